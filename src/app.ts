@@ -1,0 +1,61 @@
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import type { Config } from './config.ts';
+import { createContext } from './context.ts';
+import type { Database } from './db/connect.ts';
+import accessPlugin from './plugins/access.ts';
+import errorsPlugin from './plugins/errors.ts';
+import healthRoutes from './plugins/health.ts';
+import { loggerOptions, requestIdOptions } from './plugins/logging.ts';
+import metricsPlugin from './plugins/metrics.ts';
+import openapiPlugin from './plugins/openapi.ts';
+import securityPlugin from './plugins/security.ts';
+import { apiRoutes } from './routes.ts';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  /** Tests pass a logger to capture output; otherwise pino is configured from Config. */
+  logger?: FastifyBaseLogger;
+}
+
+/** Builds the whole application without listening; server.ts and tests both use it. */
+export async function buildApp({ config, database, logger }: BuildOptions): Promise<App> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: loggerOptions(config) }),
+    ...requestIdOptions,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const ctx = createContext(config, database);
+  app.decorate('ctx', ctx);
+
+  // 1. Cross-cutting plugins: errors first so everything after reports the same way.
+  await app.register(errorsPlugin);
+  await app.register(metricsPlugin);
+  await app.register(securityPlugin, { config });
+  await app.register(cookie);
+  await app.register(openapiPlugin, { config });
+  await app.register(accessPlugin, {
+    resolveSession: ctx.services.auth.resolveSession,
+    resolveApiToken: ctx.services.auth.resolveApiToken,
+    companyExists: ctx.services.companies.exists,
+  });
+
+  // 2. Operations endpoints, then the API modules.
+  await app.register(healthRoutes);
+  await app.register(apiRoutes, { prefix: '/api' });
+
+  return app as unknown as App;
+}

@@ -1,0 +1,204 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+/**
+ * The only reader of process.env. Parsed and validated once at boot; every problem is
+ * collected so the operator sees the whole list at once instead of fixing one per restart.
+ */
+export type AppEnv = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  env: AppEnv;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  sessionSecret: string;
+  secretsKey: Buffer;
+  sessionTtlHours: number;
+  adminEmail: string;
+  adminPassword: string | undefined;
+  demoPassword: string;
+  seedDemo: boolean;
+  logLevel: LogLevel;
+  rateLimitAuthPerMinute: number;
+  rateLimitApiPerMinute: number;
+  trustProxy: boolean;
+  version: string;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const WEAK_SECRETS = new Set(['secret', 'changeme', 'change-me', 'password', 'development', 'test']);
+const MIN_SECRET_LENGTH = 32;
+
+/** Reads `.env` (if present) beneath real environment variables, which always win. */
+export function readEnvFile(path: string): Env {
+  if (!existsSync(path)) return {};
+  const out: Env = {};
+  for (const raw of readFileSync(path, 'utf8').split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    if (eq < 1) continue;
+    const key = line.slice(0, eq).trim();
+    let value = line.slice(eq + 1).trim();
+    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) {
+      value = value.slice(1, -1);
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...process.env }): Config {
+  const problems: string[] = [];
+  const str = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const v = str(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${v}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const v = str(name)?.toLowerCase();
+    if (v === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(v)) return true;
+    if (['false', '0', 'no'].includes(v)) return false;
+    problems.push(`${name} must be true or false (got "${v}")`);
+    return fallback;
+  };
+
+  const nodeEnv = str('NODE_ENV') ?? 'development';
+  let appEnv: AppEnv = 'development';
+  if (nodeEnv === 'production' || nodeEnv === 'test' || nodeEnv === 'development') appEnv = nodeEnv;
+  else problems.push(`NODE_ENV must be development, test or production (got "${nodeEnv}")`);
+  const production = appEnv === 'production';
+
+  const port = int('PORT', 3000, 0, 65535);
+  const host = str('HOST') ?? '0.0.0.0';
+  const dataDirRaw = str('DATA_DIR') ?? './data';
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(dataDirRaw);
+
+  const databaseUrl = str('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+
+  const publicUrl = (str('PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    const u = new URL(publicUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+    if (production && u.protocol !== 'https:') problems.push('PUBLIC_URL must be https in production');
+  } catch {
+    problems.push(`PUBLIC_URL must be an absolute http(s) URL (got "${publicUrl}")`);
+  }
+
+  const logLevelRaw = (str('LOG_LEVEL') ?? (appEnv === 'test' ? 'silent' : 'info')) as LogLevel;
+  if (!LOG_LEVELS.includes(logLevelRaw)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  // Secrets: production refuses missing or weak ones; elsewhere they are generated once
+  // and kept in DATA_DIR so sessions and encrypted data survive restarts.
+  const devSecrets = production ? undefined : () => loadDevSecrets(dataDir);
+  let sessionSecret = str('SESSION_SECRET');
+  if (sessionSecret === undefined) {
+    if (production) problems.push('SESSION_SECRET is required in production');
+    else sessionSecret = devSecrets!().sessionSecret;
+  } else if (sessionSecret.length < MIN_SECRET_LENGTH || WEAK_SECRETS.has(sessionSecret.toLowerCase())) {
+    problems.push(`SESSION_SECRET must be at least ${MIN_SECRET_LENGTH} random characters`);
+  }
+
+  let secretsKey: Buffer | undefined;
+  const secretsKeyRaw = str('SECRETS_KEY');
+  if (secretsKeyRaw === undefined) {
+    if (production) problems.push('SECRETS_KEY is required in production (32 bytes, base64 or hex)');
+    else secretsKey = Buffer.from(devSecrets!().secretsKey, 'base64');
+  } else {
+    secretsKey = decodeKey(secretsKeyRaw);
+    if (secretsKey === undefined) problems.push('SECRETS_KEY must be 32 bytes encoded as base64 or 64 hex characters');
+    else if (new Set(secretsKey).size < 8) problems.push('SECRETS_KEY is too weak (not random)');
+  }
+
+  const adminEmail = (str('ADMIN_EMAIL') ?? 'admin@clientsvia.local').toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push('ADMIN_EMAIL must be an email address');
+  const adminPassword = str('ADMIN_PASSWORD');
+  if (adminPassword !== undefined && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters');
+  const demoPassword = str('DEMO_PASSWORD') ?? 'demo-password';
+  if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters');
+
+  const config: Config = {
+    env: appEnv,
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    publicUrl,
+    sessionSecret: sessionSecret ?? '',
+    secretsKey: secretsKey ?? Buffer.alloc(32),
+    sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    adminEmail,
+    adminPassword,
+    demoPassword,
+    seedDemo: bool('SEED_DEMO', !production),
+    logLevel: logLevelRaw,
+    rateLimitAuthPerMinute: int('RATE_LIMIT_AUTH_PER_MINUTE', 10, 1, 1_000_000),
+    rateLimitApiPerMinute: int('RATE_LIMIT_API_PER_MINUTE', 1200, 1, 100_000_000),
+    trustProxy: bool('TRUST_PROXY', false),
+    version: readVersion(),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function decodeKey(raw: string): Buffer | undefined {
+  const buf = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  return buf.length === 32 ? buf : undefined;
+}
+
+interface DevSecrets {
+  sessionSecret: string;
+  secretsKey: string;
+}
+
+let cachedDevSecrets: DevSecrets | undefined;
+
+function loadDevSecrets(dataDir: string): DevSecrets {
+  if (cachedDevSecrets) return cachedDevSecrets;
+  const file = join(dataDir, 'dev-secrets.json');
+  if (existsSync(file)) {
+    cachedDevSecrets = JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+    return cachedDevSecrets;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  cachedDevSecrets = {
+    sessionSecret: randomBytes(32).toString('base64url'),
+    secretsKey: randomBytes(32).toString('base64'),
+  };
+  writeFileSync(file, JSON.stringify(cachedDevSecrets), { mode: 0o600 });
+  return cachedDevSecrets;
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

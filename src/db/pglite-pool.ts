@@ -1,0 +1,59 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+
+/**
+ * Presents one PGlite instance as a pg-style pool of exactly one connection, so Kysely's
+ * PostgresDialect drives both backends. PGlite has a single session: a transaction must own
+ * it until commit, so `connect()` waits for the previous holder to release (a FIFO mutex).
+ */
+export function pglitePool(db: PGlite): PostgresPool {
+  let tail: Promise<void> = Promise.resolve();
+
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const previous = tail;
+      tail = previous.then(() => held);
+      await previous;
+      let released = false;
+      const client = {
+        async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
+          // Without parameters use the simple protocol, which (like pg) allows several
+          // statements in one string: migrations are whole files.
+          const result = parameters.length === 0 ? lastOf(await db.exec(sql)) : await db.query<R>(sql, parameters as unknown[]);
+          const command = commandOf(sql);
+          const affected = result.affectedRows ?? 0;
+          return { command, rowCount: isWrite(command) ? affected : result.rows.length, rows: result.rows as R[] };
+        },
+        release(): void {
+          if (released) return;
+          released = true;
+          release();
+        },
+      };
+      return client as PostgresPoolClient;
+    },
+    async end(): Promise<void> {
+      await tail;
+    },
+  };
+}
+
+function lastOf<R>(results: Array<{ rows: unknown[]; affectedRows?: number }>): { rows: R[]; affectedRows?: number } {
+  const last = results[results.length - 1];
+  return { rows: (last?.rows ?? []) as R[], affectedRows: last?.affectedRows ?? 0 };
+}
+
+type Command = PostgresQueryResult<unknown>['command'];
+
+function commandOf(sql: string): Command {
+  const word = /^\s*(?:with\b[\s\S]*?\)\s*)?(\w+)/i.exec(sql)?.[1]?.toUpperCase() ?? 'SELECT';
+  if (word === 'INSERT' || word === 'UPDATE' || word === 'DELETE' || word === 'MERGE') return word;
+  if (word === 'COMMIT' || word === 'ROLLBACK') return word;
+  return 'SELECT';
+}
+
+function isWrite(command: Command): boolean {
+  return command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
+}

@@ -1,0 +1,46 @@
+import { Type, type TSchema } from 'typebox';
+import { ErrorBody } from './error-schema.ts';
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const CompanyParams = Type.Object({ companyId: Uuid });
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+};
+
+/** Lists are paginated with limit/offset; `hasMore` says whether another page exists. */
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
+    hasMore: Type.Boolean(),
+  });
+
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
+/** Repositories fetch one row more than asked to learn whether there is a next page. */
+export function toPage<T>(rows: T[], page: PageRequest): { items: T[]; limit: number; offset: number; hasMore: boolean } {
+  return { items: rows.slice(0, page.limit), limit: page.limit, offset: page.offset, hasMore: rows.length > page.limit };
+}
+
+export function pageOf(query: { limit?: number | undefined; offset?: number | undefined }): PageRequest {
+  return { limit: query.limit ?? 50, offset: query.offset ?? 0 };
+}
+
+/** Error responses every API route may give; declared so OpenAPI documents them. */
+export const errorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  429: ErrorBody,
+};
+
+/** An instant; handlers return Dates, the serializer writes ISO 8601. */
+export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });

@@ -1,0 +1,71 @@
+import type { PlatformTx } from '../../db/tenant.ts';
+import type { Db } from '../../db/connect.ts';
+
+type Q = Db | PlatformTx;
+
+export const authRepository = {
+  findUserByEmail(q: Q, email: string) {
+    return q.selectFrom('platform.users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  },
+
+  recordFailedLogin(q: Q, userId: string, lockAfter: number, lockMinutes: number) {
+    return q
+      .updateTable('platform.users')
+      .set((eb) => ({
+        failed_logins: eb('failed_logins', '+', 1),
+        locked_until: eb
+          .case()
+          .when('failed_logins', '>=', lockAfter - 1)
+          .then(new Date(Date.now() + lockMinutes * 60_000))
+          .else(eb.ref('locked_until'))
+          .end(),
+      }))
+      .where('id', '=', userId)
+      .returning(['failed_logins', 'locked_until'])
+      .executeTakeFirst();
+  },
+
+  recordSuccessfulLogin(q: Q, userId: string) {
+    return q
+      .updateTable('platform.users')
+      .set({ failed_logins: 0, locked_until: null, last_login_at: new Date() })
+      .where('id', '=', userId)
+      .execute();
+  },
+
+  insertSession(q: Q, id: string, userId: string, expiresAt: Date) {
+    return q.insertInto('platform.sessions').values({ id, user_id: userId, expires_at: expiresAt }).execute();
+  },
+
+  deleteSession(q: Q, id: string) {
+    return q.deleteFrom('platform.sessions').where('id', '=', id).execute();
+  },
+
+  deleteExpiredSessions(q: Q) {
+    return q.deleteFrom('platform.sessions').where('expires_at', '<=', new Date()).execute();
+  },
+
+  findLiveSession(q: Q, id: string) {
+    return q
+      .selectFrom('platform.sessions as s')
+      .innerJoin('platform.users as u', 'u.id', 's.user_id')
+      .select(['s.id as sessionId', 's.expires_at', 'u.id as userId', 'u.email', 'u.role', 'u.company_id', 'u.disabled'])
+      .where('s.id', '=', id)
+      .where('s.expires_at', '>', new Date())
+      .executeTakeFirst();
+  },
+
+  findLiveApiToken(q: Q, tokenHash: string) {
+    return q
+      .selectFrom('platform.api_tokens as t')
+      .innerJoin('platform.companies as c', 'c.id', 't.company_id')
+      .select(['t.id', 't.name', 't.company_id', 't.last_used_at'])
+      .where('t.token_hash', '=', tokenHash)
+      .where('t.revoked_at', 'is', null)
+      .executeTakeFirst();
+  },
+
+  touchApiToken(q: Q, id: string) {
+    return q.updateTable('platform.api_tokens').set({ last_used_at: new Date() }).where('id', '=', id).execute();
+  },
+};

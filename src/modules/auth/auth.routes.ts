@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { errorResponses, Uuid } from '../../http/common-schemas.ts';
+import { principalOf, SESSION_COOKIE } from '../../plugins/access.ts';
+
+const Me = Type.Object({
+  kind: Type.Union([Type.Literal('user'), Type.Literal('api_token')]),
+  id: Uuid,
+  email: Type.Optional(Type.String()),
+  name: Type.Optional(Type.String()),
+  role: Type.String(),
+  companyId: Type.Union([Uuid, Type.Null()]),
+});
+
+const LoginBody = Type.Object(
+  { email: Type.String({ format: 'email', maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+  { additionalProperties: false },
+);
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { auth } = app.ctx.services;
+  const secure = app.ctx.config.env === 'production';
+
+  app.post('/login', {
+    schema: { tags: ['auth'], summary: 'Sign in; sets an HttpOnly session cookie', body: LoginBody, response: { 200: Me, ...errorResponses } },
+    config: { access: 'public', rateLimit: { max: app.ctx.config.rateLimitAuthPerMinute, timeWindow: '1 minute' } },
+  }, async (req, reply) => {
+    const result = await auth.login(req.body.email, req.body.password);
+    reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+      httpOnly: true,
+      secure,
+      sameSite: 'lax',
+      path: '/',
+      expires: result.expiresAt,
+    });
+    const p = result.principal;
+    req.log.info({ userId: p.userId }, 'signed in');
+    return { kind: 'user' as const, id: p.userId, email: p.email, role: p.role, companyId: p.companyId };
+  });
+
+  app.post('/logout', {
+    schema: { tags: ['auth'], summary: 'Sign out and end the session', response: { 204: Type.Null(), ...errorResponses } },
+  }, async (req, reply) => {
+    const p = principalOf(req);
+    if (p.kind === 'user') await auth.logout(p.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.get('/me', {
+    schema: { tags: ['auth'], summary: 'Who the session or token belongs to', response: { 200: Me, ...errorResponses } },
+  }, async (req) => {
+    const p = principalOf(req);
+    return p.kind === 'user'
+      ? { kind: 'user' as const, id: p.userId, email: p.email, role: p.role, companyId: p.companyId }
+      : { kind: 'api_token' as const, id: p.tokenId, name: p.tokenName, role: p.role, companyId: p.companyId };
+  });
+};
+
+export default routes;

@@ -1,0 +1,6 @@
+import type { Db } from '../../db/connect.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+
+export function createContactsService(_db: Db, _audit: AuditService) {
+  return {};
+}

@@ -1,0 +1,111 @@
+import type { Db } from '../../db/connect.ts';
+import { enterTenant, withPlatform, type PlatformTx } from '../../db/tenant.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { toPage, type PageRequest } from '../../http/common-schemas.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { hashPassword } from '../auth/credentials.ts';
+import type { Actor } from '../auth/principal.ts';
+import { usersRepository as repo, type UserPatch } from './users.repository.ts';
+
+type CompanyRole = 'owner' | 'staff';
+type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findInCompany>>>;
+
+const present = (u: UserRow) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  companyId: u.company_id,
+  disabled: u.disabled,
+  lastLoginAt: u.last_login_at,
+  createdAt: u.created_at,
+  updatedAt: u.updated_at,
+});
+
+export function createUsersService(db: Db, audit: AuditService) {
+  async function assertEmailFree(q: PlatformTx, email: string): Promise<void> {
+    if (await repo.emailExists(q, email)) throw new AppError('EMAIL_TAKEN', 'A user with this email already exists', { field: 'email' });
+  }
+
+  /** A company must keep at least one active owner, or nobody could manage it. */
+  async function assertOwnerRemains(q: PlatformTx, companyId: string): Promise<void> {
+    const { n } = await repo.countActiveOwners(q, companyId);
+    if (Number(n) < 1) throw new AppError('LAST_OWNER', 'A company needs at least one active owner.');
+  }
+
+  return {
+    async list(companyId: string, page: PageRequest) {
+      return toPage((await repo.listByCompany(db, companyId, page)).map(present), page);
+    },
+
+    async get(companyId: string, userId: string) {
+      const u = await repo.findInCompany(db, companyId, userId);
+      if (!u) throw notFound('User');
+      return present(u);
+    },
+
+    async create(actor: Actor, companyId: string, input: { email: string; name?: string | undefined; password: string; role: CompanyRole }) {
+      const email = input.email.toLowerCase();
+      const passwordHash = await hashPassword(input.password);
+      return withPlatform(db, async (trx) => {
+        await assertEmailFree(trx, email);
+        const u = await repo.insert(trx, { email, name: input.name ?? '', password_hash: passwordHash, role: input.role, company_id: companyId });
+        const tx = await enterTenant(trx, companyId);
+        await audit.record(tx, companyId, actor, { action: 'user.created', entityType: 'user', entityId: u.id, changes: { email, role: input.role } });
+        return present(u);
+      });
+    },
+
+    async update(actor: Actor, companyId: string, userId: string, input: { name?: string | undefined; role?: CompanyRole | undefined; disabled?: boolean | undefined; password?: string | undefined }) {
+      const patch: UserPatch = {};
+      if (input.name !== undefined) patch.name = input.name;
+      if (input.role !== undefined) patch.role = input.role;
+      if (input.disabled !== undefined) patch.disabled = input.disabled;
+      if (input.password !== undefined) patch.password_hash = await hashPassword(input.password);
+      return withPlatform(db, async (trx) => {
+        const u = await repo.update(trx, companyId, userId, patch);
+        if (!u) throw notFound('User');
+        if (patch.role !== undefined || patch.disabled) await assertOwnerRemains(trx, companyId);
+        // A password change or disabling ends every session of that user.
+        if (patch.password_hash || patch.disabled) await repo.deleteSessionsOf(trx, userId);
+        const tx = await enterTenant(trx, companyId);
+        const { password, ...rest } = input;
+        await audit.record(tx, companyId, actor, {
+          action: 'user.updated', entityType: 'user', entityId: userId, changes: { ...rest, ...(password ? { password: true } : {}) },
+        });
+        return present(u);
+      });
+    },
+
+    async remove(actor: Actor, companyId: string, userId: string): Promise<void> {
+      await withPlatform(db, async (trx) => {
+        const u = await repo.findInCompany(trx, companyId, userId);
+        if (!u) throw notFound('User');
+        await repo.delete(trx, companyId, userId);
+        if (u.role === 'owner') await assertOwnerRemains(trx, companyId);
+        const tx = await enterTenant(trx, companyId);
+        await audit.record(tx, companyId, actor, { action: 'user.deleted', entityType: 'user', entityId: userId, changes: { email: u.email } });
+      });
+    },
+
+    /** Creates the platform admin on first start; returns the generated password if one was made. */
+    async ensurePlatformAdmin(email: string, password: string): Promise<boolean> {
+      return withPlatform(db, async (trx) => {
+        if (await repo.findAdmin(trx)) return false;
+        await repo.insert(trx, { email, name: 'Platform admin', password_hash: await hashPassword(password), role: 'admin', company_id: null });
+        return true;
+      });
+    },
+
+    /** Used by demo seeding: creates a company user unless the email exists. */
+    async ensureCompanyUser(companyId: string, input: { email: string; name: string; password: string; role: CompanyRole }) {
+      return withPlatform(db, async (trx) => {
+        if (await repo.emailExists(trx, input.email)) return false;
+        await repo.insert(trx, { email: input.email, name: input.name, password_hash: await hashPassword(input.password), role: input.role, company_id: companyId });
+        return true;
+      });
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

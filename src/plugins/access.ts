@@ -1,0 +1,87 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../errors.ts';
+import type { Principal } from '../modules/auth/principal.ts';
+
+export type Access = 'public' | 'authenticated' | 'admin';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route. Default: 'authenticated' under /api, 'public' elsewhere. */
+    access?: Access;
+    /** Within a company: the least role required (owner > staff). Default 'staff'. */
+    minRole?: 'owner' | 'staff';
+    /** Whether company API tokens may call it. Default true. */
+    allowApiTokens?: boolean;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export const SESSION_COOKIE = 'cv_session';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface AccessDeps {
+  resolveSession(token: string): Promise<Principal | null>;
+  resolveApiToken(token: string): Promise<Principal | null>;
+  companyExists(companyId: string): Promise<boolean>;
+}
+
+/**
+ * Authentication and the tenant gate, before validation so that another company's URL is
+ * a 404 whatever the body holds. A company user or token reaching for another company's
+ * `:companyId` gets the same 404 as for a company that does not exist.
+ */
+async function accessPlugin(app: FastifyInstance, deps: AccessDeps): Promise<void> {
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRequest', async (request) => {
+    const cfg = request.routeOptions.config;
+    const url = request.routeOptions.url ?? '';
+    const access: Access = cfg.access ?? (url.startsWith('/api/') ? 'authenticated' : 'public');
+
+    request.principal = await resolvePrincipal(request, deps);
+    if (access === 'public') return;
+
+    const p = request.principal;
+    if (!p) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token.');
+    if (access === 'admin' && !(p.kind === 'user' && p.role === 'admin')) {
+      // Admin-only routes stay invisible to company users.
+      throw new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+    }
+
+    const companyId = (request.params as Record<string, unknown> | undefined)?.companyId;
+    if (typeof companyId === 'string') {
+      if (!UUID.test(companyId)) throw new AppError('NOT_FOUND', 'Company not found');
+      const admin = p.kind === 'user' && p.role === 'admin';
+      if (admin ? !(await deps.companyExists(companyId)) : p.companyId !== companyId) {
+        throw new AppError('NOT_FOUND', 'Company not found');
+      }
+      request.log = request.log.child({ companyId });
+      if (!admin) {
+        if (p.kind === 'api_token' && cfg.allowApiTokens === false) {
+          throw new AppError('FORBIDDEN', 'API tokens cannot use this endpoint.');
+        }
+        if (cfg.minRole === 'owner' && p.role !== 'owner') {
+          throw new AppError('FORBIDDEN', 'Only a company owner can do this.');
+        }
+      }
+    }
+  });
+}
+
+async function resolvePrincipal(request: FastifyRequest, deps: AccessDeps): Promise<Principal | null> {
+  const auth = request.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return deps.resolveApiToken(auth.slice(7).trim());
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  return cookie ? deps.resolveSession(cookie) : null;
+}
+
+export default fp(accessPlugin, { name: 'access', dependencies: ['@fastify/cookie'] });
+
+/** The caller of an authenticated route (the access hook has already refused anonymous calls). */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token.');
+  return request.principal;
+}

@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../errors.ts';
+
+interface ErrorPayload {
+  error: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+const body = (code: string, message: string, details?: Record<string, unknown>): ErrorPayload => ({
+  error: details ? { code, message, details } : { code, message },
+});
+
+/**
+ * Every error leaves as `{ error: { code, message } }`. Expected failures keep their code;
+ * framework 4xx get a stable code; anything else is a 500 whose body carries no internals
+ * (the log has them, with the request id).
+ */
+async function errorsPlugin(app: FastifyInstance): Promise<void> {
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    if (err instanceof AppError) {
+      if (err.status >= 500) request.log.error({ err }, 'request failed');
+      return reply.status(err.status).send(body(err.code, err.message, err.details));
+    }
+    const fe = err as FastifyError;
+    if (fe.validation) {
+      const fields = fe.validation.map((v) => ({
+        field: `${fe.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+        message: v.message ?? 'is invalid',
+        ...(v.keyword === 'required' ? { missing: (v.params as { missingProperty?: string }).missingProperty } : {}),
+      }));
+      return reply.status(400).send(body('VALIDATION_FAILED', fe.message, { fields }));
+    }
+    const status = fe.statusCode ?? 500;
+    if (status === 429) return reply.status(429).send(body('RATE_LIMITED', 'Too many requests; slow down and retry later.'));
+    if (status === 413) return reply.status(413).send(body('PAYLOAD_TOO_LARGE', 'Request body is too large.'));
+    if (status === 415) return reply.status(415).send(body('UNSUPPORTED_MEDIA_TYPE', fe.message));
+    if (status >= 400 && status < 500) {
+      const code = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'VALIDATION_FAILED' : 'BAD_REQUEST';
+      return reply.status(status).send(body(code, fe.message));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side. It has been logged.'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+}
+
+export default fp(errorsPlugin, { name: 'errors' });

@@ -1,0 +1,33 @@
+import type { Config } from '../config.ts';
+import { SYSTEM_ACTOR } from '../modules/auth/principal.ts';
+import type { Services } from '../services.ts';
+import { DEMO_COMPANIES } from './demo-data.ts';
+
+export interface SeedResult {
+  created: boolean;
+  companies: string[];
+}
+
+/**
+ * Two demo companies in different trades with phone numbers, an owner each and contacts.
+ * Idempotent: a company whose slug exists is left as it is.
+ */
+export async function seedDemo(services: Services, config: Config, options: { onlyIfEmpty: boolean }): Promise<SeedResult> {
+  const admin = { kind: 'user', userId: '', email: 'system', role: 'admin', companyId: null, sessionId: '' } as const;
+  const existing = await services.companies.list(admin, { limit: 200, offset: 0 });
+  if (options.onlyIfEmpty && existing.items.length > 0) return { created: false, companies: [] };
+  const categories = await services.tradeCategories.list();
+  let created = false;
+  const names: string[] = [];
+  for (const demo of DEMO_COMPANIES) {
+    names.push(demo.name);
+    if (existing.items.some((c) => c.slug === demo.slug)) continue;
+    created = true;
+    const tradeCategoryIds = categories.filter((c) => demo.trades.includes(c.slug)).map((c) => c.id);
+    const company = await services.companies.create(SYSTEM_ACTOR, { name: demo.name, slug: demo.slug, timeZone: demo.timeZone, tradeCategoryIds });
+    await services.users.ensureCompanyUser(company.id, { email: demo.owner.email, name: demo.owner.name, password: config.demoPassword, role: 'owner' });
+    for (const phone of demo.phoneNumbers) await services.phoneNumbers.add(SYSTEM_ACTOR, company.id, phone);
+    for (const contact of demo.contacts) await services.contacts.create(SYSTEM_ACTOR, company.id, contact);
+  }
+  return { created, companies: names };
+}

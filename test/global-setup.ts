@@ -1,0 +1,16 @@
+import type { TestProject } from 'vitest/node';
+import { ensurePgliteTemplate, ensurePostgresTemplate } from './helpers/template.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    postgresTemplate: string | null;
+  }
+}
+
+/** Builds the migrated database templates once per run; each test file clones one. */
+export default async function setup(project: TestProject): Promise<void> {
+  project.provide('pgliteTemplate', await ensurePgliteTemplate());
+  const url = process.env.TEST_DATABASE_URL;
+  project.provide('postgresTemplate', url ? await ensurePostgresTemplate(url) : null);
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp, type App } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { Database } from '../../src/db/connect.ts';
+import { createTestDatabase } from './database.ts';
+
+export const ADMIN_EMAIL = 'admin@test.example';
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'clientsvia-test-')),
+    PUBLIC_URL: 'http://localhost:3000',
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    SECRETS_KEY: randomBytes(32).toString('base64'),
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_API_PER_MINUTE: '100000',
+    RATE_LIMIT_AUTH_PER_MINUTE: '100000',
+    ...overrides,
+  });
+}
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh database, with the platform admin created. */
+export async function createTestApp(options: { env?: Record<string, string>; poolMax?: number } = {}): Promise<TestApp> {
+  const config = testConfig(options.env);
+  const database = await createTestDatabase(options.poolMax ? { poolMax: options.poolMax } : {});
+  const app = await buildApp({ config, database });
+  await app.ready();
+  await app.ctx.services.users.ensurePlatformAdmin(config.adminEmail, ADMIN_PASSWORD);
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

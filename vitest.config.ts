@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// Every suite runs on embedded PGlite. Database suites (*.db.test.ts) run a second time on a
+// real PostgreSQL server when TEST_DATABASE_URL is set (CI sets it).
+const postgres = process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  test: {
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'pglite', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], env: { TEST_BACKEND: 'pglite' } } },
+      ...(postgres
+        ? [{ extends: true, test: { name: 'postgres', include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'], env: { TEST_BACKEND: 'postgres' } } }]
+        : []),
+    ],
+  },
+});
