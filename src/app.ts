@@ -2,7 +2,9 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyBaseLogger,
+  type FastifyContextConfig,
   type FastifyInstance,
+  type FastifySchema,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -20,6 +22,20 @@ import securityPlugin from './plugins/security.ts';
 import { apiRoutes } from './routes.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+/** One registered route, as the isolation matrix (test/isolation) walks them. */
+export interface RegisteredRoute {
+  method: string | string[];
+  url: string;
+  config: FastifyContextConfig;
+  schema: FastifySchema | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RegisteredRoute[];
+  }
+}
 
 export interface BuildOptions {
   config: Config;
@@ -40,6 +56,13 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
 
   const ctx = createContext(config, database);
   app.decorate('ctx', ctx);
+
+  // Before any route: every route is recorded, so tests can walk all of them.
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    routeTable.push({ method: route.method, url: route.url, config: route.config ?? {}, schema: route.schema });
+  });
 
   // 1. Cross-cutting plugins: errors first so everything after reports the same way.
   await app.register(errorsPlugin);
