@@ -2,12 +2,11 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyBaseLogger,
-  type FastifyContextConfig,
   type FastifyInstance,
-  type FastifySchema,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
+  type RouteOptions,
 } from 'fastify';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
@@ -23,17 +22,10 @@ import { apiRoutes } from './routes.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
-/** One registered route, as the isolation matrix (test/isolation) walks them. */
-export interface RegisteredRoute {
-  method: string | string[];
-  url: string;
-  config: FastifyContextConfig;
-  schema: FastifySchema | undefined;
-}
-
 declare module 'fastify' {
   interface FastifyInstance {
-    routeTable: RegisteredRoute[];
+    /** Every registered route, in registration order (the isolation matrix walks them). */
+    routeTable: RouteOptions[];
   }
 }
 
@@ -51,18 +43,15 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     ...requestIdOptions,
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
-    ajv: { customOptions: { allErrors: false } },
+    // Unknown body fields are a 400 naming them, not silently dropped: a typo must not pass as success.
+    ajv: { customOptions: { allErrors: false, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const ctx = createContext(config, database);
   app.decorate('ctx', ctx);
-
-  // Before any route: every route is recorded, so tests can walk all of them.
-  const routeTable: RegisteredRoute[] = [];
-  app.decorate('routeTable', routeTable);
-  app.addHook('onRoute', (route) => {
-    routeTable.push({ method: route.method, url: route.url, config: route.config ?? {}, schema: route.schema });
-  });
+  // Before any route is registered, so none is missed.
+  app.decorate('routeTable', [] as RouteOptions[]);
+  app.addHook('onRoute', (route) => void app.routeTable.push(route));
 
   // 1. Cross-cutting plugins: errors first so everything after reports the same way.
   await app.register(errorsPlugin);

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loggerOptions } from './plugins/logging.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const SESSION_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -21,7 +22,19 @@ async function main(): Promise<void> {
   const log = pino(loggerOptions(config) as pino.LoggerOptions);
   const database = await openDatabase(config, log);
   const app = await buildApp({ config, database, logger: log });
-  await prepareData(config, app.ctx.services, log);
+  try {
+    await prepareData(config, app.ctx.services, log);
+  } catch (err) {
+    await app.close();
+    await database.close();
+    throw err;
+  }
+
+  // Expired sessions are refused on lookup already; this only keeps the table small.
+  const pruneSessions = setInterval(() => {
+    app.ctx.services.auth.pruneExpiredSessions().catch((err: unknown) => log.warn({ err }, 'session pruning failed'));
+  }, SESSION_PRUNE_INTERVAL_MS);
+  pruneSessions.unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -33,6 +46,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
+    clearInterval(pruneSessions);
     try {
       await app.close();
       await database.close();

@@ -13,14 +13,16 @@ import { createUsersService } from './modules/users/users.service.ts';
 export function createServices(config: Config, db: Db) {
   const audit = createAuditService(db);
   const tradeCategories = createTradeCategoriesService(db);
+  const phoneNumbers = createPhoneNumbersService(db, audit);
   return {
     audit,
     auth: createAuthService(config, db),
     tradeCategories,
-    companies: createCompaniesService(db, audit, tradeCategories),
+    // A company's status and time zone travel with its number lookups: refresh them on change.
+    companies: createCompaniesService(db, audit, tradeCategories, { onChanged: (id) => phoneNumbers.invalidate(id) }),
     users: createUsersService(db, audit),
     apiTokens: createApiTokensService(db, audit),
-    phoneNumbers: createPhoneNumbersService(db, audit),
+    phoneNumbers,
     contacts: createContactsService(db, audit),
   };
 }

@@ -16,6 +16,9 @@ export function pglitePool(db: PGlite): PostgresPool {
       const previous = tail;
       tail = previous.then(() => held);
       await previous;
+      // PGlite answers in-process: without yielding here, a queue of waiting transactions
+      // runs back to back and starves timers and socket reads (seconds of p99 under load).
+      await new Promise<void>((r) => setImmediate(r));
       let released = false;
       const client = {
         async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {

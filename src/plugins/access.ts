@@ -36,7 +36,7 @@ export interface AccessDeps {
 async function accessPlugin(app: FastifyInstance, deps: AccessDeps): Promise<void> {
   app.decorateRequest('principal', null);
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const cfg = request.routeOptions.config;
     const url = request.routeOptions.url ?? '';
     const access: Access = cfg.access ?? (url.startsWith('/api/') ? 'authenticated' : 'public');
@@ -58,7 +58,9 @@ async function accessPlugin(app: FastifyInstance, deps: AccessDeps): Promise<voi
       if (admin ? !(await deps.companyExists(companyId)) : p.companyId !== companyId) {
         throw new AppError('NOT_FOUND', 'Company not found');
       }
+      // reply.log writes the 'request completed' line: it names the company too.
       request.log = request.log.child({ companyId });
+      reply.log = request.log;
       if (!admin) {
         if (p.kind === 'api_token' && cfg.allowApiTokens === false) {
           throw new AppError('FORBIDDEN', 'API tokens cannot use this endpoint.');

@@ -23,12 +23,16 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
     }
     const fe = err as FastifyError;
     if (fe.validation) {
-      const fields = fe.validation.map((v) => ({
-        field: `${fe.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
-        message: v.message ?? 'is invalid',
-        ...(v.keyword === 'required' ? { missing: (v.params as { missingProperty?: string }).missingProperty } : {}),
-      }));
-      return reply.status(400).send(body('VALIDATION_FAILED', fe.message, { fields }));
+      // Name the exact field: the missing one, the unknown one, or the one that is wrong.
+      const fields = fe.validation.map((v) => {
+        const params = v.params as { missingProperty?: string; additionalProperty?: string };
+        const at = `${fe.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`;
+        if (params.missingProperty) return { field: `${at}.${params.missingProperty}`, message: 'is required' };
+        if (params.additionalProperty) return { field: `${at}.${params.additionalProperty}`, message: 'is not an allowed property (must NOT have additional properties)' };
+        return { field: at, message: v.message ?? 'is invalid' };
+      });
+      const message = fields.map((f) => `${f.field} ${f.message}`).join('; ');
+      return reply.status(400).send(body('VALIDATION_FAILED', message, { fields }));
     }
     const status = fe.statusCode ?? 500;
     if (status === 429) return reply.status(429).send(body('RATE_LIMITED', 'Too many requests; slow down and retry later.'));

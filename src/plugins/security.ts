@@ -4,10 +4,27 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
 
+export const servesHttps = (config: Config): boolean => config.publicUrl.startsWith('https:');
+
+const UNLIMITED_ROUTES = new Set(['/health', '/ready', '/metrics']);
+
 /**
- * Security headers and rate limits. The API limit is keyed by company once the caller is
- * known (one busy tenant cannot starve the others), by IP before that; login has its own,
- * much lower, per-IP limit set on the route.
+ * Who a request counts against. Authenticated calls count against their company, so one busy
+ * tenant cannot starve the others (and many users of one company share its budget); public
+ * routes such as login always count against the client IP, whatever cookie is sent.
+ */
+export function rateLimitKey(request: FastifyRequest): string {
+  const p = request.principal;
+  if (!p || request.routeOptions.config.access === 'public') return `ip:${request.ip}`;
+  if (p.companyId) return `company:${p.companyId}`;
+  return `user:${p.kind === 'user' ? p.userId : p.tokenId}`;
+}
+
+/**
+ * Security headers and rate limits. Login has its own, much lower, per-IP limit set on the
+ * route. The limit runs at 'preHandler', after the access plugin's onRequest hook has resolved
+ * `request.principal`, so the key can name the company. (A request the access hook refuses
+ * never reaches it; refusals cost one credential lookup.)
  */
 async function securityPlugin(app: FastifyInstance, { config }: { config: Config }): Promise<void> {
   await app.register(helmet, {
@@ -19,8 +36,13 @@ async function securityPlugin(app: FastifyInstance, { config }: { config: Config
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Only where the app is served over https: on a plain-http host (development on a
+        // LAN address) the browser would rewrite every asset URL to an https that is not there.
+        upgradeInsecureRequests: servesHttps(config) ? [] : null,
       },
     },
+    // Same rule as frame-ancestors, for browsers that only read the older header.
+    frameguard: { action: 'deny' },
     hsts: config.env === 'production',
   });
 
@@ -29,16 +51,8 @@ async function securityPlugin(app: FastifyInstance, { config }: { config: Config
     hook: 'preHandler',
     max: config.rateLimitApiPerMinute,
     timeWindow: '1 minute',
-    keyGenerator: (request: FastifyRequest) => {
-      const p = request.principal;
-      if (p?.companyId) return `company:${p.companyId}`;
-      if (p) return `user:${p.kind === 'user' ? p.userId : p.tokenId}`;
-      return `ip:${request.ip}`;
-    },
-    allowList: (request: FastifyRequest) => {
-      const url = request.routeOptions.url ?? '';
-      return url === '/health' || url === '/ready' || url === '/metrics';
-    },
+    keyGenerator: rateLimitKey,
+    allowList: (request: FastifyRequest) => UNLIMITED_ROUTES.has(request.routeOptions.url ?? ''),
   });
 }
 

@@ -23,7 +23,7 @@ export async function seedDemo(services: Services, config: Config, options: { on
     names.push(demo.name);
     if (existing.items.some((c) => c.slug === demo.slug)) continue;
     created = true;
-    const tradeCategoryIds = categories.filter((c) => demo.trades.includes(c.slug)).map((c) => c.id);
+    const tradeCategoryIds = categories.filter((c) => (demo.trades as readonly string[]).includes(c.slug)).map((c) => c.id);
     const company = await services.companies.create(SYSTEM_ACTOR, { name: demo.name, slug: demo.slug, timeZone: demo.timeZone, tradeCategoryIds });
     await services.users.ensureCompanyUser(company.id, { email: demo.owner.email, name: demo.owner.name, password: config.demoPassword, role: 'owner' });
     for (const phone of demo.phoneNumbers) await services.phoneNumbers.add(SYSTEM_ACTOR, company.id, phone);

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,10 +36,10 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database, with the platform admin created. */
-export async function createTestApp(options: { env?: Record<string, string>; poolMax?: number } = {}): Promise<TestApp> {
+export async function createTestApp(options: { env?: Record<string, string>; poolMax?: number; logger?: FastifyBaseLogger } = {}): Promise<TestApp> {
   const config = testConfig(options.env);
   const database = await createTestDatabase(options.poolMax ? { poolMax: options.poolMax } : {});
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, logger: options.logger });
   await app.ready();
   await app.ctx.services.users.ensurePlatformAdmin(config.adminEmail, ADMIN_PASSWORD);
   return {

@@ -64,7 +64,13 @@ export async function ensurePostgresTemplate(url: string): Promise<string> {
     await migrate(database.db);
     await createTradeCategoriesService(database.db).seed();
     await database.close();
-    await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    try {
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    } catch (err) {
+      // Another run built the same template first; theirs is identical.
+      if ((err as { code?: string }).code !== '42P04') throw err;
+      await admin.query(`DROP DATABASE IF EXISTS ${building}`);
+    }
     return name;
   } finally {
     await admin.end();

@@ -39,7 +39,12 @@ export function assertTimeZone(tz: string): void {
   }
 }
 
-export function createCompaniesService(db: Db, audit: AuditService, tradeCategories: TradeCategoriesService) {
+export interface CompanyHooks {
+  /** Called after a company's profile change has committed. */
+  onChanged?: (companyId: string) => void;
+}
+
+export function createCompaniesService(db: Db, audit: AuditService, tradeCategories: TradeCategoriesService, hooks: CompanyHooks = {}) {
   async function present(tx: TenantTx, row: CompanyRow) {
     const cats = await repo.tradeCategoriesOf(tx, row.id);
     return {
@@ -101,7 +106,7 @@ export function createCompaniesService(db: Db, audit: AuditService, tradeCategor
       if (input.name !== undefined) patch.name = input.name;
       if (input.timeZone !== undefined) patch.time_zone = input.timeZone;
       if (input.status !== undefined) patch.status = input.status;
-      return withPlatform(db, async (trx) => {
+      const updated = await withPlatform(db, async (trx) => {
         const before = await repo.findById(trx, companyId);
         if (!before) throw notFound('Company');
         const row = Object.keys(patch).length > 0 ? await repo.update(trx, companyId, patch) : before;
@@ -110,6 +115,8 @@ export function createCompaniesService(db: Db, audit: AuditService, tradeCategor
         await audit.record(tx, companyId, actorOf(principal), { action: 'company.updated', entityType: 'company', entityId: companyId, changes: { ...input } });
         return present(tx, row);
       });
+      hooks.onChanged?.(companyId);
+      return updated;
     },
 
     async setTradeCategories(principal: Principal, companyId: string, ids: string[]) {

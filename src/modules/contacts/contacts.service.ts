@@ -1,6 +1,162 @@
 import type { Db } from '../../db/connect.ts';
+import { withTenant, type TenantTx } from '../../db/tenant.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { toPage, type PageRequest } from '../../http/common-schemas.ts';
+import { assertPhone } from '../../phone/normalize.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/principal.ts';
+import { normalizePhoneList, normalizeTags, parseSearch, textOrNull } from './contacts.input.ts';
+import { contactsRepository as repo, type ContactValues } from './contacts.repository.ts';
 
-export function createContactsService(_db: Db, _audit: AuditService) {
-  return {};
+export interface ContactInput {
+  name?: string | undefined;
+  phones?: readonly string[] | undefined;
+  email?: string | undefined;
+  address?: string | undefined;
+  zip?: string | undefined;
+  notes?: string | undefined;
+  tags?: readonly string[] | undefined;
 }
+
+/** Every field optional; `phones` replaces the list; null clears email, address or zip. */
+export interface ContactPatch {
+  name?: string | undefined;
+  phones?: readonly string[] | undefined;
+  email?: string | null | undefined;
+  address?: string | null | undefined;
+  zip?: string | null | undefined;
+  notes?: string | undefined;
+  tags?: readonly string[] | undefined;
+}
+
+type ContactRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
+export type Contact = ReturnType<typeof present>;
+
+const present = (r: ContactRow) => ({
+  id: r.id,
+  name: r.name,
+  phones: r.phones,
+  email: r.email,
+  address: r.address,
+  zip: r.zip,
+  notes: r.notes,
+  tags: r.tags,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const valuesOf = (input: ContactInput): ContactValues => ({
+  name: input.name?.trim() ?? '',
+  email: textOrNull(input.email),
+  address: textOrNull(input.address),
+  zip: textOrNull(input.zip),
+  notes: input.notes ?? '',
+  tags: normalizeTags(input.tags ?? []),
+});
+
+function patchOf(input: ContactPatch): Partial<ContactValues> {
+  const patch: Partial<ContactValues> = {};
+  if (input.name !== undefined) patch.name = input.name.trim();
+  if (input.email !== undefined) patch.email = textOrNull(input.email);
+  if (input.address !== undefined) patch.address = textOrNull(input.address);
+  if (input.zip !== undefined) patch.zip = textOrNull(input.zip);
+  if (input.notes !== undefined) patch.notes = input.notes;
+  if (input.tags !== undefined) patch.tags = normalizeTags(input.tags);
+  return patch;
+}
+
+// The audit log is append-only, so it names the fields that changed, never their values:
+// a deleted contact's personal details must not outlive it there.
+const changedFields = (input: object) => Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k);
+
+export function createContactsService(db: Db, audit: AuditService) {
+  async function mustFind(tx: TenantTx, companyId: string, id: string): Promise<Contact> {
+    const row = await repo.findById(tx, companyId, id);
+    if (!row) throw notFound('Contact');
+    return present(row);
+  }
+
+  /** One number, one contact per company: a number held by another contact is a 409. */
+  async function claimPhones(tx: TenantTx, companyId: string, contactId: string, e164s: string[]): Promise<void> {
+    const claimed = new Set(await repo.insertPhones(tx, companyId, contactId, e164s));
+    const taken = e164s.find((p) => !claimed.has(p));
+    if (taken === undefined) return;
+    const owner = await repo.findPhoneOwner(tx, companyId, taken);
+    throw new AppError('CONTACT_PHONE_EXISTS', 'This phone number already belongs to another contact', { contactId: owner?.contact_id ?? null, phone: taken });
+  }
+
+  async function findByPhone(tx: TenantTx, companyId: string, e164: string): Promise<Contact | undefined> {
+    const owner = await repo.findPhoneOwner(tx, companyId, e164);
+    return owner ? mustFind(tx, companyId, owner.contact_id) : undefined;
+  }
+
+  return {
+    async list(companyId: string, filter: { q?: string | undefined }, page: PageRequest) {
+      const search = parseSearch(filter.q);
+      const rows = await withTenant(db, companyId, (tx) => repo.list(tx, companyId, search, page));
+      return toPage(rows.map(present), page);
+    },
+
+    async get(companyId: string, id: string): Promise<Contact> {
+      return withTenant(db, companyId, (tx) => mustFind(tx, companyId, id));
+    },
+
+    async create(actor: Actor, companyId: string, input: ContactInput): Promise<Contact> {
+      const phones = normalizePhoneList(input.phones ?? []);
+      const values = valuesOf(input);
+      return withTenant(db, companyId, async (tx) => {
+        const { id } = await repo.insert(tx, companyId, values);
+        await claimPhones(tx, companyId, id, phones);
+        await audit.record(tx, companyId, actor, { action: 'contact.created', entityType: 'contact', entityId: id, changes: { fields: changedFields(input) } });
+        return mustFind(tx, companyId, id);
+      });
+    },
+
+    async update(actor: Actor, companyId: string, id: string, input: ContactPatch): Promise<Contact> {
+      const phones = input.phones === undefined ? undefined : normalizePhoneList(input.phones);
+      const patch = patchOf(input);
+      return withTenant(db, companyId, async (tx) => {
+        // Updating the row first locks it, so concurrent edits of one contact's numbers take turns.
+        if (!(await repo.update(tx, companyId, id, patch))) throw notFound('Contact');
+        if (phones) {
+          await repo.deletePhones(tx, companyId, id);
+          await claimPhones(tx, companyId, id, phones);
+        }
+        await audit.record(tx, companyId, actor, { action: 'contact.updated', entityType: 'contact', entityId: id, changes: { fields: changedFields(input) } });
+        return mustFind(tx, companyId, id);
+      });
+    },
+
+    async remove(actor: Actor, companyId: string, id: string): Promise<void> {
+      await withTenant(db, companyId, async (tx) => {
+        if (!(await repo.delete(tx, companyId, id))) throw notFound('Contact');
+        await audit.record(tx, companyId, actor, { action: 'contact.deleted', entityType: 'contact', entityId: id });
+      });
+    },
+
+    /**
+     * The contact who owns a number, created from `defaults` when there is none (caller id).
+     * Race-safe: of concurrent calls for one new number, one creates and the rest find it.
+     */
+    async findOrCreateByPhone(actor: Actor, companyId: string, phone: string, defaults: { name?: string; address?: string; zip?: string } = {}): Promise<{ contact: Contact; created: boolean }> {
+      const e164 = assertPhone(phone, 'phone');
+      return withTenant(db, companyId, async (tx) => {
+        const existing = await findByPhone(tx, companyId, e164);
+        if (existing) return { contact: existing, created: false };
+        const { id } = await repo.insert(tx, companyId, valuesOf(defaults));
+        const [claimed] = await repo.insertPhones(tx, companyId, id, [e164]);
+        if (claimed === undefined) {
+          // A concurrent call committed this number first: drop our contact and use theirs.
+          await repo.delete(tx, companyId, id);
+          const winner = await findByPhone(tx, companyId, e164);
+          if (!winner) throw new AppError('CONFLICT', 'The contact for this number changed meanwhile; try again.');
+          return { contact: winner, created: false };
+        }
+        await audit.record(tx, companyId, actor, { action: 'contact.created', entityType: 'contact', entityId: id, changes: { fields: ['phones', ...changedFields(defaults)], via: 'phone' } });
+        return { contact: await mustFind(tx, companyId, id), created: true };
+      });
+    },
+  };
+}
+
+export type ContactsService = ReturnType<typeof createContactsService>;

@@ -1,6 +1,129 @@
 import type { Db } from '../../db/connect.ts';
+import { enterTenant, withPlatform } from '../../db/tenant.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { toPage, type PageRequest } from '../../http/common-schemas.ts';
+import { assertPhone, normalizePhone } from '../../phone/normalize.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/principal.ts';
+import { createNumberCache, type NumberCacheOptions } from './number-cache.ts';
+import { phoneNumbersRepository as repo } from './phone-numbers.repository.ts';
 
-export function createPhoneNumbersService(_db: Db, _audit: AuditService) {
-  return {};
+type PhoneNumberRow = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
+export type PhoneNumber = ReturnType<typeof present>;
+
+/** Who answers an incoming call to a number. */
+export interface NumberRoute {
+  companyId: string;
+  companyStatus: 'active' | 'suspended';
+  timeZone: string;
+  phoneNumberId: string;
 }
+
+const present = (r: PhoneNumberRow) => ({
+  id: r.id,
+  number: r.e164,
+  label: r.label,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+// The message never says which company holds the number: that would leak another tenant.
+const numberTaken = () => new AppError('PHONE_NUMBER_TAKEN', 'This phone number is already in use.', { field: 'number' });
+
+export function createPhoneNumbersService(db: Db, audit: AuditService, cacheOptions: NumberCacheOptions = {}) {
+  /**
+   * Per process. Changes made through this service are visible here at once; other app
+   * processes see them (and company status or time-zone changes not reported through
+   * `invalidate`) within the cache TTL, 30 seconds by default.
+   */
+  const cache = createNumberCache<NumberRoute>(cacheOptions);
+
+  return {
+    async list(companyId: string, page: PageRequest) {
+      return toPage((await repo.list(db, companyId, page)).map(present), page);
+    },
+
+    async get(companyId: string, id: string): Promise<PhoneNumber> {
+      const row = await repo.find(db, companyId, id);
+      if (!row) throw notFound('Phone number');
+      return present(row);
+    },
+
+    /**
+     * A number belongs to one company across the platform. ON CONFLICT makes the claim
+     * race-safe: of two concurrent adds, the second waits for the first to commit and then
+     * inserts nothing, so it answers 409 rather than failing on the unique index.
+     */
+    async add(actor: Actor, companyId: string, input: { number: string; label?: string | undefined }): Promise<PhoneNumber> {
+      const e164 = assertPhone(input.number, 'number');
+      const label = input.label?.trim() ?? '';
+      const created = await withPlatform(db, async (trx) => {
+        const row = await repo.insertUnlessTaken(trx, { company_id: companyId, e164, label });
+        if (!row) throw numberTaken();
+        const tx = await enterTenant(trx, companyId);
+        await audit.record(tx, companyId, actor, { action: 'phone_number.created', entityType: 'phone_number', entityId: row.id, changes: { number: e164, label } });
+        return present(row);
+      });
+      // After commit: a lookup running meanwhile could otherwise re-cache the old answer.
+      cache.delete(e164);
+      return created;
+    },
+
+    async update(actor: Actor, companyId: string, id: string, input: { label: string }): Promise<PhoneNumber> {
+      const label = input.label.trim();
+      const updated = await withPlatform(db, async (trx) => {
+        const row = await repo.updateLabel(trx, companyId, id, label);
+        if (!row) throw notFound('Phone number');
+        const tx = await enterTenant(trx, companyId);
+        await audit.record(tx, companyId, actor, { action: 'phone_number.updated', entityType: 'phone_number', entityId: id, changes: { label } });
+        return present(row);
+      });
+      cache.delete(updated.number);
+      return updated;
+    },
+
+    async remove(actor: Actor, companyId: string, id: string): Promise<void> {
+      const e164 = await withPlatform(db, async (trx) => {
+        const row = await repo.delete(trx, companyId, id);
+        if (!row) throw notFound('Phone number');
+        const tx = await enterTenant(trx, companyId);
+        await audit.record(tx, companyId, actor, { action: 'phone_number.deleted', entityType: 'phone_number', entityId: id, changes: { number: row.e164 } });
+        return row.e164;
+      });
+      cache.delete(e164);
+    },
+
+    /**
+     * The first step of every incoming call: which company answers `calledNumber`. Cached;
+     * null when the number is not a phone number or belongs to no company.
+     */
+    async lookup(calledNumber: string): Promise<NumberRoute | null> {
+      // Keys are normalised E.164, so a caller already sending E.164 (Twilio does) hits
+      // without parsing.
+      const direct = cache.get(calledNumber);
+      if (direct !== undefined) return direct;
+      const e164 = normalizePhone(calledNumber);
+      if (e164 === null) return null;
+      const cached = cache.get(e164);
+      if (cached !== undefined) return cached;
+      const generation = cache.generation();
+      const row = await repo.findRoute(db, e164);
+      const route: NumberRoute | null = row
+        ? { companyId: row.companyId, companyStatus: row.companyStatus, timeZone: row.timeZone, phoneNumberId: row.phoneNumberId }
+        : null;
+      cache.set(e164, route, generation);
+      return route;
+    },
+
+    /**
+     * Drops cached routes of one company (after its status or time zone changes) or of all.
+     * Only this process's cache: other processes catch up within the TTL.
+     */
+    invalidate(companyId?: string): void {
+      if (companyId === undefined) cache.clear();
+      else cache.deleteWhere((route) => route.companyId === companyId);
+    },
+  };
+}
+
+export type PhoneNumbersService = ReturnType<typeof createPhoneNumbersService>;

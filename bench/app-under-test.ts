@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { devNull, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { buildApp, type App } from '../src/app.ts';
+import { prepareData } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config.ts';
+import { connectDatabase, type Database } from '../src/db/connect.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { assertAppRoleIsRestricted } from '../src/db/tenant.ts';
+import { SYSTEM_ACTOR } from '../src/modules/auth/principal.ts';
+import { loggerOptions } from '../src/plugins/logging.ts';
+
+export interface AppUnderTest {
+  app: App;
+  database: Database;
+  url: string;
+  companyId: string;
+  cookie: string;
+  close(): Promise<void>;
+}
+
+const OWNER_PASSWORD = randomBytes(12).toString('base64url');
+
+/**
+ * The real application, built and listening exactly as server.ts does it, on a fresh database
+ * (in-memory PGlite, or `databaseUrl`), with one company, its owner's session and contacts.
+ * Logs go through the production logger configuration to the null device, so their cost counts.
+ */
+export async function startAppUnderTest(options: { databaseUrl?: string | undefined; contacts: number; logLevel: string }): Promise<AppUnderTest> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'clientsvia-bench-'));
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    DATA_DIR: dataDir,
+    PUBLIC_URL: 'http://127.0.0.1:3000',
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    SECRETS_KEY: randomBytes(32).toString('base64'),
+    ADMIN_EMAIL: 'admin@bench.example',
+    ADMIN_PASSWORD: randomBytes(12).toString('base64url'),
+    SEED_DEMO: 'false',
+    LOG_LEVEL: options.logLevel,
+    // The benchmark measures the request path, not the limiter refusing it.
+    RATE_LIMIT_API_PER_MINUTE: '100000000',
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  });
+  const log = pino(loggerOptions(config) as pino.LoggerOptions, pino.destination({ dest: devNull, sync: false }));
+
+  const database = await connectDatabase({ databaseUrl: config.databaseUrl });
+  await migrate(database.db);
+  await assertAppRoleIsRestricted(database.db);
+  const app = await buildApp({ config, database, logger: log });
+  await prepareData(config, app.ctx.services, log);
+
+  const { services } = app.ctx;
+  const plumbing = (await services.tradeCategories.list()).find((c) => c.slug === 'plumbing');
+  const company = await services.companies.create(SYSTEM_ACTOR, {
+    name: `Bench Plumbing ${randomBytes(3).toString('hex')}`,
+    timeZone: 'America/Chicago',
+    tradeCategoryIds: plumbing ? [plumbing.id] : [],
+  });
+  const ownerEmail = `owner-${randomBytes(4).toString('hex')}@bench.example`;
+  await services.users.ensureCompanyUser(company.id, { email: ownerEmail, name: 'Bench Owner', password: OWNER_PASSWORD, role: 'owner' });
+  for (let i = 0; i < options.contacts; i++) {
+    await services.contacts.create(SYSTEM_ACTOR, company.id, {
+      name: `Customer ${i}`,
+      phones: [`+1312555${String(1000 + i).padStart(4, '0')}`],
+      email: `customer${i}@bench.example`,
+      zip: '60610',
+      tags: i % 3 === 0 ? ['repeat'] : [],
+      notes: 'Water heater serviced last spring.',
+    });
+  }
+
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  // Signs in over HTTP, as the dashboard does.
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: ownerEmail, password: OWNER_PASSWORD }),
+  });
+  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('cv_session='))?.split(';')[0];
+  if (login.status !== 200 || !cookie) throw new Error(`bench login failed: ${login.status} ${await login.text()}`);
+
+  return {
+    app,
+    database,
+    url,
+    companyId: company.id,
+    cookie,
+    async close() {
+      await app.close();
+      await database.close();
+      log.flush();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  /** Load generator threads; 0 runs it on the main thread, beside the server. */
+  workers: number;
+}
+
+export interface LoadResult {
+  name: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  total: number;
+  failures: number;
+}
+
+/** Drives one URL with a fixed number of keep-alive connections for a bounded time. */
+export async function measure(name: string, url: string, headers: Record<string, string>, options: LoadOptions): Promise<LoadResult> {
+  const base = { url, headers, connections: options.connections, timeout: 10, ...(options.workers > 0 ? { workers: options.workers } : {}) };
+  if (options.warmupSeconds > 0) await autocannon({ ...base, duration: options.warmupSeconds });
+  const r = await autocannon({ ...base, duration: options.durationSeconds });
+  return {
+    name,
+    requestsPerSecond: r.requests.average,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    total: r.requests.total,
+    failures: r.errors + r.timeouts + r.non2xx,
+  };
+}

@@ -1,0 +1,166 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createApiToken, createCompany, createUserSession, login } from '../helpers/factories.ts';
+import { hasBody, registeredRoutes, requestFor, type Ids, type MatrixRoute } from './route-requests.ts';
+
+/**
+ * Walks every registered route under /companies/:companyId as company B (its owner's session
+ * and its API token), aimed at company A's resources. The route list comes from Fastify, so a
+ * new route is covered as soon as it is registered; a new URL parameter needs a fixture in `aIds`.
+ */
+interface Principal {
+  name: string;
+  headers: () => Promise<Record<string, string>>;
+}
+
+const suffix = () => randomBytes(4).toString('hex');
+const digitsOf = (e164: string) => e164.replace(/^\+1/, '');
+
+describe("API matrix: company B reaches none of company A's data through any route", () => {
+  let t: TestApp;
+  let app: App;
+  let companyRoutes: MatrixRoute[];
+  let A: { id: string };
+  let B: { id: string };
+  const aIds: Ids = {};
+  /** Strings that must never appear in a response to B. */
+  const secretsOfA: string[] = [];
+  let principals: Principal[];
+  let bActorIds: string[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    app = t.app;
+    const a = await createCompany(app, { name: `Alpha Plumbing ${suffix()}` });
+    A = a;
+    B = await createCompany(app, { name: `Bravo Heating ${suffix()}` });
+
+    // Company A's resources, made over HTTP by its owner.
+    const owner = await createUserSession(app, a.id, 'owner');
+    const create = async (path: string, payload: object) => {
+      const res = await app.inject({ method: 'POST', url: `/api/companies/${a.id}${path}`, headers: owner.headers, payload });
+      if (res.statusCode !== 201) throw new Error(`fixture POST ${path} for company A failed: ${res.statusCode} ${res.body}`);
+      return res.json() as Record<string, unknown> & { id: string };
+    };
+    const staff = await create('/users', { email: `alpha-staff-${suffix()}@alpha.example`, name: 'Alpha Staffmember', password: 'alpha-password-123', role: 'staff' });
+    const token = await create('/api-tokens', { name: `Alpha integration ${suffix()}` });
+    const phone = await create('/phone-numbers', { number: '(773) 555-0163', label: 'Alpha main line' });
+    const contact = await create('/contacts', {
+      name: 'Alfred Alphacustomer', phones: ['773-555-0188'], email: 'alfred@alpha.example', address: '1 Alpha Way', notes: 'alpha private note',
+    });
+
+    // Every route parameter name maps to one of A's resources.
+    Object.assign(aIds, { companyId: a.id, userId: staff.id, tokenId: token.id, phoneNumberId: phone.id, contactId: contact.id });
+    secretsOfA.push(
+      ...Object.values(aIds), a.name, a.slug, owner.email, owner.userId,
+      String(staff.email), String(staff.name), String(token.name), String(token.token),
+      String(phone.number), digitsOf(String(phone.number)), String(phone.label),
+      String(contact.name), String(contact.email), String(contact.address), String(contact.notes),
+      ...(contact.phones as string[]).flatMap((p) => [p, digitsOf(p)]),
+    );
+
+    const bOwner = await createUserSession(app, B.id, 'owner');
+    const bToken = await createApiToken(app, B.id);
+    principals = [
+      // A fresh session per request, so a route that ends sessions cannot disarm the rest.
+      { name: "B's owner (session)", headers: async () => (await login(app, bOwner.email, bOwner.password)).headers },
+      { name: "B's API token", headers: async () => bToken.headers },
+    ];
+    bActorIds = [bOwner.userId, bToken.id];
+    companyRoutes = registeredRoutes(app).filter((r) => r.url.includes(':companyId'));
+  });
+  afterAll(async () => t?.close());
+
+  /** A's rows in every table with a company_id (tenant and platform), plus A's company row. */
+  async function snapshotOfA(): Promise<Record<string, string[]>> {
+    const { db } = t.database;
+    const tables = await sql<{ name: string }>`
+      SELECT n.nspname || '.' || c.relname AS name FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'company_id' AND NOT a.attisdropped
+      WHERE n.nspname IN ('public', 'platform') AND c.relkind IN ('r', 'p') ORDER BY 1`.execute(db);
+    const snapshot: Record<string, string[]> = {};
+    for (const { name } of tables.rows) {
+      const rows = await sql<{ row: string }>`SELECT to_jsonb(t)::text AS row FROM ${sql.table(name)} t WHERE company_id = ${A.id}`.execute(db);
+      snapshot[name] = rows.rows.map((r) => r.row).sort();
+    }
+    const company = await sql<{ row: string }>`SELECT to_jsonb(c)::text AS row FROM platform.companies c WHERE id = ${A.id}`.execute(db);
+    snapshot['platform.companies'] = company.rows.map((r) => r.row);
+    return snapshot;
+  }
+
+  const leaks = (body: string) => secretsOfA.filter((s) => s !== '' && body.includes(s));
+
+  it('has a fixture in company A for every route parameter', () => {
+    const missing = registeredRoutes(app).flatMap((r) => r.params.filter((p) => !(p in aIds))
+      .map((p) => `${r.method} ${r.url}: no fixture for :${p}; create one in company A and add it to aIds in test/isolation/api-matrix.db.test.ts`));
+    expect(missing).toEqual([]);
+    expect(companyRoutes.map((r) => `${r.method} ${r.url}`)).toContain('GET /api/companies/:companyId/users/:userId');
+  });
+
+  it("answers 404 and shows nothing of A to B's owner and B's token, on every company route", async () => {
+    const before = await snapshotOfA();
+    expect(before['public.contacts']).toHaveLength(1);
+    expect(before['platform.phone_numbers']).toHaveLength(1);
+    const failures: string[] = [];
+    for (const r of companyRoutes) {
+      if (r.params.some((p) => !(p in aIds))) continue; // reported by the fixture test
+      const route = `${r.method} ${r.url}`;
+      for (const who of principals) {
+        // (i, ii) A's company and A's resources.
+        const intoA = await app.inject({ ...requestFor(r, aIds), headers: await who.headers() });
+        if (intoA.statusCode !== 404) failures.push(`${route} as ${who.name} with A's companyId: ${intoA.statusCode} ${intoA.body}`);
+        if (leaks(intoA.body).length) failures.push(`${route} as ${who.name} with A's companyId leaks ${leaks(intoA.body).join(', ')}`);
+
+        // (iii) B's own company, but A's resource ids.
+        if (r.params.length === 1) continue;
+        const crossed = await app.inject({ ...requestFor(r, { ...aIds, companyId: B.id }), headers: await who.headers() });
+        if (leaks(crossed.body).length) failures.push(`${route} as ${who.name} in B with A's ids leaks ${leaks(crossed.body).join(', ')}`);
+        if (crossed.statusCode === 404) continue;
+        if (crossed.statusCode === 403) {
+          // Allowed only when the route refuses this principal whatever the id.
+          const unknownIds = Object.fromEntries(r.params.map((p) => [p, randomUUID()]));
+          const control = await app.inject({ ...requestFor(r, { ...unknownIds, companyId: B.id }), headers: await who.headers() });
+          if (control.statusCode !== 403) failures.push(`${route} as ${who.name} in B with A's ids: 403, but ${control.statusCode} for unknown ids (the answer depends on A's id)`);
+          continue;
+        }
+        failures.push(`${route} as ${who.name} in B with A's ids: ${crossed.statusCode} ${crossed.body}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotOfA()).toEqual(before);
+    const byB = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM audit_log WHERE company_id <> ${B.id} AND actor_id IN (${sql.join(bActorIds)})`.execute(t.database.db);
+    expect(byB.rows[0]!.n).toBe(0);
+  });
+
+  it("shows nothing of A to B's owner and B's token on every other route", async () => {
+    const failures: string[] = [];
+    for (const r of registeredRoutes(app).filter((x) => !x.url.includes(':companyId'))) {
+      if (r.params.some((p) => !(p in aIds))) continue; // reported by the fixture test
+      for (const who of principals) {
+        const res = await app.inject({ ...requestFor(r, aIds), headers: await who.headers() });
+        if (leaks(res.body).length) failures.push(`${r.method} ${r.url} as ${who.name} leaks ${leaks(res.body).join(', ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('sends bodies that pass validation (so the 404s above come from the tenant checks)', async () => {
+    // A third company's owner calls its own routes with the generated bodies and unknown ids.
+    const c = await createCompany(app, { name: `Charlie Roofing ${suffix()}` });
+    const owner = await createUserSession(app, c.id, 'owner');
+    const invalid: string[] = [];
+    for (const r of companyRoutes.filter(hasBody)) {
+      const request = requestFor(r, { ...Object.fromEntries(r.params.map((p) => [p, randomUUID()])), companyId: c.id });
+      const res = await app.inject({ ...request, headers: owner.headers });
+      if (res.statusCode === 400 && (res.json() as { error: { code: string } }).error.code === 'VALIDATION_FAILED') {
+        invalid.push(`${r.method} ${r.url}: generated body ${JSON.stringify(request.payload)} was refused: ${res.body}`);
+      }
+    }
+    expect(invalid).toEqual([]);
+  });
+});
