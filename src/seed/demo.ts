@@ -13,15 +13,13 @@ export interface SeedResult {
  * Idempotent: a company whose slug exists is left as it is.
  */
 export async function seedDemo(services: Services, config: Config, options: { onlyIfEmpty: boolean }): Promise<SeedResult> {
-  const admin = { kind: 'user', userId: '', email: 'system', role: 'admin', companyId: null, sessionId: '' } as const;
-  const existing = await services.companies.list(admin, { limit: 200, offset: 0 });
-  if (options.onlyIfEmpty && existing.items.length > 0) return { created: false, companies: [] };
+  if (options.onlyIfEmpty && !(await services.companies.isEmpty())) return { created: false, companies: [] };
   const categories = await services.tradeCategories.list();
   let created = false;
   const names: string[] = [];
   for (const demo of DEMO_COMPANIES) {
     names.push(demo.name);
-    if (existing.items.some((c) => c.slug === demo.slug)) continue;
+    if (await services.companies.slugExists(demo.slug)) continue;
     created = true;
     const tradeCategoryIds = categories.filter((c) => (demo.trades as readonly string[]).includes(c.slug)).map((c) => c.id);
     const company = await services.companies.create(SYSTEM_ACTOR, { name: demo.name, slug: demo.slug, timeZone: demo.timeZone, tradeCategoryIds });

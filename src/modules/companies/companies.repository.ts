@@ -21,6 +21,10 @@ export const companiesRepository = {
     return q.selectFrom('platform.companies').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  async hasAny(q: Q): Promise<boolean> {
+    return (await q.selectFrom('platform.companies').select('id').limit(1).executeTakeFirst()) !== undefined;
+  },
+
   findBySlug(q: Q, slug: string) {
     return q.selectFrom('platform.companies').selectAll().where('slug', '=', slug).executeTakeFirst();
   },

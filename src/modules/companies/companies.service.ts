@@ -70,6 +70,11 @@ export function createCompaniesService(db: Db, audit: AuditService, tradeCategor
       return (await repo.findById(db, companyId)) !== undefined;
     },
 
+    /** Whether the platform has no companies yet (first start). */
+    isEmpty: async (): Promise<boolean> => !(await repo.hasAny(db)),
+
+    slugExists: async (slug: string): Promise<boolean> => (await repo.findBySlug(db, slug)) !== undefined,
+
     async get(companyId: string) {
       const row = await repo.findById(db, companyId);
       if (!row) throw notFound('Company');

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { makeBooking, makeConfig, makeService, makeTechnician } from './factories.ts';
+import { makeBooking, makeConfig, makeRequest, makeService, makeTechnician, slotsOf } from './factories.ts';
 import { findAvailableSlots } from './find-available-slots.ts';
-import type { AvailabilityRequest, AvailabilityResult, BookingConfig, ExistingBooking, Slot } from './types.ts';
+import type { BookingConfig, ExistingBooking } from './types.ts';
 
-function slotsOf(result: AvailabilityResult): Slot[] {
-  if (!result.ok) throw new Error(`expected slots, got ${result.code}`);
-  return result.slots;
-}
-const req = (from: string, to: string, r: Partial<AvailabilityRequest> = {}): AvailabilityRequest => ({
-  serviceId: 'svc-repair',
-  zip: '10001',
-  from,
-  to,
-  ...r,
-});
+const req = makeRequest;
 const NOW = '2026-05-25T00:00:00Z';
 const MONDAY = req('2026-06-01T04:00:00Z', '2026-06-02T04:00:00Z');
 const startsOf = (config: BookingConfig, existing: ExistingBooking[], r = MONDAY) =>

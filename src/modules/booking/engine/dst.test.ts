@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { makeConfig, makeService } from './factories.ts';
+import { makeConfig, makeRequest, makeService, slotsOf } from './factories.ts';
 import { findAvailableSlots } from './find-available-slots.ts';
-import type { AvailabilityRequest, AvailabilityResult, BookingConfig, Slot } from './types.ts';
+import type { BookingConfig, Slot } from './types.ts';
 
 // 2026-03-08 (spring forward) and 2026-11-01 (fall back) are Sundays; the overnight range
 // starts on the Saturday before.
@@ -13,17 +13,7 @@ const overnight = (timeZone: string): BookingConfig =>
     services: [makeService({ durationMinutes: 30, slotIntervalMinutes: 30 })],
   });
 
-function slotsOf(result: AvailabilityResult): Slot[] {
-  if (!result.ok) throw new Error(`expected slots, got ${result.code}`);
-  return result.slots;
-}
-const req = (from: string, to: string, r: Partial<AvailabilityRequest> = {}): AvailabilityRequest => ({
-  serviceId: 'svc-repair',
-  zip: '10001',
-  from,
-  to,
-  ...r,
-});
+const req = makeRequest;
 // Wide enough to hold the whole weekend in any US zone.
 const SPRING = ['2026-03-07T12:00:00Z', '2026-03-08T20:00:00Z'] as const;
 const FALL = ['2026-10-31T12:00:00Z', '2026-11-01T20:00:00Z'] as const;

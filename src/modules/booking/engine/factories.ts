@@ -1,4 +1,4 @@
-import type { BookingConfig, ExistingBooking, Service, Technician, WeeklyHours } from './types.ts';
+import type { AvailabilityRequest, AvailabilityResult, BookingConfig, ExistingBooking, Service, Slot, Technician, WeeklyHours } from './types.ts';
 
 /**
  * Plain-data builders for engine tests and the benchmark: sensible trade-business defaults,
@@ -64,4 +64,19 @@ export function makeBooking(overrides: Partial<ExistingBooking> = {}): ExistingB
     bufferAfterMinutes: 0,
     ...overrides,
   };
+}
+
+/** A request for the default repair service in the default zip, between two instants. */
+export const makeRequest = (from: string, to: string, overrides: Partial<AvailabilityRequest> = {}): AvailabilityRequest => ({
+  serviceId: 'svc-repair',
+  zip: '10001',
+  from,
+  to,
+  ...overrides,
+});
+
+/** The slots of a successful answer; a refusal fails the test with its code. */
+export function slotsOf(result: AvailabilityResult): Slot[] {
+  if (!result.ok) throw new Error(`expected slots, got ${result.code}`);
+  return result.slots;
 }

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { makeConfig, makeService, makeTechnician } from './factories.ts';
+import { makeConfig, makeRequest, makeService, makeTechnician, slotsOf } from './factories.ts';
 import { findAvailableSlots } from './find-available-slots.ts';
-import type { AvailabilityRequest, AvailabilityResult, BookingConfig, Slot } from './types.ts';
+import type { AvailabilityRequest, BookingConfig } from './types.ts';
 
 // Monday 2026-06-01 in New York (EDT, -04:00); now is the Sunday before.
 const NOW = '2026-05-31T12:00:00Z';
 const MONDAY = { from: '2026-06-01T04:00:00Z', to: '2026-06-02T04:00:00Z' };
-const request = (r: Partial<AvailabilityRequest> = {}): AvailabilityRequest => ({ serviceId: 'svc-repair', zip: '10001', ...MONDAY, ...r });
+const request = (r: Partial<AvailabilityRequest> = {}): AvailabilityRequest => makeRequest(MONDAY.from, MONDAY.to, r);
 
-function slotsOf(result: AvailabilityResult): Slot[] {
-  if (!result.ok) throw new Error(`expected slots, got ${result.code}`);
-  return result.slots;
-}
 const starts = (config: BookingConfig, r: Partial<AvailabilityRequest> = {}, now = NOW) =>
   slotsOf(findAvailableSlots(config, [], request(r), now)).map((s) => s.localStartTime);
 
