@@ -11,12 +11,15 @@ import { migrate } from '../src/db/migrate.ts';
 import { assertAppRoleIsRestricted } from '../src/db/tenant.ts';
 import { SYSTEM_ACTOR } from '../src/modules/auth/principal.ts';
 import { loggerOptions } from '../src/plugins/logging.ts';
+import { seedDemoBooking } from '../src/seed/demo-booking.ts';
 
 export interface AppUnderTest {
   app: App;
   database: Database;
   url: string;
   companyId: string;
+  /** A service of the company's demo booking configuration, for availability requests. */
+  serviceId: string;
   cookie: string;
   close(): Promise<void>;
 }
@@ -25,7 +28,7 @@ const OWNER_PASSWORD = randomBytes(12).toString('base64url');
 
 /**
  * The real application, built and listening exactly as server.ts does it, on a fresh database
- * (in-memory PGlite, or `databaseUrl`), with one company, its owner's session and contacts.
+ * (in-memory PGlite, or `databaseUrl`), with one company, its owner's session, contacts and the plumbing demo's booking configuration.
  * Logs go through the production logger configuration to the null device, so their cost counts.
  */
 export async function startAppUnderTest(options: { databaseUrl?: string | undefined; contacts: number; logLevel: string }): Promise<AppUnderTest> {
@@ -72,6 +75,9 @@ export async function startAppUnderTest(options: { databaseUrl?: string | undefi
     });
   }
 
+  await seedDemoBooking(services, SYSTEM_ACTOR, company.id, 'rapid-rooter-plumbing');
+  const serviceId = (await services.bookingConfig.listServices(company.id))[0]!.id;
+
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   // Signs in over HTTP, as the dashboard does.
   const login = await fetch(`${url}/api/auth/login`, {
@@ -87,6 +93,7 @@ export async function startAppUnderTest(options: { databaseUrl?: string | undefi
     database,
     url,
     companyId: company.id,
+    serviceId,
     cookie,
     async close() {
       await app.close();

@@ -76,6 +76,14 @@ async function main(): Promise<void> {
     results.push(
       await measure(`GET /api/companies/:id/contacts?limit=20`, `${subject.url}/api/companies/${subject.companyId}/contacts?limit=20`, { cookie: subject.cookie }, load),
     );
+    results.push(
+      await measure(
+        'GET /api/companies/:id/availability (7 days, 3 technicians)',
+        `${subject.url}/api/companies/${subject.companyId}/availability?serviceId=${subject.serviceId}&zip=60614`,
+        { cookie: subject.cookie },
+        load,
+      ),
+    );
   } finally {
     await baseline.app.close();
     await subject.close();

@@ -47,8 +47,11 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     ajv: { customOptions: { allErrors: false, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const ctx = createContext(config, database);
+  const ctx = createContext(config, database, app.log);
   app.decorate('ctx', ctx);
+  // After in-flight requests finish and before the owner closes the database: running handlers
+  // complete (or are failed for a later retry) while their connections still work.
+  app.addHook('onClose', () => ctx.jobs.stop());
   // Before any route is registered, so none is missed.
   app.decorate('routeTable', [] as RouteOptions[]);
   app.addHook('onRoute', (route) => void app.routeTable.push(route));

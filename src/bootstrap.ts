@@ -24,6 +24,7 @@ export async function openDatabase(config: Config, log: FastifyBaseLogger): Prom
 /** Reference data, the first platform admin and (on an empty database) the demo companies. */
 export async function prepareData(config: Config, services: Services, log: FastifyBaseLogger): Promise<void> {
   await services.tradeCategories.seed();
+  await services.tradeKnowledge.seed();
   const password = config.adminPassword ?? generatePassword();
   const created = await services.users.ensurePlatformAdmin(config.adminEmail, password);
   if (created && !config.adminPassword) {

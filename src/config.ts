@@ -18,6 +18,10 @@ export interface Config {
   publicUrl: string;
   sessionSecret: string;
   secretsKey: Buffer;
+  /** The version new ciphertexts are written under (their `v<n>:` prefix). */
+  secretsKeyVersion: number;
+  /** Earlier keys, still accepted for decryption until `npm run secrets:rotate` has run. */
+  secretsKeysPrevious: Array<{ version: number; key: Buffer }>;
   sessionTtlHours: number;
   adminEmail: string;
   adminPassword: string | undefined;
@@ -27,6 +31,33 @@ export interface Config {
   rateLimitAuthPerMinute: number;
   rateLimitApiPerMinute: number;
   trustProxy: boolean;
+  /** This process works queued jobs and runs their schedules; when false it only enqueues them. */
+  jobsEnabled: boolean;
+  /** The platform's Twilio auth token: checks webhook signatures for companies without their own. */
+  twilioAuthToken: string | undefined;
+  /** For sending SMS through Twilio's REST API. */
+  twilioAccountSid: string | undefined;
+  twilioApiBaseUrl: string;
+  /** Everything one call turn may take, engine and speech together (Twilio waits 15 s). */
+  turnBudgetMs: number;
+  /** ElevenLabs REST API base (tests point it at a loopback stub). */
+  elevenLabsBaseUrl: string;
+  /** The platform's ElevenLabs key, for companies without their own. A secret: never logged. */
+  elevenLabsApiKey: string | undefined;
+  /** How long a call turn waits for ElevenLabs before speaking with <Say> instead. */
+  speechBudgetMs: number;
+  /** Consecutive ElevenLabs failures (per key) that open the circuit, and how long it stays open. */
+  speechBreakerFailures: number;
+  speechBreakerCooldownMs: number;
+  /** In-process cache of recent audio, in megabytes (the database holds the rest). */
+  speechMemoryCacheMb: number;
+  /** OpenAI-compatible chat-completions base URL; unset turns the language-model engine off. */
+  llmBaseUrl: string | undefined;
+  llmModel: string;
+  /** The platform's model key, for companies without their own. A secret: never logged. */
+  llmApiKey: string | undefined;
+  /** How long a call turn waits for the model before the embedded engine answers instead. */
+  llmTurnBudgetMs: number;
   version: string;
 }
 
@@ -138,6 +169,20 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     if (secretsKey === undefined) problems.push('SECRETS_KEY must be 32 bytes encoded as base64 or 64 hex characters');
     else if (new Set(secretsKey).size < 8) problems.push('SECRETS_KEY is too weak (not random)');
   }
+  const secretsKeyVersion = int('SECRETS_KEY_VERSION', 1, 1, 1_000_000);
+  const secretsKeysPrevious = parsePreviousKeys(str('SECRETS_KEY_PREVIOUS'), secretsKeyVersion, problems);
+
+  // The platform's Twilio auth token signs every webhook of companies without their own. In
+  // development one is generated, so the call simulator can sign as Twilio does.
+  const twilioAuthToken = str('TWILIO_AUTH_TOKEN') ?? (production ? undefined : devSecrets!().twilioAuthToken);
+  const twilioApiBaseUrl = (str('TWILIO_API_BASE_URL') ?? 'https://api.twilio.com').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(twilioApiBaseUrl)) problems.push(`TWILIO_API_BASE_URL must be an absolute http(s) URL (got "${twilioApiBaseUrl}")`);
+
+  const elevenLabsBaseUrl = (str('ELEVENLABS_BASE_URL') ?? 'https://api.elevenlabs.io').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(elevenLabsBaseUrl)) problems.push(`ELEVENLABS_BASE_URL must be an absolute http(s) URL (got "${elevenLabsBaseUrl}")`);
+
+  const llmBaseUrl = str('LLM_BASE_URL')?.replace(/\/+$/, '');
+  if (llmBaseUrl !== undefined && !/^https?:\/\/[^/]+/.test(llmBaseUrl)) problems.push(`LLM_BASE_URL must be an absolute http(s) URL (got "${llmBaseUrl}")`);
 
   const adminEmail = (str('ADMIN_EMAIL') ?? 'admin@clientsvia.local').toLowerCase();
   if (!/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push('ADMIN_EMAIL must be an email address');
@@ -155,6 +200,8 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     publicUrl,
     sessionSecret: sessionSecret ?? '',
     secretsKey: secretsKey ?? Buffer.alloc(32),
+    secretsKeyVersion,
+    secretsKeysPrevious,
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
     adminEmail,
     adminPassword,
@@ -164,10 +211,47 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     rateLimitAuthPerMinute: int('RATE_LIMIT_AUTH_PER_MINUTE', 10, 1, 1_000_000),
     rateLimitApiPerMinute: int('RATE_LIMIT_API_PER_MINUTE', 1200, 1, 100_000_000),
     trustProxy: bool('TRUST_PROXY', false),
+    jobsEnabled: bool('JOBS_ENABLED', true),
+    twilioAuthToken,
+    twilioAccountSid: str('TWILIO_ACCOUNT_SID'),
+    twilioApiBaseUrl,
+    turnBudgetMs: int('TURN_BUDGET_MS', 9000, 1000, 14_000),
+    elevenLabsBaseUrl,
+    elevenLabsApiKey: str('ELEVENLABS_API_KEY'),
+    speechBudgetMs: int('SPEECH_BUDGET_MS', 2500, 100, 12_000),
+    speechBreakerFailures: int('SPEECH_BREAKER_FAILURES', 3, 1, 1000),
+    speechBreakerCooldownMs: int('SPEECH_BREAKER_COOLDOWN_MS', 30_000, 10, 3_600_000),
+    speechMemoryCacheMb: int('SPEECH_MEMORY_CACHE_MB', 64, 0, 65_536),
+    llmBaseUrl,
+    llmModel: str('LLM_MODEL') ?? 'gpt-4o-mini',
+    llmApiKey: str('LLM_API_KEY'),
+    llmTurnBudgetMs: int('LLM_TURN_BUDGET_MS', 4000, 500, 12_000),
     version: readVersion(),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * `SECRETS_KEY_PREVIOUS`: comma-separated `<version>:<key>` pairs, the keys that encrypted
+ * secrets before the current one. Versions are distinct and differ from SECRETS_KEY_VERSION.
+ */
+function parsePreviousKeys(raw: string | undefined, currentVersion: number, problems: string[]): Array<{ version: number; key: Buffer }> {
+  if (raw === undefined) return [];
+  const keys: Array<{ version: number; key: Buffer }> = [];
+  raw.split(',').map((s) => s.trim()).filter(Boolean).forEach((entry, i) => {
+    const m = /^(\d{1,7}):(.+)$/.exec(entry);
+    const key = m ? decodeKey(m[2]!.trim()) : undefined;
+    const version = m ? Number(m[1]) : NaN;
+    if (!m || key === undefined || version < 1) {
+      problems.push(`SECRETS_KEY_PREVIOUS entry ${i + 1} must be <version>:<32-byte key as base64 or 64 hex characters>`);
+    } else if (version === currentVersion || keys.some((k) => k.version === version)) {
+      problems.push(`SECRETS_KEY_PREVIOUS entry ${i + 1} reuses key version ${version} (each version names one key; SECRETS_KEY is version ${currentVersion})`);
+    } else {
+      keys.push({ version, key });
+    }
+  });
+  return keys;
 }
 
 function decodeKey(raw: string): Buffer | undefined {
@@ -178,6 +262,7 @@ function decodeKey(raw: string): Buffer | undefined {
 interface DevSecrets {
   sessionSecret: string;
   secretsKey: string;
+  twilioAuthToken: string;
 }
 
 let cachedDevSecrets: DevSecrets | undefined;
@@ -185,17 +270,19 @@ let cachedDevSecrets: DevSecrets | undefined;
 function loadDevSecrets(dataDir: string): DevSecrets {
   if (cachedDevSecrets) return cachedDevSecrets;
   const file = join(dataDir, 'dev-secrets.json');
-  if (existsSync(file)) {
-    cachedDevSecrets = JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
-    return cachedDevSecrets;
-  }
-  mkdirSync(dataDir, { recursive: true });
-  cachedDevSecrets = {
-    sessionSecret: randomBytes(32).toString('base64url'),
-    secretsKey: randomBytes(32).toString('base64'),
+  const stored: Partial<DevSecrets> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<DevSecrets>) : {};
+  const secrets: DevSecrets = {
+    sessionSecret: stored.sessionSecret ?? randomBytes(32).toString('base64url'),
+    secretsKey: stored.secretsKey ?? randomBytes(32).toString('base64'),
+    // Added after the first two: older files gain it on their next start.
+    twilioAuthToken: stored.twilioAuthToken ?? randomBytes(16).toString('hex'),
   };
-  writeFileSync(file, JSON.stringify(cachedDevSecrets), { mode: 0o600 });
-  return cachedDevSecrets;
+  if (Object.keys(stored).length !== Object.keys(secrets).length) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  }
+  cachedDevSecrets = secrets;
+  return secrets;
 }
 
 function readVersion(): string {

@@ -1,17 +1,30 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import agentSettingsRoutes from './modules/agent-settings/agent-settings.routes.ts';
 import apiTokensRoutes from './modules/api-tokens/api-tokens.routes.ts';
 import auditRoutes from './modules/audit/audit.routes.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
+import { bookingSettingsRoutes, servicesRoutes, techniciansRoutes } from './modules/booking/booking-config.routes.ts';
+import { availabilityRoutes, bookingsRoutes } from './modules/booking/bookings.routes.ts';
+import { callsRoutes, messagesRoutes } from './modules/calls/calls.routes.ts';
 import companiesRoutes from './modules/companies/companies.routes.ts';
 import contactsRoutes from './modules/contacts/contacts.routes.ts';
+import knowledgeRoutes from './modules/knowledge/knowledge.routes.ts';
+import tradeKnowledgeRoutes from './modules/knowledge/trade-knowledge.routes.ts';
+import unansweredQuestionsRoutes from './modules/knowledge/unanswered-questions.routes.ts';
 import phoneNumbersRoutes from './modules/phone-numbers/phone-numbers.routes.ts';
+import secretsRoutes from './modules/secrets/secrets.routes.ts';
+import speechRoutes from './modules/speech/speech.routes.ts';
 import tradeCategoriesRoutes from './modules/trade-categories/trade-categories.routes.ts';
 import usersRoutes from './modules/users/users.routes.ts';
+import voiceSettingsRoutes from './modules/voice-settings/voice-settings.routes.ts';
 
 /** Every API module, mounted under /api. Company resources live under /companies/:companyId. */
 export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(tradeCategoriesRoutes, { prefix: '/trade-categories' });
+  await app.register(tradeKnowledgeRoutes, { prefix: '/trade-categories/:tradeCategoryId/knowledge' });
+  // Public: Twilio fetches audio for <Play> without our authentication (signed URLs).
+  await app.register(speechRoutes, { prefix: '/speech' });
   await app.register(companiesRoutes, { prefix: '/companies' });
   const company = '/companies/:companyId';
   await app.register(usersRoutes, { prefix: `${company}/users` });
@@ -19,4 +32,16 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(contactsRoutes, { prefix: `${company}/contacts` });
   await app.register(apiTokensRoutes, { prefix: `${company}/api-tokens` });
   await app.register(auditRoutes, { prefix: `${company}/audit-log` });
+  await app.register(bookingSettingsRoutes, { prefix: `${company}/booking-settings` });
+  await app.register(servicesRoutes, { prefix: `${company}/services` });
+  await app.register(techniciansRoutes, { prefix: `${company}/technicians` });
+  await app.register(availabilityRoutes, { prefix: `${company}/availability` });
+  await app.register(bookingsRoutes, { prefix: `${company}/bookings` });
+  await app.register(callsRoutes, { prefix: `${company}/calls` });
+  await app.register(messagesRoutes, { prefix: `${company}/messages` });
+  await app.register(agentSettingsRoutes, { prefix: `${company}/agent-settings` });
+  await app.register(voiceSettingsRoutes, { prefix: `${company}/voice-settings` });
+  await app.register(secretsRoutes, { prefix: `${company}/secrets` });
+  await app.register(knowledgeRoutes, { prefix: `${company}/knowledge` });
+  await app.register(unansweredQuestionsRoutes, { prefix: `${company}/unanswered-questions` });
 };

@@ -5,7 +5,6 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loggerOptions } from './plugins/logging.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
-const SESSION_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -24,17 +23,13 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database, logger: log });
   try {
     await prepareData(config, app.ctx.services, log);
+    // Background jobs and their schedules (src/jobs/register.ts); JOBS_ENABLED=false only enqueues.
+    await app.ctx.jobs.start();
   } catch (err) {
     await app.close();
     await database.close();
     throw err;
   }
-
-  // Expired sessions are refused on lookup already; this only keeps the table small.
-  const pruneSessions = setInterval(() => {
-    app.ctx.services.auth.pruneExpiredSessions().catch((err: unknown) => log.warn({ err }, 'session pruning failed'));
-  }, SESSION_PRUNE_INTERVAL_MS);
-  pruneSessions.unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -46,8 +41,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
-    clearInterval(pruneSessions);
     try {
+      // Finishes in-flight requests, then stops the job queue (waiting for running handlers).
       await app.close();
       await database.close();
       log.info('shut down cleanly');

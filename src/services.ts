@@ -1,29 +1,55 @@
 import type { Config } from './config.ts';
+import { keyringFromConfig } from './crypto/keyring.ts';
 import type { Db } from './db/connect.ts';
+import { createAgentSettingsService } from './modules/agent-settings/agent-settings.service.ts';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { createBookingConfigService } from './modules/booking/booking-config.service.ts';
+import { createBookingsService } from './modules/booking/bookings.service.ts';
+import { createCallsService } from './modules/calls/calls.service.ts';
+import { createMessagesService } from './modules/calls/messages.service.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
+import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
+import { createTradeKnowledgeService } from './modules/knowledge/trade-knowledge.service.ts';
 import { createPhoneNumbersService } from './modules/phone-numbers/phone-numbers.service.ts';
+import { createSecretsService } from './modules/secrets/secrets.service.ts';
+import { SILENT_LOGGER, type SpeechLogger } from './modules/speech/speech-provider.ts';
+import { createSpeechService } from './modules/speech/speech.service.ts';
 import { createTradeCategoriesService } from './modules/trade-categories/trade-categories.service.ts';
 import { createUsersService } from './modules/users/users.service.ts';
+import { createVoiceSettingsService } from './modules/voice-settings/voice-settings.service.ts';
 
 /** Wires every module's service once; modules reach each other only through these. */
-export function createServices(config: Config, db: Db) {
+export function createServices(config: Config, db: Db, logger: SpeechLogger = SILENT_LOGGER) {
   const audit = createAuditService(db);
   const tradeCategories = createTradeCategoriesService(db);
   const phoneNumbers = createPhoneNumbersService(db, audit);
+  // A company's status and time zone travel with its number lookups: refresh them on change.
+  const companies = createCompaniesService(db, audit, tradeCategories, { onChanged: (id) => phoneNumbers.invalidate(id) });
+  const contacts = createContactsService(db, audit);
+  const secrets = createSecretsService(db, audit, keyringFromConfig(config));
+  const bookingConfig = createBookingConfigService(db, audit, companies);
   return {
     audit,
     auth: createAuthService(config, db),
     tradeCategories,
-    // A company's status and time zone travel with its number lookups: refresh them on change.
-    companies: createCompaniesService(db, audit, tradeCategories, { onChanged: (id) => phoneNumbers.invalidate(id) }),
+    companies,
     users: createUsersService(db, audit),
     apiTokens: createApiTokensService(db, audit),
     phoneNumbers,
-    contacts: createContactsService(db, audit),
+    contacts,
+    bookingConfig,
+    bookings: createBookingsService(db, { audit, companies, contacts, config: bookingConfig }),
+    calls: createCallsService(db, { contacts }),
+    messages: createMessagesService(db, audit, contacts),
+    secrets,
+    agentSettings: createAgentSettingsService(db, audit, { isOwnNumber: async (companyId, e164) => (await phoneNumbers.lookup(e164))?.companyId === companyId }),
+    voiceSettings: createVoiceSettingsService(db, audit, secrets),
+    speech: createSpeechService({ config, db, logger }),
+    knowledge: createKnowledgeService(db, audit),
+    tradeKnowledge: createTradeKnowledgeService(db),
   };
 }
 

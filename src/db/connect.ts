@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { pglitePool } from './pglite-pool.ts';
@@ -12,6 +12,15 @@ export type Db = Kysely<DB>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** A real server's URL: the job queue opens its own small pool and LISTEN connection there. */
+  url?: string;
+  /**
+   * Raw SQL outside any tenant transaction (the job queue's adapter on PGlite). Without values
+   * the text may hold several statements; the rows of all of them are returned.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** PGlite only: LISTEN on the single session; resolves to the matching UNLISTEN. */
+  listen?(channel: string, onNotification: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -47,7 +56,15 @@ async function connectPostgres(url: string, max: number): Promise<Database> {
   };
   const pool = new pg.Pool({ connectionString: url, max, types });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  // pool.query discards a connection whose statement failed, so a failed multi-statement
+  // block cannot hand Kysely a connection stuck in an aborted transaction.
+  const executeSql = async (text: string, values?: unknown[]) => rowsOf(await pool.query(text, values));
+  return { db, kind: 'postgres', url, executeSql, close: () => db.destroy() };
+}
+
+/** A multi-statement query answers with one result per statement; keep every statement's rows. */
+function rowsOf(result: { rows: unknown[] } | Array<{ rows?: unknown[] }>): { rows: unknown[] } {
+  return Array.isArray(result) ? { rows: result.flatMap((r) => r.rows ?? []) } : { rows: result.rows };
 }
 
 async function connectPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
@@ -59,10 +76,16 @@ async function connectPglite(dataDir: string | undefined, loadDataDir: Blob | un
       extensions: pgliteExtensions,
       parsers: { [DATE_OID]: (v: string) => v },
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
+    const pool = pglitePool(pglite);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
       kind: 'pglite',
+      executeSql: (text, values) => executeOnPglite(pglite, pool, text, values),
+      async listen(channel, onNotification) {
+        const unlisten = await onSession(pool, () => pglite.listen(channel, onNotification));
+        return () => onSession(pool, () => unlisten());
+      },
       async close() {
         await db.destroy();
         await pglite.close();
@@ -72,5 +95,32 @@ async function connectPglite(dataDir: string | undefined, loadDataDir: Blob | un
   } catch (err) {
     unlock();
     throw err;
+  }
+}
+
+/**
+ * Takes PGlite's single session through the pool's mutex, so the statement can never land
+ * inside a transaction Kysely holds open (nor one of ours inside its).
+ */
+async function executeOnPglite(pglite: PGlite, pool: PostgresPool, text: string, values: unknown[] | undefined): Promise<{ rows: unknown[] }> {
+  return onSession(pool, async () => {
+    try {
+      if (values?.length) return { rows: (await pglite.query(text, values)).rows };
+      return rowsOf(await pglite.exec(text));
+    } catch (err) {
+      // A failed statement inside a BEGIN ... COMMIT block leaves the one session in an aborted
+      // transaction that would refuse everything after it; a pool would drop such a connection.
+      await pglite.exec('ROLLBACK').catch(() => {});
+      throw err;
+    }
+  });
+}
+
+async function onSession<T>(pool: PostgresPool, fn: () => Promise<T>): Promise<T> {
+  const session = await pool.connect();
+  try {
+    return await fn();
+  } finally {
+    session.release();
   }
 }

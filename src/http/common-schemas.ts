@@ -39,6 +39,7 @@ export const errorResponses = {
   403: ErrorBody,
   404: ErrorBody,
   409: ErrorBody,
+  422: ErrorBody,
   429: ErrorBody,
 };
 

@@ -20,6 +20,9 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'cv_session';
+
+/** Route config for decisions that are the company owner's, never an integration's. */
+export const OWNER_ONLY = { minRole: 'owner', allowApiTokens: false } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AccessDeps {

@@ -22,6 +22,10 @@ export const REDACT_PATHS = [
   '*.api_key',
   '*.secret',
   '*.authToken',
+  '*.elevenLabsApiKey',
+  '*.twilioAuthToken',
+  '*.llmApiKey',
+  '*.headers["xi-api-key"]',
   'password',
   'token',
 ];

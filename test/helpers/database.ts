@@ -31,6 +31,13 @@ export async function createTestDatabase(options: { poolMax?: number } = {}): Pr
       await database.close();
       const drop = new pg.Client({ connectionString: url });
       await drop.connect();
+      // pg's pool.end() resolves before its sockets have closed; forcing the drop while they
+      // close would make the server kill them and their clients throw, uncaught.
+      for (let i = 0; i < 100; i++) {
+        const open = await drop.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (open.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await drop.end();
     },

@@ -10,6 +10,8 @@ import { pglitePool } from '../../src/db/pglite-pool.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { TRADE_CATEGORIES } from '../../src/modules/trade-categories/trade-categories.catalog.ts';
 import { createTradeCategoriesService } from '../../src/modules/trade-categories/trade-categories.service.ts';
+import { TRADE_KNOWLEDGE } from '../../src/modules/knowledge/catalog/trade-knowledge.catalog.ts';
+import { createTradeKnowledgeService } from '../../src/modules/knowledge/trade-knowledge.service.ts';
 
 /**
  * A fresh PGlite costs seconds to initialise; one loaded from a dumped, already-migrated data
@@ -20,6 +22,7 @@ export function templateKey(): string {
   const h = createHash('sha256');
   for (const m of readMigrations()) h.update(m.checksum);
   h.update(JSON.stringify(TRADE_CATEGORIES));
+  h.update(JSON.stringify(TRADE_KNOWLEDGE));
   return h.digest('hex').slice(0, 16);
 }
 
@@ -40,6 +43,7 @@ async function buildAndDump(): Promise<Buffer> {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
   await migrate(db);
   await createTradeCategoriesService(db).seed();
+  await createTradeKnowledgeService(db).seed();
   await db.destroy();
   const dump = await pglite.dumpDataDir('gzip');
   await pglite.close();
@@ -63,6 +67,7 @@ export async function ensurePostgresTemplate(url: string): Promise<string> {
     const database = await connectDatabase({ databaseUrl: withDatabase(url, building), poolMax: 1 });
     await migrate(database.db);
     await createTradeCategoriesService(database.db).seed();
+    await createTradeKnowledgeService(database.db).seed();
     await database.close();
     try {
       await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);

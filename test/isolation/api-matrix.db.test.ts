@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { localInstant, MONDAY, upcoming } from '../helpers/booking.ts';
 import { createApiToken, createCompany, createUserSession, login } from '../helpers/factories.ts';
+import { startElevenLabsStub, type ElevenLabsStub } from '../stubs/elevenlabs.ts';
 import { hasBody, registeredRoutes, requestFor, type Ids, type MatrixRoute } from './route-requests.ts';
 
 /**
@@ -17,6 +19,7 @@ interface Principal {
 }
 
 const suffix = () => randomBytes(4).toString('hex');
+const SPEECH_KEY = 'sk_matrix_platform_speech_key';
 const digitsOf = (e164: string) => e164.replace(/^\+1/, '');
 
 describe("API matrix: company B reaches none of company A's data through any route", () => {
@@ -30,9 +33,11 @@ describe("API matrix: company B reaches none of company A's data through any rou
   const secretsOfA: string[] = [];
   let principals: Principal[];
   let bActorIds: string[];
+  let elevenLabs: ElevenLabsStub;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    elevenLabs = await startElevenLabsStub({ apiKeys: [SPEECH_KEY] });
+    t = await createTestApp({ env: { ELEVENLABS_BASE_URL: elevenLabs.url, ELEVENLABS_API_KEY: SPEECH_KEY } });
     app = t.app;
     const a = await createCompany(app, { name: `Alpha Plumbing ${suffix()}` });
     A = a;
@@ -51,15 +56,68 @@ describe("API matrix: company B reaches none of company A's data through any rou
     const contact = await create('/contacts', {
       name: 'Alfred Alphacustomer', phones: ['773-555-0188'], email: 'alfred@alpha.example', address: '1 Alpha Way', notes: 'alpha private note',
     });
+    // A's agent, voice and secrets: those routes take no id, so what could leak is their content.
+    const send = async (method: 'PUT' | 'PATCH', path: string, payload: object) => {
+      const res = await app.inject({ method, url: `/api/companies/${a.id}${path}`, headers: owner.headers, payload });
+      if (res.statusCode !== 200) throw new Error(`fixture ${method} ${path} for company A failed: ${res.statusCode} ${res.body}`);
+    };
+    const agentOfA = {
+      agentName: 'Alphonsina', instructions: 'alpha persona prompt', businessDescription: 'alpha business description',
+      greetings: { openHours: 'Alpha open-hours greeting from {companyName}', afterHours: 'Alpha after-hours greeting' },
+      transferNumbers: { main: '(773) 555-0177', emergencyOnCall: null },
+      transferWhen: { callerAsksForPerson: true, emergency: true, afterMisunderstandings: 2 },
+    };
+    await send('PUT', '/agent-settings', { settings: agentOfA });
+    const keysOfA = { elevenLabsApiKey: `sk_alpha_eleven_${suffix()}`, twilioAuthToken: `alpha_twilio_${suffix()}`, llmApiKey: `sk-alpha-llm-${suffix()}` };
+    await send('PUT', '/voice-settings', { settings: { voiceId: 'AlphaVoice0123456789', useOwnKey: true }, elevenLabsApiKey: keysOfA.elevenLabsApiKey });
+    await send('PATCH', '/secrets', { twilioAuthToken: keysOfA.twilioAuthToken, llmApiKey: keysOfA.llmApiKey });
+
+    // A's booking configuration and one booking a week or more ahead.
+    const settings = await app.inject({ method: 'PUT', url: `/api/companies/${a.id}/booking-settings`, headers: owner.headers, payload: { serviceArea: ['60601'], horizonDays: 60 } });
+    if (settings.statusCode !== 200) throw new Error(`fixture booking settings for company A failed: ${settings.body}`);
+    const service = await create('/services', { name: 'Alpha secret drain service', durationMinutes: 60, priceText: 'alpha price text' });
+    const technician = await create('/technicians', { name: 'Alvaro Alphatech', phone: '(773) 555-0166' });
+    const nextMonday = upcoming('America/Chicago', MONDAY, 7);
+    const booking = await create('/bookings', {
+      serviceId: service.id, start: localInstant('America/Chicago', nextMonday, '09:00'), zip: '60601',
+      contact: { name: 'Bertha Alphabooker', phone: '(773) 555-0144' }, address: '9 Alpha Booking Ave', notes: 'alpha booking note',
+    });
+
+    // A call with a turn and a message, as the phone agent records them.
+    const { call } = await app.ctx.services.calls.begin(a.id, { callSid: `CA${randomBytes(16).toString('hex')}`, channel: 'phone', from: '(773) 555-0133', to: '+17735550163' });
+    await app.ctx.services.calls.recordTurn(a.id, call.id, {
+      seq: 0, caller_text: null, confidence: null, agent_text: 'Alpha greeting turn text', response: '<Response/>', intent: 'greeting', engine: 'greeting', engine_ms: 0, speech_ms: 0,
+    }, { state: { facts: {}, misunderstandings: 0, engine: {} } });
+    const message = await app.ctx.services.messages.create({ type: 'system', id: null, label: 'phone agent' }, a.id, {
+      callId: call.id, callerName: 'Agatha Alphacaller', callbackNumber: '(773) 555-0133', body: 'alpha message body', urgent: false, sourceKey: null,
+    });
+
+    // A's synthesised speech. Its URL is a capability (public, for Twilio <Play>): B gets A's
+    // file name with a signature that is not A's, which must be a plain 404.
+    const spoken = await app.ctx.services.speech.audioFor(a.id, {
+      provider: 'elevenlabs', voiceId: 'AlphaVoice0123456789', modelId: 'eleven_flash_v2_5', stability: 0.5, similarityBoost: 0.75, style: 0, speed: 1, apiKey: null,
+    }, 'Alpha spoken greeting for Agatha', { budgetMs: 10_000 });
+    if (!spoken) throw new Error('fixture speech for company A failed');
+    const [clipKey, clipSig] = spoken.url.split('/').at(-1)!.split('.') as [string, string];
+    aIds.file = `${clipKey}.${'A'.repeat(clipSig.length)}.mp3`;
+    secretsOfA.push(clipKey, clipSig);
 
     // Every route parameter name maps to one of A's resources.
-    Object.assign(aIds, { companyId: a.id, userId: staff.id, tokenId: token.id, phoneNumberId: phone.id, contactId: contact.id });
+    Object.assign(aIds, {
+      companyId: a.id, userId: staff.id, tokenId: token.id, phoneNumberId: phone.id, contactId: contact.id,
+      serviceId: service.id, technicianId: technician.id, bookingId: booking.id, callId: call.id, messageId: message.id,
+    });
     secretsOfA.push(
       ...Object.values(aIds), a.name, a.slug, owner.email, owner.userId,
       String(staff.email), String(staff.name), String(token.name), String(token.token),
       String(phone.number), digitsOf(String(phone.number)), String(phone.label),
       String(contact.name), String(contact.email), String(contact.address), String(contact.notes),
       ...(contact.phones as string[]).flatMap((p) => [p, digitsOf(p)]),
+      String(service.name), String(service.priceText), String(technician.name), '+17735550166', '7735550166',
+      String(booking.customerName), String(booking.address), String(booking.notes), '+17735550144', '7735550144',
+      call.callSid, 'Alpha greeting turn text', 'Agatha Alphacaller', 'alpha message body', '+17735550133', '7735550133',
+      agentOfA.agentName, agentOfA.instructions, agentOfA.businessDescription, ...Object.values(agentOfA.greetings),
+      '+17735550177', '7735550177', 'AlphaVoice0123456789', ...Object.values(keysOfA),
     );
 
     const bOwner = await createUserSession(app, B.id, 'owner');
@@ -72,7 +130,10 @@ describe("API matrix: company B reaches none of company A's data through any rou
     bActorIds = [bOwner.userId, bToken.id];
     companyRoutes = registeredRoutes(app).filter((r) => r.url.includes(':companyId'));
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await elevenLabs?.close();
+  });
 
   /** A's rows in every table with a company_id (tenant and platform), plus A's company row. */
   async function snapshotOfA(): Promise<Record<string, string[]>> {
@@ -103,8 +164,10 @@ describe("API matrix: company B reaches none of company A's data through any rou
 
   it("answers 404 and shows nothing of A to B's owner and B's token, on every company route", async () => {
     const before = await snapshotOfA();
-    expect(before['public.contacts']).toHaveLength(1);
+    expect(before['public.contacts']).toHaveLength(3); // the contact, the booking's customer, the caller
+    expect(before['public.bookings']).toHaveLength(1);
     expect(before['platform.phone_numbers']).toHaveLength(1);
+    expect(before['public.speech_cache']).toHaveLength(1);
     const failures: string[] = [];
     for (const r of companyRoutes) {
       if (r.params.some((p) => !(p in aIds))) continue; // reported by the fixture test
@@ -160,6 +223,7 @@ describe("API matrix: company B reaches none of company A's data through any rou
       if (res.statusCode === 400 && (res.json() as { error: { code: string } }).error.code === 'VALIDATION_FAILED') {
         invalid.push(`${r.method} ${r.url}: generated body ${JSON.stringify(request.payload)} was refused: ${res.body}`);
       }
+      if (res.statusCode >= 500) invalid.push(`${r.method} ${r.url}: generated request answered ${res.statusCode} ${res.body}`);
     }
     expect(invalid).toEqual([]);
   });

@@ -5,6 +5,11 @@ import type { DB } from '../../src/db/schema.ts';
 export interface SeedCompany {
   id: string;
   contactId: string;
+  /** A booking service and a technician that booking rows refer to. */
+  serviceId: string;
+  technicianId: string;
+  /** A call that turns and messages refer to. */
+  callId: string;
   /** Keeps each company's phone numbers distinct. */
   digit: string;
 }
@@ -22,6 +27,27 @@ export function rowBuilders(tradeCategoryIds: string[]): Record<string, RowBuild
     contact_phones: (c, n) => ({ company_id: c.id, e164: `+1312555${c.digit}${String(n).padStart(3, '0')}`, contact_id: c.contactId }),
     audit_log: (c) => ({ company_id: c.id, actor_type: 'system', action: 'test.seeded', entity_type: 'test' }),
     company_trade_categories: (c, n) => ({ company_id: c.id, trade_category_id: tradeCategoryIds[n] }),
+    agent_settings_versions: (c, n) => ({ company_id: c.id, version: n + 1, settings: JSON.stringify({ agentName: `Policy agent ${n}` }), actor_type: 'system' }),
+    agent_settings: (c) => ({ company_id: c.id, version: 1 }),
+    voice_settings: (c) => ({ company_id: c.id, provider: 'elevenlabs', voice_id: 'policyvoice1', model_id: 'eleven_flash_v2_5', stability: 0.5, similarity_boost: 0.75, style: 0, speed: 1 }),
+    company_secrets: (c, n) => ({ company_id: c.id, name: (['elevenlabs_api_key', 'twilio_auth_token', 'llm_api_key'] as const)[n], ciphertext: `v1:policy${n}:x:y`, last4: 'cy00' }),
+    booking_settings: (c) => ({ company_id: c.id, service_area: ['60601'] }),
+    booking_services: (c, n) => ({ company_id: c.id, id: n === 0 ? c.serviceId : randomUUID(), name: `Policy service ${n}`, duration_minutes: 60 }),
+    technicians: (c, n) => ({ company_id: c.id, id: n === 0 ? c.technicianId : randomUUID(), name: `Policy technician ${n}` }),
+    bookings: (c, n) => {
+      // One hour per row, a day apart, so rows of one company never overlap.
+      const start = new Date(Date.UTC(2030, 0, 1 + n, 15));
+      const end = new Date(start.getTime() + 3_600_000);
+      return {
+        company_id: c.id, service_id: c.serviceId, technician_id: c.technicianId, status: 'confirmed', start_at: start, end_at: end,
+        blocked_from: start, blocked_to: end, local_date: start.toISOString().slice(0, 10), zip: '60601', customer_name: `Policy customer ${n}`,
+      };
+    },
+    booking_window_counts: (c, n) => ({ company_id: c.id, window_key: `2030-01-0${n + 1}@08:00`, booked: 1, capacity: 3 }),
+    speech_cache: (c, n) => ({ company_id: c.id, key: String(n).padStart(64, '0'), content_type: 'audio/mpeg', audio: Buffer.from([0xff, 0xfb, 0x90, 0xc4]), bytes: 4 }),
+    calls: (c, n) => ({ company_id: c.id, id: n === 0 ? c.callId : randomUUID(), call_sid: `CA${c.digit}${n}${randomUUID().replace(/-/g, '').slice(0, 30)}`, from_number: `+1312555${c.digit}${String(n).padStart(3, '0')}` }),
+    call_turns: (c, n) => ({ company_id: c.id, call_id: c.callId, seq: n, agent_text: `Policy turn ${n}`, response: '<Response/>', engine: 'embedded' }),
+    messages: (c, n) => ({ company_id: c.id, call_id: c.callId, caller_name: `Policy caller ${n}`, body: `Policy message ${n}` }),
   };
 }
 

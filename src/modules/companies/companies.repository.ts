@@ -17,6 +17,10 @@ export const companiesRepository = {
     return query.orderBy('created_at', 'asc').orderBy('id').limit(page.limit + 1).offset(page.offset).execute();
   },
 
+  listIds(q: Q) {
+    return q.selectFrom('platform.companies').select('id').orderBy('id').execute();
+  },
+
   findById(q: Q, id: string) {
     return q.selectFrom('platform.companies').selectAll().where('id', '=', id).executeTakeFirst();
   },

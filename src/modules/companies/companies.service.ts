@@ -65,6 +65,20 @@ export function createCompaniesService(db: Db, audit: AuditService, tradeCategor
     await repo.replaceTradeCategories(tx, companyId, unique);
   }
 
+  async function applyPatch(actor: Actor, companyId: string, patch: CompanyPatch, changes: Record<string, unknown>) {
+    const updated = await withPlatform(db, async (trx) => {
+      const before = await repo.findById(trx, companyId);
+      if (!before) throw notFound('Company');
+      const row = Object.keys(patch).length > 0 ? await repo.update(trx, companyId, patch) : before;
+      if (!row) throw notFound('Company');
+      const tx = await enterTenant(trx, companyId);
+      await audit.record(tx, companyId, actor, { action: 'company.updated', entityType: 'company', entityId: companyId, changes });
+      return present(tx, row);
+    });
+    hooks.onChanged?.(companyId);
+    return updated;
+  }
+
   return {
     async exists(companyId: string): Promise<boolean> {
       return (await repo.findById(db, companyId)) !== undefined;
@@ -74,6 +88,16 @@ export function createCompaniesService(db: Db, audit: AuditService, tradeCategor
     isEmpty: async (): Promise<boolean> => !(await repo.hasAny(db)),
 
     slugExists: async (slug: string): Promise<boolean> => (await repo.findBySlug(db, slug)) !== undefined,
+
+    /** Every company's id, for system jobs that visit each tenant in turn. */
+    listIds: async (): Promise<string[]> => (await repo.listIds(db)).map((r) => r.id),
+
+    /** The company's IANA zone, read on the platform path (tenant transactions cannot see companies). */
+    async timeZoneOf(companyId: string): Promise<string> {
+      const row = await repo.findById(db, companyId);
+      if (!row) throw notFound('Company');
+      return row.time_zone;
+    },
 
     async get(companyId: string) {
       const row = await repo.findById(db, companyId);
@@ -111,17 +135,13 @@ export function createCompaniesService(db: Db, audit: AuditService, tradeCategor
       if (input.name !== undefined) patch.name = input.name;
       if (input.timeZone !== undefined) patch.time_zone = input.timeZone;
       if (input.status !== undefined) patch.status = input.status;
-      const updated = await withPlatform(db, async (trx) => {
-        const before = await repo.findById(trx, companyId);
-        if (!before) throw notFound('Company');
-        const row = Object.keys(patch).length > 0 ? await repo.update(trx, companyId, patch) : before;
-        if (!row) throw notFound('Company');
-        const tx = await enterTenant(trx, companyId);
-        await audit.record(tx, companyId, actorOf(principal), { action: 'company.updated', entityType: 'company', entityId: companyId, changes: { ...input } });
-        return present(tx, row);
-      });
-      hooks.onChanged?.(companyId);
-      return updated;
+      return applyPatch(actorOf(principal), companyId, patch, { ...input });
+    },
+
+    /** The company's IANA zone, changed by its booking settings. */
+    async setTimeZone(actor: Actor, companyId: string, timeZone: string) {
+      assertTimeZone(timeZone);
+      return applyPatch(actor, companyId, { time_zone: timeZone }, { timeZone });
     },
 
     async setTradeCategories(principal: Principal, companyId: string, ids: string[]) {

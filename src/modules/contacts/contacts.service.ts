@@ -29,6 +29,21 @@ export interface ContactPatch {
   tags?: readonly string[] | undefined;
 }
 
+export interface ContactDefaults {
+  name?: string | undefined;
+  address?: string | undefined;
+  zip?: string | undefined;
+}
+
+/** The defaults a found contact lacks: only empty fields are filled, never overwritten. */
+function fillBlanks(contact: { name: string; address: string | null; zip: string | null }, defaults: ContactDefaults): Partial<ContactValues> {
+  const patch: Partial<ContactValues> = {};
+  if (!contact.name && defaults.name?.trim()) patch.name = defaults.name.trim();
+  if (!contact.address && defaults.address?.trim()) patch.address = defaults.address.trim();
+  if (!contact.zip && defaults.zip?.trim()) patch.zip = defaults.zip.trim();
+  return patch;
+}
+
 type ContactRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 export type Contact = ReturnType<typeof present>;
 
@@ -90,6 +105,22 @@ export function createContactsService(db: Db, audit: AuditService) {
     return owner ? mustFind(tx, companyId, owner.contact_id) : undefined;
   }
 
+  async function findOrCreateIn(tx: TenantTx, actor: Actor, companyId: string, e164: string, defaults: ContactDefaults): Promise<{ contact: Contact; created: boolean }> {
+    const existing = await findByPhone(tx, companyId, e164);
+    if (existing) return { contact: existing, created: false };
+    const { id } = await repo.insert(tx, companyId, valuesOf(defaults));
+    const [claimed] = await repo.insertPhones(tx, companyId, id, [e164]);
+    if (claimed === undefined) {
+      // A concurrent call committed this number first: drop our contact and use theirs.
+      await repo.delete(tx, companyId, id);
+      const winner = await findByPhone(tx, companyId, e164);
+      if (!winner) throw new AppError('CONFLICT', 'The contact for this number changed meanwhile; try again.');
+      return { contact: winner, created: false };
+    }
+    await audit.record(tx, companyId, actor, { action: 'contact.created', entityType: 'contact', entityId: id, changes: { fields: ['phones', ...changedFields(defaults)], via: 'phone' } });
+    return { contact: await mustFind(tx, companyId, id), created: true };
+  }
+
   return {
     async list(companyId: string, filter: { q?: string | undefined }, page: PageRequest) {
       const search = parseSearch(filter.q);
@@ -138,23 +169,23 @@ export function createContactsService(db: Db, audit: AuditService) {
      * The contact who owns a number, created from `defaults` when there is none (caller id).
      * Race-safe: of concurrent calls for one new number, one creates and the rest find it.
      */
-    async findOrCreateByPhone(actor: Actor, companyId: string, phone: string, defaults: { name?: string; address?: string; zip?: string } = {}): Promise<{ contact: Contact; created: boolean }> {
+    async findOrCreateByPhone(actor: Actor, companyId: string, phone: string, defaults: ContactDefaults = {}): Promise<{ contact: Contact; created: boolean }> {
       const e164 = assertPhone(phone, 'phone');
-      return withTenant(db, companyId, async (tx) => {
-        const existing = await findByPhone(tx, companyId, e164);
-        if (existing) return { contact: existing, created: false };
-        const { id } = await repo.insert(tx, companyId, valuesOf(defaults));
-        const [claimed] = await repo.insertPhones(tx, companyId, id, [e164]);
-        if (claimed === undefined) {
-          // A concurrent call committed this number first: drop our contact and use theirs.
-          await repo.delete(tx, companyId, id);
-          const winner = await findByPhone(tx, companyId, e164);
-          if (!winner) throw new AppError('CONFLICT', 'The contact for this number changed meanwhile; try again.');
-          return { contact: winner, created: false };
-        }
-        await audit.record(tx, companyId, actor, { action: 'contact.created', entityType: 'contact', entityId: id, changes: { fields: ['phones', ...changedFields(defaults)], via: 'phone' } });
-        return { contact: await mustFind(tx, companyId, id), created: true };
-      });
+      return withTenant(db, companyId, (tx) => findOrCreateIn(tx, actor, companyId, e164, defaults));
+    },
+
+    /**
+     * findOrCreateByPhone inside another module's transaction (a booking names its customer
+     * atomically with itself). A found contact gains the name, address or zip it lacked.
+     */
+    async findOrCreateByPhoneIn(tx: TenantTx, actor: Actor, companyId: string, phone: string, defaults: ContactDefaults = {}): Promise<{ contact: Contact; created: boolean }> {
+      const found = await findOrCreateIn(tx, actor, companyId, assertPhone(phone, 'phone'), defaults);
+      if (found.created) return found;
+      const blanks = fillBlanks(found.contact, defaults);
+      if (Object.keys(blanks).length === 0) return found;
+      await repo.update(tx, companyId, found.contact.id, blanks);
+      await audit.record(tx, companyId, actor, { action: 'contact.updated', entityType: 'contact', entityId: found.contact.id, changes: { fields: Object.keys(blanks) } });
+      return { contact: await mustFind(tx, companyId, found.contact.id), created: false };
     },
   };
 }

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CompanyParams, errorResponses, Page, pageOf } from '../../http/common-schemas.ts';
-import { principalOf } from '../../plugins/access.ts';
+import { OWNER_ONLY, principalOf } from '../../plugins/access.ts';
 import { actorOf } from '../auth/principal.ts';
 import { AddPhoneNumberBody, ListPhoneNumbersQuery, PhoneNumber, PhoneNumberParams, UpdatePhoneNumberBody } from './phone-numbers.schemas.ts';
 
 const tags = ['phone-numbers'];
 // Which numbers reach the company is an owner's decision, not an integration's.
-const ownerOnly = { minRole: 'owner', allowApiTokens: false } as const;
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const phoneNumbers = app.ctx.services.phoneNumbers;
@@ -18,7 +17,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/', {
     schema: { tags, summary: 'Add a phone number the agent answers', params: CompanyParams, body: AddPhoneNumberBody, response: { 201: PhoneNumber, ...errorResponses } },
-    config: ownerOnly,
+    config: OWNER_ONLY,
   }, async (req, reply) => reply.status(201).send(await phoneNumbers.add(actorOf(principalOf(req)), req.params.companyId, req.body)));
 
   app.get('/:phoneNumberId', {
@@ -27,12 +26,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch('/:phoneNumberId', {
     schema: { tags, summary: "Change a phone number's label", params: PhoneNumberParams, body: UpdatePhoneNumberBody, response: { 200: PhoneNumber, ...errorResponses } },
-    config: ownerOnly,
+    config: OWNER_ONLY,
   }, async (req) => phoneNumbers.update(actorOf(principalOf(req)), req.params.companyId, req.params.phoneNumberId, req.body));
 
   app.delete('/:phoneNumberId', {
     schema: { tags, summary: 'Remove a phone number', params: PhoneNumberParams, response: { 204: Type.Null(), ...errorResponses } },
-    config: ownerOnly,
+    config: OWNER_ONLY,
   }, async (req, reply) => {
     await phoneNumbers.remove(actorOf(principalOf(req)), req.params.companyId, req.params.phoneNumberId);
     return reply.status(204).send(null);

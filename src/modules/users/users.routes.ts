@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CompanyParams, DateTime, errorResponses, Page, pageOf, PageQuery, Uuid } from '../../http/common-schemas.ts';
-import { principalOf } from '../../plugins/access.ts';
+import { OWNER_ONLY, principalOf } from '../../plugins/access.ts';
 import { actorOf } from '../auth/principal.ts';
 
 const CompanyRole = Type.Union([Type.Literal('owner'), Type.Literal('staff')]);
@@ -22,7 +22,6 @@ const User = Type.Object({
 const UserParams = Type.Object({ companyId: Uuid, userId: Uuid });
 const tags = ['users'];
 // Team management is for people, not integrations.
-const ownerOnly = { minRole: 'owner', allowApiTokens: false } as const;
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const users = app.ctx.services.users;
@@ -38,7 +37,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       body: Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }), name: Type.Optional(Type.String({ maxLength: 200 })), password: Password, role: CompanyRole }, { additionalProperties: false }),
       response: { 201: User, ...errorResponses },
     },
-    config: ownerOnly,
+    config: OWNER_ONLY,
   }, async (req, reply) => reply.status(201).send(await users.create(actorOf(principalOf(req)), req.params.companyId, req.body)));
 
   app.get('/:userId', {
@@ -52,12 +51,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), role: Type.Optional(CompanyRole), password: Type.Optional(Password), disabled: Type.Optional(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }),
       response: { 200: User, ...errorResponses },
     },
-    config: ownerOnly,
+    config: OWNER_ONLY,
   }, async (req) => users.update(actorOf(principalOf(req)), req.params.companyId, req.params.userId, req.body));
 
   app.delete('/:userId', {
     schema: { tags, summary: 'Remove a user', params: UserParams, response: { 204: Type.Null(), ...errorResponses } },
-    config: ownerOnly,
+    config: OWNER_ONLY,
   }, async (req, reply) => {
     await users.remove(actorOf(principalOf(req)), req.params.companyId, req.params.userId);
     return reply.status(204).send(null);

@@ -14,6 +14,7 @@ describe('checkSlotStillFree', () => {
       technicianId: 'b',
       start: '2026-06-01T10:00:00-04:00',
       end: '2026-06-01T11:00:00-04:00',
+      onCall: false,
     });
     expect(checkSlotStillFree(config, [], check, NOW)).toMatchObject({ ok: true, technicianId: 'a' });
   });
@@ -35,6 +36,16 @@ describe('checkSlotStillFree', () => {
     expect(checkSlotStillFree({ ...config, minNoticeMinutes: 60 }, [], check, '2026-06-01T13:30:00Z')).toMatchObject({ code: 'SLOT_TAKEN' });
   });
 
+  it('marks an emergency slot outside regular hours as on call', () => {
+    const onCall = makeConfig({
+      services: [makeService({ emergency: true })],
+      onCall: { weeklyHours: { monday: [{ start: '17:00', end: '08:00' }] }, serviceIds: ['svc-repair'], surchargeNote: 'A $150 after-hours fee applies.' },
+    });
+    const evening = { ...check, start: '2026-06-01T19:00:00-04:00', emergency: true };
+    expect(checkSlotStillFree(onCall, [], evening, NOW)).toMatchObject({ ok: true, onCall: true, start: '2026-06-01T19:00:00-04:00' });
+    expect(checkSlotStillFree(onCall, [], { ...evening, emergency: false }, NOW)).toMatchObject({ ok: false, code: 'SLOT_TAKEN' });
+  });
+
   it('passes through configuration errors such as OUT_OF_SERVICE_AREA', () => {
     expect(checkSlotStillFree(config, [], { ...check, zip: '94105' }, NOW)).toMatchObject({ ok: false, code: 'OUT_OF_SERVICE_AREA' });
   });
@@ -50,7 +61,9 @@ describe('checkSlotStillFree', () => {
       technicianId: 'tech-1',
       start: '2026-06-01T09:00:00-04:00',
       end: '2026-06-01T10:30:00-04:00',
+      onCall: false,
       windowKey: '2026-06-01@08:00',
+      windowEnd: '12:00',
     });
   });
 });

@@ -22,6 +22,10 @@ export type SlotCheckResult =
       start: string;
       end: string;
       windowKey?: string;
+      /** The arrival window's local end ('12:00'), with windowKey. */
+      windowEnd?: string;
+      /** The job lies (partly) outside regular hours: on-call, with the surcharge note. */
+      onCall: boolean;
     }
   | { ok: false; code: 'SLOT_TAKEN'; message: string; alternatives: Slot[] }
   | AvailabilityError;
@@ -55,7 +59,8 @@ export function checkSlotStillFree(
       technicianId: slot.technicianIds[chosen]!,
       start: formatInstant(jobStart, plan.clock),
       end: formatInstant(jobStart + plan.service.durationMinutes * 60_000, plan.clock),
-      ...(slot.window ? { windowKey: slot.window.key } : {}),
+      onCall: slot.onCall,
+      ...(slot.window ? { windowKey: slot.window.key, windowEnd: slot.window.end } : {}),
     };
   }
   const later = planAvailability(config, existing, { ...base, from: start + 1, to: start + (config.horizonDays + 2) * DAY_MS }, now);

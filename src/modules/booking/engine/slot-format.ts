@@ -3,7 +3,7 @@ import type { RawSlot } from './slots.ts';
 import type { Slot } from './types.ts';
 import type { ZoneClock } from './zone-clock.ts';
 
-interface LocalView {
+export interface LocalView {
   /** '2026-11-01T01:30:00-06:00' */
   iso: string;
   localDate: string;
@@ -16,13 +16,12 @@ interface LocalView {
 }
 
 /**
- * Formats raw slots as the API and the agent see them. One formatter serves one response:
- * date texts are computed once per local day, since a response lists hundreds of slots.
+ * Instants as company-local text. One viewer serves one response: date texts are computed
+ * once per local day, since a response lists hundreds of slots.
  */
-export function createSlotFormatter(clock: ZoneClock, surchargeNote: string | undefined): (raw: RawSlot) => Slot {
+export function createLocalViewer(clock: ZoneClock): (ms: number) => LocalView {
   const days = new Map<number, { localDate: string; spoken: string }>();
-
-  const view = (ms: number): LocalView => {
+  return (ms) => {
     const offset = clock.offsetMinutes(ms);
     const wall = ms + offset * MINUTE_MS;
     const day = Math.floor(wall / DAY_MS);
@@ -42,7 +41,11 @@ export function createSlotFormatter(clock: ZoneClock, surchargeNote: string | un
       zone: clock.abbreviation(ms),
     };
   };
+}
 
+/** Formats raw slots as the API and the agent see them. */
+export function createSlotFormatter(clock: ZoneClock, surchargeNote: string | undefined): (raw: RawSlot) => Slot {
+  const view = createLocalViewer(clock);
   return (raw) => {
     const start = view(raw.start);
     const end = view(raw.end);

@@ -1,0 +1,19 @@
+import type { Config } from '../config.ts';
+import type { Services } from '../services.ts';
+import { PRUNE_SESSIONS_CRON, PRUNE_SESSIONS_JOB, pruneSessions } from './handlers/prune-sessions.ts';
+import { RELEASE_HOLDS_CRON, RELEASE_HOLDS_JOB, releaseExpiredHolds } from './handlers/release-expired-holds.ts';
+import { BOOKING_SMS_JOB, sendBookingSms } from './handlers/send-booking-sms.ts';
+import type { JobQueue } from './types.ts';
+
+/**
+ * Every background job of the application: one handler file per job under `handlers/`, which
+ * exports its queue name (and cron, when periodic) and builds its handler from the services it
+ * needs. A handler reaches modules only through their services, like a route.
+ */
+export function registerJobs(queue: JobQueue, services: Services, config: Config): void {
+  queue.register(PRUNE_SESSIONS_JOB, pruneSessions(services.auth), { retryLimit: 1 });
+  queue.schedule(PRUNE_SESSIONS_JOB, PRUNE_SESSIONS_CRON);
+  queue.register(RELEASE_HOLDS_JOB, releaseExpiredHolds(services.bookings), { retryLimit: 1 });
+  queue.schedule(RELEASE_HOLDS_JOB, RELEASE_HOLDS_CRON);
+  queue.register(BOOKING_SMS_JOB, sendBookingSms(services, config), { retryLimit: 4, retryDelay: 30, retryBackoff: true });
+}

@@ -1,0 +1,100 @@
+import type { Db } from '../../db/connect.ts';
+import { withTenant, type TenantTx } from '../../db/tenant.ts';
+import { AppError } from '../../errors.ts';
+import { toPage, type PageRequest } from '../../http/common-schemas.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/principal.ts';
+import { DEFAULT_AGENT_SETTINGS, withDefaults } from './agent-settings.defaults.ts';
+import { agentSettingsRepository as repo } from './agent-settings.repository.ts';
+import { validateAgentSettings, type ValidatedAgentSettings } from './agent-settings.rules.ts';
+import type { AgentSettings } from './agent-settings.schemas.ts';
+
+export interface AgentSettingsDocument {
+  /** 0 until the first save: the settings are then the defaults. */
+  version: number;
+  updatedAt: Date | null;
+  settings: AgentSettings;
+}
+
+export interface SaveOptions {
+  /** The version the edit started from; another save in between is a 409 CONFLICT. */
+  expectedVersion?: number | undefined;
+}
+
+export interface AgentSettingsDeps {
+  /** Whether a number rings this company's own agent (transferring there would loop the call). */
+  isOwnNumber(companyId: string, e164: string): Promise<boolean>;
+}
+
+// Stored documents are read through the defaults: a field added later reads as its default.
+const readStored = (settings: Record<string, unknown>) => withDefaults(settings) as AgentSettings;
+
+const changedFields = (before: AgentSettings, after: AgentSettings) =>
+  (Object.keys(after) as Array<keyof AgentSettings>).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+
+export function createAgentSettingsService(db: Db, audit: AuditService, deps: AgentSettingsDeps) {
+  async function currentIn(tx: TenantTx, companyId: string): Promise<AgentSettingsDocument> {
+    const row = await repo.current(tx, companyId);
+    if (!row) return { version: 0, updatedAt: null, settings: structuredClone(DEFAULT_AGENT_SETTINGS) };
+    return { version: row.version, updatedAt: row.created_at, settings: readStored(row.settings) };
+  }
+
+  /**
+   * Checks and normalises a settings document (defaults for what is left out). Outside any
+   * transaction: it looks up the company's own numbers on the platform path.
+   */
+  async function validate(companyId: string, input: unknown, prefix = 'settings'): Promise<ValidatedAgentSettings> {
+    const settings = validateAgentSettings(input, prefix);
+    for (const which of ['main', 'emergencyOnCall'] as const) {
+      const e164 = settings.transferNumbers[which];
+      if (e164 !== null && (await deps.isOwnNumber(companyId, e164))) {
+        const field = `${prefix}.transferNumbers.${which}`;
+        const message = "is one of this company's own agent numbers; a transfer there would ring the agent again";
+        throw new AppError('VALIDATION_FAILED', `${field} ${message}`, { fields: [{ field, message }] });
+      }
+    }
+    return settings;
+  }
+
+  /** Saves a new version inside the caller's transaction; `expectedVersion` guards against lost updates. */
+  async function saveIn(tx: TenantTx, actor: Actor, companyId: string, settings: ValidatedAgentSettings, options: SaveOptions = {}): Promise<AgentSettingsDocument> {
+    const version = await repo.claimNextVersion(tx, companyId);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== version - 1) {
+      throw new AppError('CONFLICT', `The agent settings changed meanwhile (now version ${version - 1}); reload them and save again.`, { currentVersion: version - 1 });
+    }
+    const previous = version > 1 ? await repo.findVersion(tx, companyId, version - 1) : undefined;
+    const before = previous ? readStored(previous.settings) : DEFAULT_AGENT_SETTINGS;
+    const { created_at } = await repo.insertVersion(tx, companyId, version, settings, actor);
+    await audit.record(tx, companyId, actor, { action: 'agent_settings.updated', entityType: 'agent_settings', changes: { version, fields: changedFields(before, settings) } });
+    return { version, updatedAt: created_at, settings };
+  }
+
+  return {
+    currentIn,
+    validate,
+    saveIn,
+
+    /** The settings a call runs with (the defaults, as version 0, until the company saves). */
+    current(companyId: string): Promise<AgentSettingsDocument> {
+      return withTenant(db, companyId, (tx) => currentIn(tx, companyId));
+    },
+
+    async save(actor: Actor, companyId: string, input: unknown, options: SaveOptions = {}): Promise<AgentSettingsDocument> {
+      const settings = await validate(companyId, input);
+      return withTenant(db, companyId, (tx) => saveIn(tx, actor, companyId, settings, options));
+    },
+
+    /** Every saved version, newest first. */
+    async history(companyId: string, page: PageRequest) {
+      const rows = await withTenant(db, companyId, (tx) => repo.history(tx, companyId, page));
+      return toPage(rows.map((r) => ({
+        version: r.version,
+        settings: readStored(r.settings),
+        createdAt: r.created_at,
+        actor: { type: r.actor_type, id: r.actor_id, label: r.actor_label },
+      })), page);
+    },
+  };
+}
+
+export type AgentSettingsService = ReturnType<typeof createAgentSettingsService>;

@@ -1,0 +1,68 @@
+import { Type } from 'typebox';
+import { DateTime, PageQuery, Uuid } from '../../http/common-schemas.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Outcome = Type.Union([
+  Type.Literal('booked'), Type.Literal('answered'), Type.Literal('message'), Type.Literal('transferred'), Type.Literal('emergency'), Type.Literal('abandoned'),
+]);
+
+export const Call = Type.Object({
+  id: Uuid,
+  callSid: Type.String(),
+  channel: Type.Union([Type.Literal('phone'), Type.Literal('web')]),
+  fromNumber: Nullable(Type.String()),
+  toNumber: Nullable(Type.String()),
+  status: Type.String(),
+  outcome: Nullable(Outcome),
+  startedAt: DateTime,
+  endedAt: Nullable(DateTime),
+  durationSeconds: Nullable(Type.Integer()),
+  contactId: Nullable(Uuid),
+  bookingId: Nullable(Uuid),
+  turnCount: Type.Integer(),
+});
+
+export const Turn = Type.Object({
+  seq: Type.Integer(),
+  callerText: Nullable(Type.String()),
+  confidence: Nullable(Type.Number()),
+  agentText: Type.String(),
+  intent: Nullable(Type.String()),
+  engine: Type.String(),
+  engineMs: Type.Integer(),
+  speechMs: Type.Integer(),
+  at: DateTime,
+});
+
+export const CallWithTranscript = Type.Object({ ...Call.properties, transcript: Type.Array(Turn) });
+
+export const ListCallsQuery = Type.Object(
+  {
+    ...PageQuery,
+    outcome: Type.Optional(Outcome),
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+    contactId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export const CallParams = Type.Object({ companyId: Uuid, callId: Uuid });
+
+export const Message = Type.Object({
+  id: Uuid,
+  callId: Nullable(Uuid),
+  contactId: Nullable(Uuid),
+  callerName: Type.String(),
+  callbackNumber: Nullable(Type.String()),
+  body: Type.String(),
+  urgent: Type.Boolean(),
+  status: Type.Union([Type.Literal('new'), Type.Literal('handled')]),
+  handledAt: Nullable(DateTime),
+  createdAt: DateTime,
+});
+export const ListMessagesQuery = Type.Object(
+  { ...PageQuery, status: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('handled')])), callId: Type.Optional(Uuid) },
+  { additionalProperties: false },
+);
+export const MessageParams = Type.Object({ companyId: Uuid, messageId: Uuid });
+export const UpdateMessageBody = Type.Object({ status: Type.Union([Type.Literal('new'), Type.Literal('handled')]) }, { additionalProperties: false });

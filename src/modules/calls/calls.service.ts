@@ -1,0 +1,171 @@
+import type { Db } from '../../db/connect.ts';
+import type { CallOutcomeColumn, CallStatus } from '../../db/schema.ts';
+import { withTenant } from '../../db/tenant.ts';
+import { notFound } from '../../errors.ts';
+import { toPage, type PageRequest } from '../../http/common-schemas.ts';
+import { normalizePhone } from '../../phone/normalize.ts';
+import type { Actor } from '../auth/principal.ts';
+import type { ContactsService } from '../contacts/contacts.service.ts';
+import { callsRepository as repo, type TurnValues } from './calls.repository.ts';
+
+type CallRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
+type TurnRow = Awaited<ReturnType<typeof repo.turns>>[number];
+
+/** Stronger outcomes win: a call that booked and then took a message still counts as booked. */
+const OUTCOME_RANK: Record<CallOutcomeColumn, number> = { abandoned: 0, answered: 1, message: 2, transferred: 3, emergency: 4, booked: 5 };
+export const strongerOutcome = (a: CallOutcomeColumn | null, b: CallOutcomeColumn | undefined): CallOutcomeColumn | null =>
+  b === undefined || (a !== null && OUTCOME_RANK[a] >= OUTCOME_RANK[b]) ? a : b;
+
+export const presentCall = (r: CallRow) => ({
+  id: r.id,
+  callSid: r.call_sid,
+  channel: r.channel,
+  fromNumber: r.from_number,
+  toNumber: r.to_number,
+  status: r.status,
+  outcome: r.outcome,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+  durationSeconds: r.duration_seconds,
+  contactId: r.contact_id,
+  bookingId: r.booking_id,
+  turnCount: r.turn_count,
+});
+
+const presentTurn = (t: TurnRow) => ({
+  seq: t.seq,
+  callerText: t.caller_text,
+  confidence: t.confidence,
+  agentText: t.agent_text,
+  intent: t.intent,
+  engine: t.engine,
+  engineMs: t.engine_ms,
+  speechMs: t.speech_ms,
+  at: t.created_at,
+});
+
+export interface CallRecord {
+  id: string;
+  callSid: string;
+  channel: 'phone' | 'web';
+  fromNumber: string | null;
+  contactId: string | null;
+  startedAt: Date;
+  status: CallStatus;
+  turnCount: number;
+  state: Record<string, unknown>;
+}
+
+const recordOf = (r: CallRow): CallRecord => ({
+  id: r.id,
+  callSid: r.call_sid,
+  channel: r.channel,
+  fromNumber: r.from_number,
+  contactId: r.contact_id,
+  startedAt: r.started_at,
+  status: r.status,
+  turnCount: r.turn_count,
+  state: r.state,
+});
+
+export interface TurnUpdate {
+  state: object;
+  outcome?: CallOutcomeColumn | undefined;
+  bookingId?: string | undefined;
+  /** What the call learned of the caller: fills the blanks of their contact. */
+  learned?: { name?: string | undefined; address?: string | undefined; zip?: string | undefined } | undefined;
+}
+
+/**
+ * Call records: one row per call keyed by its CallSid, one per turn, the conversation state
+ * between turns. Every write is idempotent, since Twilio repeats deliveries.
+ */
+export function createCallsService(db: Db, deps: { contacts: ContactsService }) {
+  const { contacts } = deps;
+  const AGENT: Actor = { type: 'system', id: null, label: 'phone agent' };
+
+  return {
+    /** The call of this CallSid, created (with the caller's contact, by caller id) on first sight. */
+    async begin(companyId: string, input: { callSid: string; channel: 'phone' | 'web'; from: string | null; to: string | null }): Promise<{ call: CallRecord; created: boolean }> {
+      const caller = input.from ? normalizePhone(input.from) : null;
+      return withTenant(db, companyId, async (tx) => {
+        const existing = await repo.findBySid(tx, companyId, input.callSid);
+        if (existing) return { call: recordOf(existing), created: false };
+        const contact = caller ? (await contacts.findOrCreateByPhoneIn(tx, AGENT, companyId, caller)).contact : null;
+        const { call, created } = await repo.upsert(tx, companyId, { call_sid: input.callSid, channel: input.channel, from_number: caller ?? input.from, to_number: input.to, contact_id: contact?.id ?? null });
+        return { call: recordOf(call), created };
+      });
+    },
+
+    async findBySid(companyId: string, callSid: string): Promise<CallRecord | undefined> {
+      const row = await withTenant(db, companyId, (tx) => repo.findBySid(tx, companyId, callSid));
+      return row ? recordOf(row) : undefined;
+    },
+
+    /** The recorded response of a turn, for answering a repeated delivery with the same words. */
+    async recordedTurn(companyId: string, callId: string, seq: number): Promise<{ response: string; agentText: string } | undefined> {
+      const turn = await withTenant(db, companyId, (tx) => repo.findTurn(tx, companyId, callId, seq));
+      return turn ? { response: turn.response, agentText: turn.agent_text } : undefined;
+    },
+
+    /**
+     * Records a turn and the state after it, once: when another delivery of the same turn got
+     * there first, its response is returned instead and nothing is written.
+     */
+    async recordTurn(companyId: string, callId: string, turn: TurnValues, update: TurnUpdate): Promise<{ recorded: boolean; response: string }> {
+      return withTenant(db, companyId, async (tx) => {
+        const call = await repo.lockById(tx, companyId, callId);
+        if (!call) throw notFound('Call');
+        if (!(await repo.insertTurn(tx, companyId, callId, turn))) {
+          const first = await repo.findTurn(tx, companyId, callId, turn.seq);
+          return { recorded: false, response: first!.response };
+        }
+        let contactId = call.contact_id;
+        const learned = Object.fromEntries(Object.entries(update.learned ?? {}).filter(([, v]) => v)) as Record<string, string>;
+        if (call.from_number && normalizePhone(call.from_number) && Object.keys(learned).length > 0) {
+          contactId = (await contacts.findOrCreateByPhoneIn(tx, AGENT, companyId, call.from_number, learned)).contact.id;
+        }
+        await repo.updateCall(tx, companyId, callId, {
+          state: JSON.stringify(update.state),
+          turn_count: Math.max(call.turn_count, turn.seq),
+          outcome: strongerOutcome(call.outcome, update.outcome),
+          booking_id: update.bookingId ?? call.booking_id,
+          contact_id: contactId,
+        });
+        return { recorded: true, response: turn.response };
+      });
+    },
+
+    /** Twilio's status callback: the call ended (or never connected). Repeats change nothing. */
+    async finish(companyId: string, callSid: string, input: { status: CallStatus; durationSeconds: number | null; endedAt: Date }): Promise<boolean> {
+      return withTenant(db, companyId, async (tx) => {
+        const call = await repo.findBySid(tx, companyId, callSid);
+        if (!call) return false;
+        if (call.ended_at) return true;
+        await repo.updateCall(tx, companyId, call.id, {
+          status: input.status,
+          ended_at: input.endedAt,
+          duration_seconds: input.durationSeconds,
+          outcome: call.outcome ?? 'abandoned',
+        });
+        return true;
+      });
+    },
+
+    async list(companyId: string, filter: Parameters<typeof repo.list>[2], page: PageRequest) {
+      const rows = await withTenant(db, companyId, (tx) => repo.list(tx, companyId, filter, page));
+      return toPage(rows.map(presentCall), page);
+    },
+
+    /** A call with its transcript, turn by turn. */
+    async get(companyId: string, id: string) {
+      return withTenant(db, companyId, async (tx) => {
+        const call = await repo.findById(tx, companyId, id);
+        if (!call) throw notFound('Call');
+        return { ...presentCall(call), transcript: (await repo.turns(tx, companyId, id)).map(presentTurn) };
+      });
+    },
+  };
+}
+
+export type CallsService = ReturnType<typeof createCallsService>;

@@ -1,0 +1,141 @@
+import type { AgentTools, ConversationEngine, TurnInput, TurnResult } from '../types.ts';
+import { anythingElseStep, openStep } from './flows/open.ts';
+import { bookingDetailStep } from './flows/booking.ts';
+import { chooseStep, timeStep } from './flows/booking-slots.ts';
+import { confirmStep, fixStep } from './flows/booking-fix.ts';
+import { emergencyOfferStep, handleEmergency } from './flows/emergency.ts';
+import { giveUp, goodbye, releaseHold, toPerson, wrapUp } from './flows/endings.ts';
+import { knownAnswer } from './flows/knowledge.ts';
+import { manageStep } from './flows/manage.ts';
+import { messageStep, startMessage } from './flows/message.ts';
+import { readEmbeddedState } from './state.ts';
+import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn } from './turn.ts';
+import { hear } from './understand/heard.ts';
+import { detectIntent, isAbandon, isGoodbye, isQuestion } from './understand/intent.ts';
+
+/**
+ * The embedded engine: a deterministic dialogue manager with no network. It needs no key,
+ * runs every test, and answers whenever the language model cannot. Each turn: the call's
+ * time limit, then silence or unclear speech, then the emergency check (every turn, before
+ * anything else), then what the caller said in the light of the step the call is at.
+ */
+export const LOW_CONFIDENCE = 0.4;
+const DEFAULT_MISUNDERSTANDING_LIMIT = 3;
+
+export function createEmbeddedEngine(): ConversationEngine {
+  return { name: 'embedded', respond };
+}
+
+async function respond(input: TurnInput, tools: AgentTools): Promise<TurnResult> {
+  const st = readEmbeddedState(input.state.engine);
+  if (st.step === 'ended') st.step = 'open';
+  const raw = input.utterance?.text.trim() ?? '';
+  const turn: Turn = {
+    input,
+    tools,
+    profile: input.profile,
+    heard: hear(raw),
+    raw,
+    facts: structuredClone(input.state.facts),
+    st,
+    bookingId: input.state.bookingId,
+    now: input.now,
+  };
+  let reply = await answer(turn);
+  let misunderstandings = reply.misunderstood ? input.state.misunderstandings + 1 : 0;
+  const limit = input.profile.transferWhen.afterMisunderstandings || DEFAULT_MISUNDERSTANDING_LIMIT;
+  if (reply.misunderstood && misunderstandings >= limit) {
+    reply = await giveUp(turn, raw === '');
+    misunderstandings = 0;
+  }
+  return {
+    say: reply.say,
+    next: reply.next ?? { kind: 'listen' },
+    state: {
+      facts: turn.facts,
+      misunderstandings,
+      ...(turn.bookingId ? { bookingId: turn.bookingId } : {}),
+      engine: { ...input.state.engine, embedded: turn.st },
+    },
+    intent: reply.intent,
+    ...(reply.outcome ? { outcome: reply.outcome } : {}),
+  };
+}
+
+const elapsedSeconds = (turn: Turn) => (turn.now.getTime() - turn.input.call.startedAt.getTime()) / 1000;
+
+async function answer(turn: Turn): Promise<Reply> {
+  if (elapsedSeconds(turn) >= turn.profile.maxCallSeconds) return wrapUp(turn);
+  const { utterance } = turn.input;
+  // Silence and speech the recogniser is unsure of are never read as words.
+  if (!utterance || turn.raw === '') return reprompt(turn, 'Are you still there?', 'silence');
+  if (utterance.confidence !== null && utterance.confidence < LOW_CONFIDENCE) return reprompt(turn, "Sorry, I didn't quite catch that.", 'unclear');
+  const emergency = await turn.tools.detectEmergency(turn.raw);
+  if (emergency && !(turn.st.emergencies ?? []).includes(emergency.key)) {
+    await releaseHold(turn, 'Caller reported an emergency');
+    return handleEmergency(turn, emergency);
+  }
+  const interrupted = await interruption(turn);
+  return interrupted ?? stepAnswer(turn);
+}
+
+function reprompt(turn: Turn, lead: string, intent: string): Reply {
+  const question = turn.st.prompt || (turn.st.step === 'open' ? 'How can I help you today?' : ANYTHING_ELSE);
+  return { say: joinSay(lead, question), intent, misunderstood: true };
+}
+
+// Steps whose answer is free text (or routed as a new request): nothing there interrupts.
+const FREE_TEXT_STEPS = new Set(['open', 'anything_else', 'message.body']);
+
+/** What the caller may say at any step: goodbye, a person, a message, never mind, a question. */
+async function interruption(turn: Turn): Promise<Reply | null> {
+  const { st, heard } = turn;
+  if (FREE_TEXT_STEPS.has(st.step)) return null;
+  if (isGoodbye(heard)) return goodbye(turn);
+  const intent = detectIntent(heard);
+  if (intent === 'person') return toPerson(turn);
+  if (intent === 'repeat') return { say: st.prompt, intent: 'repeat' };
+  if (intent === 'message' && !st.step.startsWith('message.')) {
+    await releaseHold(turn, 'Caller chose to leave a message instead');
+    return startMessage(turn, '', 'Sure, I can take a message.');
+  }
+  if (isAbandon(heard) && !st.step.startsWith('message.')) {
+    await releaseHold(turn, 'Caller stopped the booking');
+    delete st.manage;
+    delete st.offers;
+    delete st.time;
+    return ask(turn, 'anything_else', ANYTHING_ELSE, 'abandon', 'No problem.');
+  }
+  // A question mid-booking is answered, then the agent asks its own question again.
+  if (isQuestion(heard) && st.step !== 'book.problem') {
+    const known = await knownAnswer(turn);
+    if (known) return { say: joinSay(known, st.prompt), intent: 'faq', outcome: 'answered' };
+  }
+  return null;
+}
+
+function stepAnswer(turn: Turn): Promise<Reply> {
+  const step = turn.st.step;
+  switch (step) {
+    case 'open':
+      return openStep(turn);
+    case 'anything_else':
+      return anythingElseStep(turn);
+    case 'book.time':
+      return timeStep(turn);
+    case 'book.choose':
+      return chooseStep(turn);
+    case 'book.confirm':
+      return confirmStep(turn);
+    case 'book.fix':
+      return fixStep(turn);
+    case 'emergency.offer':
+      return emergencyOfferStep(turn);
+    case 'ended':
+      return openStep(turn);
+    default:
+      if (step.startsWith('book.')) return bookingDetailStep(turn);
+      if (step.startsWith('message.')) return messageStep(turn);
+      return manageStep(turn);
+  }
+}

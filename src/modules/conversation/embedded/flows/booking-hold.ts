@@ -1,0 +1,93 @@
+import { speakAddress, speakZip } from '../../ear/address.ts';
+import { speakPhone } from '../../ear/phone.ts';
+import { speakText } from '../../ear/text.ts';
+import { speakSlot } from '../../ear/when.ts';
+import type { AgentTools, BookingSummary, SlotOffer } from '../../types.ts';
+import { pickOffers, speakOffers } from '../offers.ts';
+import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn } from '../turn.ts';
+import { offerMessage } from './message.ts';
+
+/**
+ * Holding the caller's slot, reading the booking back, and confirming it on the caller's yes.
+ * The agent says "booked" only after the confirm tool answered ok: the database decides.
+ */
+type HoldResult = Awaited<ReturnType<AgentTools['holdSlot']>>;
+
+function notesOf(turn: Turn): string {
+  const { facts } = turn;
+  return [facts.problem ? `Problem: ${facts.problem}` : '', facts.email ? `Email: ${facts.email}` : ''].filter((p) => p !== '').join('\n');
+}
+
+/** One hold request, keyed by call, turn and purpose: a repeated delivery of the turn holds once. */
+function placeHold(turn: Turn, slot: SlotOffer, purpose: string): Promise<HoldResult> {
+  const { facts } = turn;
+  const notes = notesOf(turn);
+  return turn.tools.holdSlot({
+    serviceId: facts.serviceId!,
+    start: slot.start,
+    zip: facts.zip!,
+    name: facts.name!,
+    phone: facts.phone!,
+    ...(facts.address ? { address: facts.address } : {}),
+    ...(notes ? { notes } : {}),
+    ...(facts.emergency ? { emergency: true } : {}),
+    key: `${turn.input.call.callSid}:${turn.input.seq}:${purpose}`,
+  });
+}
+
+/** A refused hold: the alternatives it returned, or a new question about when. */
+function afterRefusal(turn: Turn, refusal: Exclude<HoldResult, { ok: true }>, lead: string): Reply {
+  delete turn.st.held;
+  turn.bookingId = undefined;
+  if ('alternatives' in refusal && refusal.alternatives.length > 0) {
+    turn.st.offers = pickOffers(refusal.alternatives);
+    return ask(turn, 'book.choose', `I do have ${speakOffers(turn.st.offers)}. Which works best?`, 'book.slot_taken', joinSay(lead, "I'm sorry, that time was just taken."));
+  }
+  delete turn.st.offers;
+  return ask(turn, 'book.time', 'What other day or time would work for you?', 'book.slot_taken', joinSay(lead, "I'm sorry, that time isn't available anymore."));
+}
+
+/** Everything the booking will hold, read back for the caller to check. */
+function readBack(turn: Turn, booking: BookingSummary, lead: string): Reply {
+  const { facts } = turn;
+  const where = facts.address ? `at ${speakAddress(facts.address)}, ${speakZip(facts.zip!)}` : `in ${speakZip(facts.zip!)}`;
+  const details = `Let me read that back: ${booking.serviceName.toLowerCase()} for ${facts.name}, ${where}. Callback number ${speakPhone(facts.phone!)}. And the time is ${speakSlot(booking)}.`;
+  const surcharge = booking.surchargeNote ? `Please note: ${speakText(booking.surchargeNote)}` : '';
+  return ask(turn, 'book.confirm', 'Is all of that correct?', 'book.readback', joinSay(lead, details, surcharge));
+}
+
+/** Holds the slot the caller picked and reads the booking back. */
+export async function holdSlot(turn: Turn, slot: SlotOffer, lead = ''): Promise<Reply> {
+  const held = await placeHold(turn, slot, 'hold');
+  if (!held.ok) return afterRefusal(turn, held, lead);
+  turn.bookingId = held.booking.id;
+  turn.st.held = slot;
+  return readBack(turn, held.booking, lead);
+}
+
+/** The same slot held again after the caller corrected a detail. */
+export const holdAgain = (turn: Turn, lead: string): Promise<Reply> => holdSlot(turn, turn.st.held!, lead);
+
+function booked(turn: Turn, booking: BookingSummary): Reply {
+  delete turn.st.held;
+  delete turn.st.offers;
+  const surcharge = booking.surchargeNote ? speakText(booking.surchargeNote) : '';
+  const done = joinSay(`You're all set. Your ${booking.serviceName.toLowerCase()} is booked for ${speakSlot(booking)}.`, surcharge);
+  return { ...ask(turn, 'anything_else', ANYTHING_ELSE, 'book.confirmed', done), outcome: 'booked' };
+}
+
+/** The caller said yes to the read-back: confirm the hold (holding again if it ran out). */
+export async function confirmHeld(turn: Turn): Promise<Reply> {
+  const confirmed = await turn.tools.confirmBooking(turn.bookingId!);
+  if (confirmed.ok) return booked(turn, confirmed.booking);
+  if (confirmed.code === 'HOLD_EXPIRED' && turn.st.held) {
+    const again = await placeHold(turn, turn.st.held, 'rehold');
+    if (!again.ok) return afterRefusal(turn, again, 'Sorry, the hold on that time ran out.');
+    turn.bookingId = again.booking.id;
+    const retried = await turn.tools.confirmBooking(again.booking.id);
+    if (retried.ok) return booked(turn, retried.booking);
+  }
+  delete turn.st.held;
+  turn.bookingId = undefined;
+  return offerMessage(turn, 'The agent could not confirm the booking the caller asked for.', "I'm sorry, I couldn't confirm that booking.", 'book.failed');
+}

@@ -1,0 +1,106 @@
+import { speakZip } from '../../ear/address.ts';
+import { speakText } from '../../ear/text.ts';
+import type { SlotOffer } from '../../types.ts';
+import { pickOffers, speakOffers } from '../offers.ts';
+import { chooseOption } from '../understand/choose-option.ts';
+import { readYesNo } from '../understand/yes-no.ts';
+import { ask, joinSay, type Reply, type Turn } from '../turn.ts';
+import { readTimeWish, searchWindow } from './booking-time.ts';
+import { offerMessage } from './message.ts';
+import { holdSlot } from './booking-hold.ts';
+
+/**
+ * Booking, part two: times. Asks when, offers two or three free slots spoken for the ear,
+ * and holds the one the caller picks (idempotent by call and turn, so a repeated webhook
+ * holds once). The read-back and the confirmation are in booking-confirm.ts.
+ */
+
+const TIME_QUESTION = 'When would you like us to come out? You can say something like tomorrow morning, or as soon as possible.';
+
+export async function askTime(turn: Turn, lead = ''): Promise<Reply> {
+  // An emergency never asks "when": the soonest times are offered at once.
+  if (turn.facts.emergency) {
+    turn.st.time = { kind: 'asap' };
+    return offerSlots(turn, lead);
+  }
+  return ask(turn, 'book.time', TIME_QUESTION, 'book.time', lead);
+}
+
+/** Whether the company serves this zip for the service; out of area ends booking with an offer to take a message. */
+export async function checkZip(turn: Turn, zip: string): Promise<{ ok: true } | { ok: false; reply: Reply }> {
+  const result = await turn.tools.findSlots({ serviceId: turn.facts.serviceId!, zip, ...(turn.facts.emergency ? { emergency: true } : {}) });
+  if (result.ok) return { ok: true };
+  if (result.code === 'INVALID_ZIP') {
+    return { ok: false, reply: { ...ask(turn, 'book.zip', 'Could you say the five-digit zip code again, one digit at a time?', 'book.zip', "Sorry, that doesn't sound like a zip code I know."), misunderstood: true } };
+  }
+  const lead = result.code === 'OUT_OF_SERVICE_AREA'
+    ? `I'm sorry, we don't serve the ${speakZip(zip)} area, so I can't book a visit there.`
+    : "I'm sorry, I can't book that service online for your area.";
+  return { ok: false, reply: offerMessage(turn, `Caller outside the service area (zip ${zip}) asked for a visit.`, lead, 'book.out_of_area') };
+}
+
+export async function timeStep(turn: Turn): Promise<Reply> {
+  const read = readTimeWish(turn);
+  if (!read.ok) {
+    turn.st.prompt = read.say;
+    return { say: read.say, intent: 'book.time', ...(read.misheard ? { misunderstood: true } : {}) };
+  }
+  turn.st.time = read.wish;
+  return offerSlots(turn);
+}
+
+async function freeSlots(turn: Turn, window: { from: string; to?: string }): Promise<SlotOffer[] | { code: string }> {
+  const result = await turn.tools.findSlots({
+    serviceId: turn.facts.serviceId!,
+    zip: turn.facts.zip!,
+    from: window.from,
+    ...(window.to ? { to: window.to } : {}),
+    ...(turn.facts.emergency ? { emergency: true } : {}),
+  });
+  return result.ok ? result.slots : { code: result.code };
+}
+
+/** Finds free times for the caller's wish (widening to the week after when it is full) and offers two or three. */
+export async function offerSlots(turn: Turn, lead = ''): Promise<Reply> {
+  const wish = turn.st.time ?? { kind: 'asap' as const };
+  let slots = await freeSlots(turn, searchWindow(wish, turn.now));
+  let widened = false;
+  if (Array.isArray(slots) && slots.length === 0 && wish.kind !== 'asap') {
+    widened = true;
+    slots = await freeSlots(turn, { from: searchWindow(wish, turn.now).from });
+  }
+  if (!Array.isArray(slots) || slots.length === 0) {
+    const sorry = "I'm sorry, I don't have any openings in the next week.";
+    return offerMessage(turn, 'The caller wanted a visit but no time was free in the next week.', joinSay(lead, sorry), 'book.no_slots');
+  }
+  const offers = pickOffers(slots, wish.kind === 'exact' && !widened ? wish : undefined);
+  turn.st.offers = offers;
+  const exactFree = wish.kind === 'exact' && offers.some((o) => Date.parse(o.start) === Date.parse(wish.start));
+  const opener = widened ? "I don't have anything open then. The closest I have is" : exactFree ? 'I can do' : wish.kind === 'exact' ? "That exact time isn't open, but I have" : 'I have';
+  const surcharge = offers.some((o) => o.onCall) ? `Times outside regular hours have a surcharge: ${speakText(offers.find((o) => o.onCall)!.onCall!.surchargeNote)}` : '';
+  const question = offers.length === 1 ? 'Does that work for you?' : 'Which works best for you?';
+  return ask(turn, 'book.choose', joinSay(`${opener} ${speakOffers(offers)}.`, surcharge, question), 'book.offer', lead);
+}
+
+/** The caller's pick among the offered times; another day or time named starts a new search. */
+export async function chooseStep(turn: Turn): Promise<Reply> {
+  const offers = turn.st.offers ?? [];
+  const choice = chooseOption(turn.raw, offers, { timeZone: turn.profile.timeZone, now: turn.now });
+  if (choice.kind === 'chosen') return holdSlot(turn, offers[choice.index]!);
+  if (choice.kind === 'ambiguous') {
+    turn.st.offers = choice.indexes.map((i) => offers[i]!);
+    return ask(turn, 'book.choose', `Did you mean ${speakOffers(turn.st.offers)}?`, 'book.offer');
+  }
+  if (choice.namedTime) {
+    const read = readTimeWish(turn);
+    if (read.ok) {
+      turn.st.time = read.wish;
+      return offerSlots(turn);
+    }
+  }
+  if (readYesNo(turn.heard) === 'no' || /\s(none|neither|something else|another|different|other|later|earlier)\s/.test(turn.heard.text)) {
+    delete turn.st.offers;
+    return ask(turn, 'book.time', 'What day and time would work better?', 'book.time', 'No problem.');
+  }
+  return { ...ask(turn, 'book.choose', `I have ${speakOffers(offers)}. Which one would you like?`, 'book.offer', 'Sorry, I missed that.'), misunderstood: true };
+}

@@ -1,0 +1,47 @@
+import { parseSpokenTime } from '../../../booking/spoken/parse-spoken-time.ts';
+import { speakDate, speakTime } from '../../ear/when.ts';
+import type { TimeWish } from '../state.ts';
+import type { Turn } from '../turn.ts';
+
+/**
+ * What the caller said about when, as a wish the availability search can use, or why it
+ * cannot be used. A time the clocks skip for daylight saving time is named, never moved.
+ */
+export type TimeRead = { ok: true; wish: TimeWish } | { ok: false; say: string; misheard: boolean };
+
+const WHENEVER = /\s(any ?time|whenever|doesnt matter|dont care|no preference|anything|first available|soonest|earliest)\s/;
+
+export function readTimeWish(turn: Turn): TimeRead {
+  const parsed = parseSpokenTime(turn.raw, { timeZone: turn.profile.timeZone, now: turn.now.toISOString(), openHours: turn.profile.openHours });
+  switch (parsed.kind) {
+    case 'asap':
+      return { ok: true, wish: { kind: 'asap' } };
+    case 'exact':
+      return { ok: true, wish: { kind: 'exact', start: parsed.start } };
+    case 'range':
+      return { ok: true, wish: { kind: 'range', from: parsed.from, to: parsed.to } };
+    case 'nonexistent':
+      return {
+        ok: false,
+        say: `${speakTime(parsed.localTime)} doesn't exist on ${speakDate(parsed.localDate)}: the clocks jump forward an hour that night for daylight saving time. What other time would work?`,
+        misheard: false,
+      };
+    default:
+      if (WHENEVER.test(turn.heard.text)) return { ok: true, wish: { kind: 'asap' } };
+      return { ok: false, say: "Sorry, I didn't catch when. What day and time would work? For example, tomorrow morning, or as soon as possible.", misheard: true };
+  }
+}
+
+/** The availability search window for a wish: [from, to) as ISO instants (to absent: a week). */
+export function searchWindow(wish: TimeWish, now: Date): { from: string; to?: string } {
+  const nowMs = now.getTime();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  if (wish.kind === 'asap') return { from: iso(nowMs) };
+  if (wish.kind === 'exact') {
+    const start = Date.parse(wish.start);
+    return { from: iso(Math.max(nowMs, start - 6 * 3_600_000)), to: iso(Math.max(nowMs + 3_600_000, start + 30 * 3_600_000)) };
+  }
+  const from = Math.max(nowMs, Date.parse(wish.from));
+  const to = Date.parse(wish.to);
+  return to > from ? { from: iso(from), to: iso(to) } : { from: iso(nowMs) };
+}

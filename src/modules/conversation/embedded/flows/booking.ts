@@ -1,0 +1,180 @@
+import { speakPhone } from '../../ear/phone.ts';
+import type { ServiceOffer } from '../../types.ts';
+import { readAddress, readEmail, readName } from '../understand/details.ts';
+import { readPhone, readZip } from '../understand/spoken-digits.ts';
+import { matchService } from '../understand/service-match.ts';
+import { readYesNo } from '../understand/yes-no.ts';
+import { ask, transfer, type Reply, type Turn } from '../turn.ts';
+import { startMessage } from './message.ts';
+import { holdAgain } from './booking-hold.ts';
+import { askTime, checkZip, offerSlots } from './booking-slots.ts';
+
+/**
+ * Booking, part one: what the visit is for and who and where it is, asked in the company's
+ * collectBeforeBooking order plus what a booking needs (service, name, phone, zip), then
+ * when. Part two (booking-slots.ts) offers times, holds one, reads it back and confirms.
+ */
+type Detail = 'service' | 'name' | 'phone' | 'address' | 'zip' | 'email' | 'problem_description' | 'time';
+
+const bookable = (turn: Turn) => turn.profile.services.filter((s) => s.emergency === (turn.facts.emergency === true) || !s.emergency);
+const serviceOf = (turn: Turn): ServiceOffer | undefined => turn.profile.services.find((s) => s.id === turn.facts.serviceId);
+const wordCount = (text: string) => text.trim().split(/\s+/).length;
+
+function missing(turn: Turn): Detail | null {
+  const { facts, st, profile } = turn;
+  const skipped = st.skipped ?? [];
+  const order: Detail[] = ['service', ...profile.collectBeforeBooking, 'name', 'phone', 'zip', 'time'];
+  const have: Record<Detail, boolean> = {
+    service: serviceOf(turn) !== undefined,
+    name: Boolean(facts.name),
+    phone: Boolean(facts.phone),
+    address: Boolean(facts.address),
+    zip: Boolean(facts.zip),
+    email: Boolean(facts.email) || skipped.includes('email'),
+    problem_description: Boolean(facts.problem) || skipped.includes('problem_description'),
+    time: st.time !== undefined,
+  };
+  return order.find((d) => !have[d]) ?? null;
+}
+
+function serviceQuestion(turn: Turn): string {
+  const choices = (turn.st.serviceChoices ?? []).map((id) => turn.profile.services.find((s) => s.id === id)!).filter(Boolean);
+  if (choices.length >= 2) return `Is that for ${choices.slice(0, -1).map((s) => s.name.toLowerCase()).join(', ')} or ${choices[choices.length - 1]!.name.toLowerCase()}?`;
+  const names = bookable(turn).filter((s) => !s.emergency).slice(0, 3).map((s) => s.name.toLowerCase());
+  return names.length > 0 ? `What do you need help with? For example, ${names.join(', ')}.` : 'What do you need help with?';
+}
+
+/** Asks for the next missing detail, or moves on to times once everything is known. */
+export async function advanceBooking(turn: Turn, lead = ''): Promise<Reply> {
+  const next = missing(turn);
+  const caller = turn.input.call.callerNumber;
+  switch (next) {
+    case 'service':
+      return ask(turn, 'book.service', serviceQuestion(turn), 'book.service', lead);
+    case 'name':
+      return ask(turn, 'book.name', 'Can I get your full name, please?', 'book.name', lead);
+    case 'phone':
+      return caller
+        ? ask(turn, 'book.phone', `Is ${speakPhone(caller)} the best number to reach you?`, 'book.phone', lead)
+        : ask(turn, 'book.phone_number', "What's the best phone number to reach you?", 'book.phone', lead);
+    case 'address':
+      return ask(turn, 'book.address', "What's the address where you need the service?", 'book.address', lead);
+    case 'zip':
+      return ask(turn, 'book.zip', "And what's the zip code there?", 'book.zip', lead);
+    case 'email':
+      return ask(turn, 'book.email', "What's a good email address for the confirmation? You can also say skip.", 'book.email', lead);
+    case 'problem_description':
+      return ask(turn, 'book.problem', "Can you tell me briefly what's going on?", 'book.problem', lead);
+    case 'time':
+      return askTime(turn, lead);
+    default:
+      return turn.st.held ? holdAgain(turn, lead) : offerSlots(turn, lead);
+  }
+}
+
+/** The caller asked to book (or described a job): after-hours rules first, then the details. */
+export async function startBooking(turn: Turn, lead = ''): Promise<Reply> {
+  const { profile, facts, st } = turn;
+  if (!profile.isOpenNow && !facts.emergency) {
+    if (profile.afterHours === 'transfer_on_call' && profile.transferNumbers.emergencyOnCall) {
+      return transfer(turn, profile.transferNumbers.emergencyOnCall, "We're closed right now, so let me connect you with our on-call technician. One moment, please.", 'transfer.after_hours');
+    }
+    if (profile.afterHours !== 'book') {
+      return startMessage(turn, `After hours, the caller asked to book a visit: "${turn.raw.trim()}"`, "We're closed right now, but I can take a message and someone will call you back when we open.");
+    }
+  }
+  const match = matchService(turn.heard, bookable(turn));
+  if (match.best) {
+    facts.serviceId = match.best.id;
+    if (wordCount(turn.raw) > 4) facts.problem ??= turn.raw.trim();
+  } else if (match.tied.length > 1) {
+    st.serviceChoices = match.tied.map((s) => s.id);
+    if (wordCount(turn.raw) > 4) facts.problem ??= turn.raw.trim();
+  }
+  return advanceBooking(turn, lead || 'Sure, I can help you book a visit.');
+}
+
+const misheard = (reply: Reply): Reply => ({ ...reply, misunderstood: true });
+
+/** Answers to the detail questions (book.service … book.problem). */
+export async function bookingDetailStep(turn: Turn): Promise<Reply> {
+  const { st, heard, facts } = turn;
+  switch (st.step) {
+    case 'book.service': {
+      const choices = (st.serviceChoices ?? []).map((id) => turn.profile.services.find((s) => s.id === id)!).filter(Boolean);
+      const pick = choices.length > 1 ? pickChoice(turn, choices) : null;
+      const service = pick ?? matchService(heard, bookable(turn)).best;
+      if (!service) return misheard(ask(turn, 'book.service', serviceQuestion(turn), 'book.service', "Sorry, I didn't catch what the visit is for."));
+      facts.serviceId = service.id;
+      delete st.serviceChoices;
+      if (wordCount(turn.raw) > 4) facts.problem ??= turn.raw.trim();
+      return advanceBooking(turn, `Okay, ${service.name.toLowerCase()}.`);
+    }
+    case 'book.name': {
+      const name = readName(heard);
+      if (!name) return misheard(ask(turn, 'book.name', 'Could you tell me just your name?', 'book.name', 'Sorry, I missed that.'));
+      facts.name = name;
+      return advanceBooking(turn, `Thanks, ${name.split(' ')[0]}.`);
+    }
+    case 'book.phone': {
+      const given = readPhone(heard);
+      const answer = readYesNo(heard);
+      if (given) facts.phone = given;
+      else if (answer === 'yes') facts.phone = turn.input.call.callerNumber!;
+      else if (answer === 'no') return ask(turn, 'book.phone_number', "What's the best number to reach you?", 'book.phone');
+      else return misheard(ask(turn, 'book.phone', `Is ${speakPhone(turn.input.call.callerNumber!)} the right number to reach you?`, 'book.phone', 'Sorry, I missed that.'));
+      return advanceBooking(turn, 'Great.');
+    }
+    case 'book.phone_number': {
+      const given = readPhone(heard);
+      if (!given) return misheard(ask(turn, 'book.phone_number', 'Could you say the number again, digit by digit, with the area code?', 'book.phone', "Sorry, I didn't get the whole number."));
+      facts.phone = given;
+      return advanceBooking(turn, `Thanks, that's ${speakPhone(given)}.`);
+    }
+    case 'book.address': {
+      const read = readAddress(heard);
+      if (!read) return misheard(ask(turn, 'book.address', 'Could you say the street address again, with the house number?', 'book.address', 'Sorry, I missed that.'));
+      facts.address = read.address;
+      if (read.zip) return acceptZip(turn, read.zip, 'Got it.');
+      return advanceBooking(turn, 'Got it.');
+    }
+    case 'book.zip': {
+      const zip = readZip(heard);
+      if (!zip) return misheard(ask(turn, 'book.zip', 'Could you say the five-digit zip code, one digit at a time?', 'book.zip', "Sorry, I didn't get the zip code."));
+      return acceptZip(turn, zip, 'Thanks.');
+    }
+    case 'book.email': {
+      const email = readEmail(heard);
+      if (email === 'skip' || email === null) {
+        st.skipped = [...(st.skipped ?? []), 'email'];
+        return advanceBooking(turn, email === null ? "Sorry, I didn't catch that, so we'll skip the email for now." : 'No problem.');
+      }
+      facts.email = email;
+      return advanceBooking(turn, 'Thanks.');
+    }
+    default: {
+      // 'book.problem': whatever the caller says describes the job.
+      facts.problem = turn.raw.trim();
+      return advanceBooking(turn, 'Thanks, that helps.');
+    }
+  }
+}
+
+/** "the first one" / "the second" / the service's own name, among the services offered. */
+function pickChoice(turn: Turn, choices: ServiceOffer[]): ServiceOffer | null {
+  const t = turn.heard.text;
+  if (/\s(first|1st|former)\s/.test(t)) return choices[0]!;
+  if (/\s(second|2nd|latter|last)\s/.test(t)) return choices[Math.min(1, choices.length - 1)]!;
+  return matchService(turn.heard, choices).best;
+}
+
+/** A zip the caller gave: kept when the company serves it, else the booking ends politely. */
+async function acceptZip(turn: Turn, zip: string, lead: string): Promise<Reply> {
+  const verdict = await checkZip(turn, zip);
+  if (verdict.ok) {
+    turn.facts.zip = zip;
+    return advanceBooking(turn, lead);
+  }
+  return verdict.reply;
+}
+

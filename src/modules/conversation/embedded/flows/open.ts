@@ -1,0 +1,53 @@
+import { detectIntent } from '../understand/intent.ts';
+import { matchService } from '../understand/service-match.ts';
+import { readYesNo } from '../understand/yes-no.ts';
+import { ask, type Reply, type Turn } from '../turn.ts';
+import { startBooking } from './booking.ts';
+import { goodbye, toPerson } from './endings.ts';
+import { answerQuestion, knownAnswer } from './knowledge.ts';
+import { startManage } from './manage.ts';
+import { startMessage } from './message.ts';
+
+/**
+ * The caller says what they want (after the greeting, or after "anything else?"): route it
+ * to booking, a question, a message, a person, a change to a booking, or goodbye.
+ */
+const HOW_CAN_I_HELP = 'I can book a visit, answer questions about our services, or take a message. What would you like to do?';
+
+export async function openStep(turn: Turn): Promise<Reply> {
+  const intent = detectIntent(turn.heard);
+  switch (intent) {
+    case 'goodbye':
+      return goodbye(turn);
+    case 'person':
+      return toPerson(turn);
+    case 'message':
+      return startMessage(turn, '', 'Sure, I can take a message.');
+    case 'cancel':
+    case 'reschedule':
+      return startManage(turn, intent);
+    case 'book':
+      return startBooking(turn);
+    case 'question':
+      return answerQuestion(turn);
+    case 'repeat':
+      return ask(turn, turn.st.step, turn.st.prompt || turn.profile.greeting, 'repeat');
+    default:
+      break;
+  }
+  // No clear request: a job the caller describes is a booking; a known answer is given.
+  const services = turn.profile.services.filter((s) => !s.emergency);
+  if (matchService(turn.heard, services).best || matchService(turn.heard, services).tied.length > 1) return startBooking(turn);
+  const answer = await knownAnswer(turn);
+  if (answer) return { ...ask(turn, 'anything_else', 'Is there anything else I can help you with?', 'faq', answer), outcome: 'answered' };
+  return { ...ask(turn, 'open', HOW_CAN_I_HELP, 'unknown', "Sorry, I'm not sure I understood."), misunderstood: true };
+}
+
+/** After "Is there anything else?": no ends the call politely; anything else is a new request. */
+export async function anythingElseStep(turn: Turn): Promise<Reply> {
+  const answer = readYesNo(turn.heard);
+  const words = turn.heard.words.length;
+  if (answer === 'no' && words <= 6) return goodbye(turn);
+  if (answer === 'yes' && words <= 3) return ask(turn, 'open', 'Sure, what else can I help you with?', 'anything_else');
+  return openStep(turn);
+}

@@ -1,0 +1,56 @@
+import { titleCase, type Heard } from './heard.ts';
+import { digitRuns } from './spoken-digits.ts';
+
+/** The caller's name, address and email as said in answer to the agent's question. Pure. */
+
+const NAME_LEAD = /^\s*((yes|yeah|sure|ok|okay|hi|hello|well|so)\s)*((my name is|my names|name is|names|the name is|its|it is|this is|im|i am|call me|you can call me|first name is|they call me)\s)?/;
+const NAME_TAIL = /\s(here|speaking|thanks|thank you|please|calling)(\s.*)?$/;
+const NOT_NAMES = new Set(['yes', 'no', 'yeah', 'nope', 'the', 'a', 'and', 'my', 'is', 'i', 'to', 'of', 'for', 'at', 'in', 'on', 'with', 'want', 'need', 'dont']);
+
+/** "my name is john smith" → 'John Smith'; up to four words of letters; null when none. */
+export function readName(heard: Heard): string | null {
+  const text = heard.text.replace(NAME_LEAD, ' ').replace(NAME_TAIL, ' ').trim();
+  const words = text.split(/\s+/).filter((w) => /^[a-z][a-z-]*$/.test(w));
+  if (words.length === 0 || words.length > 4 || words.every((w) => NOT_NAMES.has(w))) return null;
+  if (words.length !== text.split(/\s+/).length) return null;
+  return titleCase(words.join(' '));
+}
+
+const ADDRESS_LEAD = /^\s*((yes|yeah|sure|ok|okay|so|well)\s)*((my address is|the address is|address is|its|it is|im at|i am at|we are at|were at|i live at|we live at|thats|that is)\s)?/;
+const ZIP_AT_END = /\s(zip( code)?( is)?\s)?(\d{5})(-\d{4})?\s*$/;
+
+/**
+ * A street address: lead-in words dropped, a zip said at the end split off, written in title
+ * case ("1450 north dearborn street 60610" → address '1450 North Dearborn Street', zip
+ * '60610'). Null when it has no house number and fewer than two words.
+ */
+export function readAddress(heard: Heard): { address: string; zip: string | null } | null {
+  let text = heard.text.replace(ADDRESS_LEAD, ' ');
+  let zip: string | null = null;
+  const tail = ZIP_AT_END.exec(text);
+  if (tail && /\S+\s+\S+/.test(text.slice(0, tail.index).trim())) {
+    zip = tail[4]!;
+    text = text.slice(0, tail.index);
+  }
+  text = text.replace(/\s(in )?(chicago|denver)( illinois| colorado| il| co)?\s*$/, ' ').trim();
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  const hasNumber = digitRuns({ text: ` ${text} `, words, asked: false }).length > 0;
+  if (words.length < 2 || (!hasNumber && words.length < 3)) return null;
+  return { address: titleCase(text), zip };
+}
+
+const NO_EMAIL = /\s(no|none|skip|dont have|do not have|rather not|no email|pass|not now)\s/;
+
+/** "john dot smith at gmail dot com" → 'john.smith@gmail.com'; 'skip' when the caller declines. */
+export function readEmail(heard: Heard): string | 'skip' | null {
+  const spoken = heard.text
+    .replace(/\s(my email is|email is|its|it is)\s/, ' ')
+    .replace(/\s(at sign|at)\s/g, '@')
+    .replace(/\s(dot|period|point)\s/g, '.')
+    .replace(/\s(underscore)\s/g, '_')
+    .replace(/\s(dash|hyphen)\s/g, '-')
+    .replace(/\s+/g, '');
+  const email = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/.exec(spoken)?.[0];
+  if (email) return email;
+  return NO_EMAIL.test(heard.text) ? 'skip' : null;
+}

@@ -1,0 +1,55 @@
+import { says, type Heard } from './heard.ts';
+
+/**
+ * What a caller wants, from what the speech recogniser heard. Emergencies are not read here:
+ * the company's emergency phrases are asked of the knowledge tool first, every turn. Pure.
+ */
+export type Intent = 'goodbye' | 'person' | 'message' | 'cancel' | 'reschedule' | 'book' | 'question' | 'repeat' | 'unknown';
+
+const GOODBYE = /\s(bye|goodbye|good bye|bye bye|thats all|thats it|that is all|that will be all|nothing else|thats everything|im good thanks|im all set|all set|have a (good|nice|great) (day|one|night|evening)|hang up|gotta go)\s/;
+const PERSON_WHO = String.raw`(person|human|someone|somebody|representative|rep|agent|operator|manager|owner|receptionist|dispatcher|office|staff|plumber|technician|tech|real person|live person|actual person|a real|a live)`;
+const PERSON = new RegExp(
+  String.raw`\s(talk|speak|chat)\s(to|with)\s((a|an|the|your|some)\s)?` + PERSON_WHO + String.raw`\s|\s(real|live|actual) (person|human)\s|\s(human|representative|operator)\s|\s(transfer|connect) me\s|\sput me through\s|\s(get|give) me (a|an) (person|human)\s`,
+);
+const MESSAGE = /\s(leave|take|pass on|pass along|give them) (a |an )?message\s|\s(call|ring) me back\s|\shave (someone|somebody|them|him|her|the office) (call|ring)\s|\smessage for\s/;
+const CANCEL = /\s(cancel|cancell?ation|call off)\s/;
+const RESCHEDULE = /\s(reschedule|re schedule|rebook|re book)\s|\s(move|change|push back|push|switch|shift)\s((my|the|our)\s)?(appointment|booking|visit|service call)\s/;
+const BOOK = new RegExp(
+  [
+    String.raw`\s(book|booking|schedule|appointment|appt|come out|come by|come over|come take a look|come look|come and look|take a look|send (someone|somebody|a|out|over|a tech|a plumber)|service call|house call)\s`,
+    String.raw`\s(get|have) (someone|somebody|a \w+) (out|over|to come)\s`,
+    String.raw`\s(set up|make|need|want|like|get) (a|an) (visit|appointment|technician|tech|plumber|repair|estimate|quote|tune up)\s`,
+    String.raw`\s(can|could) (you|someone|somebody|anyone) (come|send|fix|repair|look)\s`,
+    String.raw`\s(need|want|like) (someone|somebody|help|it fixed|to get it fixed|a repair)\s`,
+    String.raw`\s(fix|repair|install|replace|unclog|tune up)\s`,
+  ].join('|'),
+);
+const AVAILABILITY = /\s(availability|available|openings|opening|free slot|any time|anything (today|tomorrow|this week|next week))\s/;
+const QUESTION_OPENER = /^\s(what|whats|when|whens|where|wheres|why|who|whos|which|how|hows|are you|is there|is it|is that|does|do you|do i|did|can you tell|could you tell|would you|will you|have you|should i|are there|am i)\s/;
+const QUESTION_CUE = /\s(how much|how long|how soon|how many|what (are|is|do|does)|do you (have|do|offer|take|accept|charge|work|serve|install|fix|repair|service|sell|give)|are you (open|licensed|insured|available)|price|prices|pricing|cost|costs|charge|fee|fees|hours|open on|warranty|guarantee|financing|discount|licensed|insured)\s/;
+const REPEAT = /\s(repeat( that)?|say (that|it) again|come again|what was that|didnt (catch|get|hear) (that|it|you)|pardon|sorry what)\s/;
+
+export function detectIntent(heard: Heard): Intent {
+  if (heard.words.length === 0) return 'unknown';
+  if (says(heard, REPEAT) && heard.words.length <= 6) return 'repeat';
+  if (says(heard, PERSON)) return 'person';
+  if (says(heard, MESSAGE)) return 'message';
+  if (says(heard, CANCEL)) return 'cancel';
+  if (says(heard, RESCHEDULE)) return 'reschedule';
+  const question = says(heard, QUESTION_OPENER) || heard.asked;
+  // "do you have anything tomorrow" asks to book; "how much is drain cleaning" asks a question.
+  if (question && !says(heard, AVAILABILITY) && !/^\s(can|could) (you|someone|somebody)\s/.test(heard.text)) return 'question';
+  if (says(heard, BOOK) || says(heard, AVAILABILITY)) return 'book';
+  if (says(heard, QUESTION_CUE)) return 'question';
+  if (says(heard, GOODBYE)) return 'goodbye';
+  return 'unknown';
+}
+
+/** A goodbye said on its own ("no that's all, bye"), whatever step the call is in. */
+export const isGoodbye = (heard: Heard): boolean => says(heard, GOODBYE) && !says(heard, BOOK) && heard.words.length <= 8;
+
+/** Whether the text reads as a question (asked mid-flow, it is answered before carrying on). */
+export const isQuestion = (heard: Heard): boolean => says(heard, QUESTION_OPENER) || (says(heard, QUESTION_CUE) && !says(heard, BOOK));
+
+/** "never mind", "forget it", "stop": the caller abandons what the agent was collecting. */
+export const isAbandon = (heard: Heard): boolean => /\s(never mind|nevermind|forget it|forget about it|skip it|stop|dont bother|i changed my mind)\s/.test(heard.text);

@@ -1,0 +1,55 @@
+import { stem, STOPWORDS } from '../../../knowledge/retrieval/stem.ts';
+import type { ServiceOffer } from '../../types.ts';
+import { hear, type Heard } from './heard.ts';
+
+/**
+ * Which of the company's services the caller describes: "my kitchen sink is clogged" → Drain
+ * cleaning, "the AC isn't cooling" → AC repair. Caller words and each service's name and
+ * description are folded into trade concepts (clogged → drain, hot water → water heater) and
+ * stemmed; words of the name count double. What the caller says about the job (broken →
+ * repair, new → replacement, maintenance → tune-up) favours the service named for it. Pure.
+ */
+const CONCEPTS: [RegExp, string][] = [
+  [/\s(hot water heater|hot water tank|hot water|water heater|water tank)\s/g, ' waterheater '],
+  [/\s(tankless( water heater)?)\s/g, ' waterheater tankless '],
+  [/\s(air conditioner|air conditioning|central air|air con|a c|ac unit|ac|cooling system)\s/g, ' aircon '],
+  [/\s(furnace|heater|heating|heat|boiler)\s/g, ' furnace '],
+  [/\s(tune up|tuneup|tune-up|maintenance|check up|checkup|annual service|seasonal)\s/g, ' tuneup '],
+  [/\s(clogged|clog|clogs|blocked|backed up|backing up|plugged|stopped up|slow drain|not draining|wont drain|drains|drain)\s/g, ' drain '],
+  [/\s(leaking|leaks|leaky|leak|dripping|drips|drip)\s/g, ' leak '],
+  [/\s(replacement|replace|new|install|installation|installed|upgrade)\s/g, ' replace '],
+  [/\s(estimate|quote|quotes)\s/g, ' estimate '],
+  [/\s(repair|repairs|fix|fixed|broken|broke|not working|isnt working|stopped working|wont|doesnt|isnt|not|died|quit|noise|noisy|problem|trouble)\s/g, ' repair '],
+];
+const CUES = { repair: /repair/i, replace: /replace|install|estimate|new/i, tuneup: /tune/i } as const;
+
+function termsOf(text: string): string[] {
+  let s = hear(text).text;
+  for (const [pattern, concept] of CONCEPTS) {
+    // Twice: concepts next to each other share the space between them.
+    s = s.replace(pattern, concept).replace(pattern, concept);
+  }
+  return s.split(/\s+/).filter((w) => w !== '' && !STOPWORDS.has(w) && !/^\d+$/.test(w)).map(stem);
+}
+
+export interface ServiceMatch {
+  best: ServiceOffer | null;
+  /** Services tied for the best score (two or more: ask which). */
+  tied: ServiceOffer[];
+}
+
+export function matchService(heard: Heard, services: readonly ServiceOffer[]): ServiceMatch {
+  const said = new Set(termsOf(heard.text));
+  const scored = services.map((service) => {
+    const name = new Set(termsOf(service.name));
+    const description = new Set(termsOf(service.description));
+    let score = 0;
+    for (const t of said) score += name.has(t) ? 2 : description.has(t) ? 1 : 0;
+    for (const [cue, pattern] of Object.entries(CUES)) if (said.has(cue) && pattern.test(service.name)) score += 0.5;
+    return { service, score };
+  });
+  const top = Math.max(0, ...scored.map((s) => s.score));
+  if (top < 2) return { best: null, tied: [] };
+  const tied = scored.filter((s) => s.score === top).map((s) => s.service);
+  return tied.length === 1 ? { best: tied[0]!, tied: [] } : { best: null, tied };
+}

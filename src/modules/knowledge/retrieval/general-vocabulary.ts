@@ -1,0 +1,38 @@
+/**
+ * How callers of any trade business say the same thing in different words. Used with the
+ * trade vocabulary of the company's categories; the first term of a group is its name.
+ */
+export const GENERAL_VOCABULARY: readonly (readonly string[])[] = [
+  ['price', 'cost', 'how much', 'charge', 'fee', 'pricing', 'rate', 'run me', 'ballpark', 'quote'],
+  ['hours', 'open', 'close', 'business hours', 'opening hours', 'closing time', 'what time'],
+  ['service area', 'area', 'areas', 'serve', 'cover', 'travel to'],
+  ['emergency', '24 7', '24 hours', '24 hour', 'around the clock', 'after hours', 'middle of the night', 'overnight'],
+  ['appointment', 'book', 'schedule', 'booking', 'set up a time'],
+  ['warranty', 'guarantee', 'guaranteed', 'warrantee'],
+  ['licensed', 'license', 'licence', 'insured', 'insurance', 'bonded', 'certified', 'certification', 'qualified'],
+  ['payment', 'pay', 'credit card', 'debit card', 'card', 'cash', 'visa', 'mastercard', 'master card', 'american express', 'amex', 'apple pay'],
+  ['accept', 'take'],
+  ['financing', 'finance', 'payment plan', 'payment plans', 'monthly payments', 'loan'],
+  ['discount', 'deal', 'special', 'coupon', 'promotion', 'promo'],
+  ['senior', 'elderly', 'retired', 'retiree'],
+  ['military', 'veteran', 'army', 'navy', 'first responder'],
+  ['free', 'no charge', 'no cost', 'complimentary'],
+  ['estimate', 'assessment', 'evaluation', 'consultation'],
+  ['soon', 'fast', 'quickly', 'today', 'same day', 'right away', 'asap', 'how long until', 'next day', 'tomorrow'],
+  ['technician', 'tech', 'plumber', 'electrician', 'someone', 'somebody', 'serviceman', 'repairman', 'installer'],
+  ['fix', 'repair', 'mend'],
+  ['install', 'put in', 'installation', 'installed', 'hook up', 'set up'],
+  ['replace', 'replacement', 'swap', 'swap out'],
+  ['commercial', 'business', 'restaurant', 'office', 'store', 'shop', 'office building'],
+  ['landlord', 'property manager', 'property management', 'rental', 'rental property', 'tenant', 'apartment building'],
+  ['spanish', 'espanol', 'hablan', 'habla'],
+  ['smell', 'odor', 'odour', 'stink', 'stench'],
+  ['noise', 'sound', 'noisy', 'loud', 'banging', 'rattling', 'squealing', 'grinding', 'humming', 'buzzing'],
+  ['maintenance plan', 'membership', 'service plan', 'club', 'service agreement', 'maintenance agreement', 'protection plan'],
+  ['haul away', 'take away', 'cart away', 'clean up', 'cleanup'],
+  ['phone', 'over the phone', 'by phone', 'telephone'],
+  ['lifespan', 'how many years', 'life expectancy'],
+  ['turn off', 'shut off', 'switch off', 'shut down'],
+  ['turn on', 'switch on', 'kick on'],
+  ['broken', 'not working', 'stopped working', 'quit working', 'quit', 'busted', 'died'],
+];

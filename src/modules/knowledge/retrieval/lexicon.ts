@@ -1,0 +1,94 @@
+import { plainWords, normalizeSpeech } from './speech-text.ts';
+import { ACTION_WORDS, stem, STOPWORDS, WEAK_WORDS } from './stem.ts';
+
+/**
+ * Vocabulary turned into concepts: every phrase of a synonym group ("hot water tank", "water
+ * heater") reads as one concept term ("~water_heater"), so a caller's words and an entry's
+ * words meet even when they differ. Pure.
+ */
+export interface Lexicon {
+  /** Stemmed phrase ("hot water tank") -> concept term ("~water_heater"). */
+  phrases: ReadonlyMap<string, string>;
+  /** Concept term -> its phrases as written (normalised words), for full-text queries. */
+  phrasesByConcept: ReadonlyMap<string, readonly string[]>;
+  /** The longest phrase, in words. */
+  maxWords: number;
+}
+
+export interface Analysis {
+  /** The normalised text the analysis was made from. */
+  text: string;
+  /** Every token in order (stemmed words and concepts), stopwords included. */
+  sequence: string[];
+  /** The content terms in order of first use: concepts and stemmed words that are not stopwords. */
+  terms: string[];
+}
+
+export const CONCEPT = '~';
+
+const stems = (text: string) => plainWords(text).map(stem);
+const WEAK_STEMS = new Set([...WEAK_WORDS].map(stem));
+const ACTION_STEMS = new Set([...ACTION_WORDS].map(stem));
+const STOP_STEMS = new Set([...STOPWORDS].map(stem));
+
+/** Groups earlier in the list win a phrase that appears in more than one. */
+export function buildLexicon(groups: readonly (readonly string[])[]): Lexicon {
+  const phrases = new Map<string, string>();
+  const phrasesByConcept = new Map<string, string[]>();
+  let maxWords = 1;
+  for (const group of groups) {
+    const [name] = group;
+    if (name === undefined) continue;
+    const concept = CONCEPT + stems(name).join('_');
+    for (const term of group) {
+      const key = stems(term);
+      if (key.length === 0 || phrases.has(key.join(' '))) continue;
+      phrases.set(key.join(' '), concept);
+      phrasesByConcept.set(concept, [...(phrasesByConcept.get(concept) ?? []), plainWords(term).join(' ')]);
+      maxWords = Math.max(maxWords, key.length);
+    }
+  }
+  return { phrases, phrasesByConcept, maxWords };
+}
+
+/** Replaces the longest vocabulary phrase at each position with its concept. */
+function toSequence(words: string[], lexicon: Lexicon): { token: string; stop: boolean }[] {
+  const stemmed = words.map(stem);
+  const out: { token: string; stop: boolean }[] = [];
+  for (let i = 0; i < words.length; ) {
+    let matched = 0;
+    for (let n = Math.min(lexicon.maxWords, words.length - i); n >= 1 && matched === 0; n--) {
+      const concept = lexicon.phrases.get(stemmed.slice(i, i + n).join(' '));
+      if (concept) {
+        out.push({ token: concept, stop: false });
+        matched = n;
+      }
+    }
+    if (matched === 0) {
+      out.push({ token: stemmed[i]!, stop: STOPWORDS.has(words[i]!) || STOP_STEMS.has(stemmed[i]!) });
+      matched = 1;
+    }
+    i += matched;
+  }
+  return out;
+}
+
+/** A caller's question or an entry's phrasing, ready to compare. */
+export function analyze(text: string, lexicon: Lexicon): Analysis {
+  const normalized = normalizeSpeech(text);
+  const sequence = toSequence(normalized === '' ? [] : normalized.split(' '), lexicon);
+  const terms = [...new Set(sequence.filter((t) => !t.stop).map((t) => t.token))];
+  return { text: normalized, sequence: sequence.map((t) => t.token), terms };
+}
+
+/** How much a term counts: what the question is about fully, what is to be done half, filler words a little. */
+export function weightOf(term: string): number {
+  const bare = term.startsWith(CONCEPT) ? term.slice(1) : term;
+  if (WEAK_STEMS.has(bare)) return 0.3;
+  return ACTION_STEMS.has(bare) ? 0.5 : 1;
+}
+
+/** Every phrase of the concepts among `terms`, as written ("~water_heater" -> "hot water tank", ...). */
+export function phrasesOfConcepts(terms: Iterable<string>, lexicon: Lexicon): string[] {
+  return [...terms].flatMap((t) => lexicon.phrasesByConcept.get(t) ?? []);
+}

@@ -1,0 +1,116 @@
+import { CONCEPT, weightOf, type Analysis } from './lexicon.ts';
+
+/**
+ * How well each candidate entry answers a caller, from 0 to 1, and the line above which the
+ * agent may say the best one. Pure: the database finds the candidates, this decides.
+ *
+ * For each phrasing of an entry (its question and alternatives):
+ *  - entry coverage: how much of the phrasing the caller said;
+ *  - caller coverage: how much of what the caller said the phrasing (or, at half credit, the
+ *    answer) covers.
+ * The phrasing's score is their weighted geometric mean, leaning on entry coverage: callers wrap
+ * a question in context ("my basement is flooding, can someone come tonight"), so what they
+ * add counts less than what the entry needs. The entry takes its best phrasing; the database's
+ * trigram similarity breaks near-ties.
+ *
+ * A term's weight is its kind (weightOf: topic words fully, actions half, fillers little) times
+ * its rarity among the candidates, inverse document frequency over the entries that share a
+ * word with the caller: "water" in a plumber's knowledge base says little, and a word no entry
+ * has ("chimney") says the question is about something else.
+ */
+// Calibrated on the retrieval evaluation (test/knowledge/): right answers mostly score above
+// 0.45 and questions the knowledge does not answer mostly below 0.4.
+export const ANSWERABLE_SCORE = 0.42;
+
+const ENTRY_COVERAGE_EXPONENT = 0.6;
+const ANSWER_CREDIT = 0.5;
+const TRIGRAM_WEIGHT = 0.05;
+const FUZZY_MIN = 0.5;
+/** The share of a term's weight that does not depend on its rarity. */
+const RARITY_FLOOR = 0.35;
+
+export interface Candidate {
+  phrasings: Analysis[];
+  answer: Analysis;
+  /** The database's word similarity of the caller's words to the entry (0..1). */
+  trigram: number;
+}
+
+function trigramsOf(word: string): Set<string> {
+  const padded = `  ${word} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return out;
+}
+
+/** pg_trgm's similarity for two single words: shared trigrams over all trigrams. */
+export function wordSimilarity(a: string, b: string): number {
+  const x = trigramsOf(a);
+  const y = trigramsOf(b);
+  let shared = 0;
+  for (const t of x) if (y.has(t)) shared += 1;
+  return shared / (x.size + y.size - shared);
+}
+
+/** 1 for the same term; for two plain words of four letters or more, their similarity when close. */
+function credit(term: string, others: readonly string[], exact: ReadonlySet<string>): number {
+  if (exact.has(term)) return 1;
+  if (term.startsWith(CONCEPT) || term.length < 4) return 0;
+  let best = 0;
+  for (const other of others) {
+    if (other.startsWith(CONCEPT) || other.length < 4) continue;
+    const s = wordSimilarity(term, other);
+    if (s >= FUZZY_MIN && s > best) best = s;
+  }
+  return best;
+}
+
+type Weigh = (term: string) => number;
+
+/** Kind times rarity: BM25's idf over the candidates, scaled so a term no candidate has weighs its full kind. */
+function rarityWeights(candidates: readonly Candidate[]): Weigh {
+  const df = new Map<string, number>();
+  for (const c of candidates) {
+    const terms = new Set([...c.phrasings.flatMap((p) => p.terms), ...c.answer.terms]);
+    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const n = candidates.length;
+  const idf = (d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  const max = idf(0);
+  return (term) => weightOf(term) * (RARITY_FLOOR + (1 - RARITY_FLOOR) * (idf(df.get(term) ?? 0) / max));
+}
+
+function weightedShare(terms: readonly string[], weigh: Weigh, creditOf: (term: string) => number): number {
+  let total = 0;
+  let covered = 0;
+  for (const t of terms) {
+    const w = weigh(t);
+    total += w;
+    covered += w * creditOf(t);
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+function phrasingScore(query: Analysis, phrasing: Analysis, answer: Analysis, weigh: Weigh): number {
+  const querySet = new Set(query.terms);
+  const phrasingSet = new Set(phrasing.terms);
+  const answerSet = new Set(answer.terms);
+  const entryCoverage = weightedShare(phrasing.terms, weigh, (t) => credit(t, query.terms, querySet));
+  const callerCoverage = weightedShare(query.terms, weigh, (t) =>
+    Math.max(credit(t, phrasing.terms, phrasingSet), ANSWER_CREDIT * credit(t, answer.terms, answerSet)));
+  if (entryCoverage === 0 || callerCoverage === 0) return 0;
+  return entryCoverage ** ENTRY_COVERAGE_EXPONENT * callerCoverage ** (1 - ENTRY_COVERAGE_EXPONENT);
+}
+
+/** Each candidate's score for this caller question, in the candidates' order. */
+export function scoreCandidates(query: Analysis, candidates: readonly Candidate[]): number[] {
+  const weigh = rarityWeights(candidates);
+  return candidates.map((c) => {
+    let lexical = 0;
+    for (const p of c.phrasings) lexical = Math.max(lexical, phrasingScore(query, p, c.answer, weigh));
+    const score = (1 - TRIGRAM_WEIGHT) * lexical + TRIGRAM_WEIGHT * Math.min(Math.max(c.trigram, 0), 1);
+    return Math.round(score * 1000) / 1000;
+  });
+}
+
+export const isAnswerable = (score: number): boolean => score >= ANSWERABLE_SCORE;

@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../errors.ts';
+import { ErrorBody } from '../../http/error-schema.ts';
+
+const tags = ['speech'];
+/** A clip's URL names its content (a hash), so it never changes: caches may keep it forever. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Documentation only: a Buffer is sent as it is, never through the JSON serializer. */
+const Mp3Audio = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'MP3 audio (audio/mpeg)' });
+
+const SpeechFileParams = Type.Object({
+  companyId: Type.String({ maxLength: 64 }),
+  file: Type.String({ maxLength: 128, description: '`<key>.<signature>.mp3`, as handed out in a call\'s <Play>' }),
+});
+
+/**
+ * The audio the agent speaks, fetched by Twilio for `<Play>` without our authentication. The
+ * URL is a capability: its signature binds company and clip, so a wrong signature, another
+ * company's id or an unknown clip is the same 404 (a bad signature is refused before any
+ * database read).
+ * Exempt from the API rate limit: Twilio fetches from a few shared addresses, and a request
+ * with a bad signature costs one HMAC.
+ */
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const speech = app.ctx.services.speech;
+
+  app.get('/:companyId/:file', {
+    schema: {
+      tags,
+      summary: 'Audio of something the agent says (MP3), for Twilio <Play>',
+      description: 'Public: the signed URL is the credential. A wrong signature or an unknown clip answers 404.',
+      security: [],
+      params: SpeechFileParams,
+      response: { 200: Mp3Audio, 404: ErrorBody },
+    },
+    config: { access: 'public', rateLimit: false },
+  }, async (req, reply) => {
+    const clip = await speech.load(req.params.companyId, req.params.file);
+    if (!clip) throw new AppError('NOT_FOUND', 'Audio not found');
+    return reply
+      .header('content-type', clip.contentType)
+      .header('cache-control', IMMUTABLE)
+      // A web chat widget on a company's own site plays it too (helmet's default is same-origin).
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .send(clip.audio);
+  });
+};
+
+export default routes;

@@ -1,0 +1,139 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { CallFlow, TwilioCallParams } from './call-flow.ts';
+import { FALLBACK_TWIML, SUSPENDED_TWIML, UNKNOWN_NUMBER_TWIML } from './call-flow.ts';
+import { signatureIsValid } from './twilio-signature.ts';
+
+/**
+ * Twilio's voice webhooks. Public (Twilio holds no session) but signed: every request must carry
+ * a valid X-Twilio-Signature from the called company's auth token or the platform's, or it is
+ * refused with 403 and logged. The per-IP rate limit does not apply (Twilio calls from shared
+ * addresses); the signature is the gate. Nothing here answers Twilio with an error status once
+ * the request is authentic: a failure becomes spoken words.
+ */
+const tags = ['twilio'];
+const webhook = { access: 'public', rateLimit: false } as const;
+const TwilioForm = Type.Object({ CallSid: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: true });
+const TurnQuery = Type.Object({ seq: Type.Integer({ minimum: 1, maximum: 1000 }) });
+
+interface Resolved {
+  companyId: string | null;
+  status: 'active' | 'suspended' | null;
+}
+
+export interface VoiceRoutesOptions {
+  flow: CallFlow;
+}
+
+const routes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (app, { flow }) => {
+  const { config, services } = app.ctx;
+
+  // Twilio posts application/x-www-form-urlencoded; parsed here only, as flat string fields.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
+  /** The company the call is for (by the called number), if any, and whether the signature is theirs or ours. */
+  async function authenticate(req: FastifyRequest, reply: FastifyReply): Promise<Resolved | undefined> {
+    const params = req.body as Record<string, string>;
+    const route = params.To ? await services.phoneNumbers.lookup(params.To) : null;
+    let companyToken: string | null = null;
+    if (route) {
+      try {
+        companyToken = await services.secrets.reveal(route.companyId, 'twilio_auth_token');
+      } catch (err) {
+        req.log.warn({ err, companyId: route.companyId }, 'company Twilio auth token unreadable; checking with the platform token');
+      }
+    }
+    const signature = req.headers['x-twilio-signature'];
+    const ok = signatureIsValid({
+      signature: typeof signature === 'string' ? signature : undefined,
+      publicUrl: config.publicUrl,
+      path: req.url,
+      params,
+      tokens: [companyToken, config.twilioAuthToken],
+    });
+    if (!ok) {
+      req.log.warn({ path: req.routeOptions.url, companyId: route?.companyId, hasSignature: typeof signature === 'string' }, 'Twilio webhook refused: bad or missing signature');
+      await reply.status(403).send({ error: { code: 'FORBIDDEN', message: 'Invalid Twilio signature' } });
+      return undefined;
+    }
+    return { companyId: route?.companyId ?? null, status: route?.companyStatus ?? null };
+  }
+
+  const twiml = (reply: FastifyReply, body: string) => reply.type('text/xml; charset=utf-8').send(body);
+
+  app.post('/voice', {
+    schema: { tags, summary: 'Twilio: an incoming call (answers with the greeting and listens)', body: TwilioForm },
+    config: webhook,
+  }, async (req, reply) => {
+    const who = await authenticate(req, reply);
+    if (!who) return reply;
+    const params = req.body as TwilioCallParams;
+    if (!who.companyId) {
+      req.log.info({ to: params.To }, 'call to an unknown number');
+      return twiml(reply, UNKNOWN_NUMBER_TWIML);
+    }
+    if (who.status !== 'active') return twiml(reply, SUSPENDED_TWIML);
+    try {
+      return twiml(reply, await flow.incoming(who.companyId, params));
+    } catch (err) {
+      return twiml(reply, flow.apology(err, { companyId: who.companyId, callSid: params.CallSid, seq: 0 }));
+    }
+  });
+
+  app.post('/turn', {
+    schema: { tags, summary: "Twilio: the caller's answer to a <Gather> (speech, or nothing)", querystring: TurnQuery, body: TwilioForm },
+    config: webhook,
+  }, async (req, reply) => {
+    const who = await authenticate(req, reply);
+    if (!who) return reply;
+    const params = req.body as TwilioCallParams;
+    if (!who.companyId) return twiml(reply, UNKNOWN_NUMBER_TWIML);
+    if (who.status !== 'active') return twiml(reply, SUSPENDED_TWIML);
+    try {
+      return twiml(reply, await flow.turn(who.companyId, params, req.query.seq));
+    } catch (err) {
+      return twiml(reply, flow.apology(err, { companyId: who.companyId, callSid: params.CallSid, seq: req.query.seq }));
+    }
+  });
+
+  app.post('/status', {
+    schema: { tags, summary: 'Twilio: call status callback (completed, busy, no-answer, failed) closes the call record', body: TwilioForm },
+    config: webhook,
+  }, async (req, reply) => {
+    const who = await authenticate(req, reply);
+    if (!who) return reply;
+    if (who.companyId) {
+      try {
+        await flow.status(who.companyId, req.body as TwilioCallParams);
+      } catch (err) {
+        req.log.error({ err, companyId: who.companyId }, 'could not close a call record');
+      }
+    }
+    return reply.status(204).send();
+  });
+
+  app.post('/fallback', {
+    schema: { tags, summary: "Twilio: the number's fallback URL, used when the voice webhook failed: always a short apology" },
+    config: webhook,
+  }, async (req, reply) => {
+    const params = (req.body ?? {}) as Record<string, string>;
+    let ok = false;
+    try {
+      ok = Boolean(await authenticate(req, reply));
+    } catch (err) {
+      // Even the number lookup failed: only the platform token can vouch for the request.
+      req.log.error({ err }, 'fallback webhook: lookup failed');
+      const signature = req.headers['x-twilio-signature'];
+      ok = signatureIsValid({ signature: typeof signature === 'string' ? signature : undefined, publicUrl: config.publicUrl, path: req.url, params, tokens: [config.twilioAuthToken] });
+      if (!ok) return reply.status(403).send({ error: { code: 'FORBIDDEN', message: 'Invalid Twilio signature' } });
+    }
+    if (!ok) return reply;
+    req.log.warn({ callSid: params.CallSid, errorCode: params.ErrorCode }, 'Twilio used the fallback URL');
+    return twiml(reply, FALLBACK_TWIML);
+  });
+};
+
+export default routes;
