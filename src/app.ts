@@ -34,10 +34,12 @@ export interface BuildOptions {
   database: Database;
   /** Tests pass a logger to capture output; otherwise pino is configured from Config. */
   logger?: FastifyBaseLogger;
+  /** The time calls are answered at (what "tomorrow" and "open now" mean); tests fix it. */
+  clock?: () => Date;
 }
 
 /** Builds the whole application without listening; server.ts and tests both use it. */
-export async function buildApp({ config, database, logger }: BuildOptions): Promise<App> {
+export async function buildApp({ config, database, logger, clock }: BuildOptions): Promise<App> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: loggerOptions(config) }),
     ...requestIdOptions,
@@ -47,7 +49,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     ajv: { customOptions: { allErrors: false, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const ctx = createContext(config, database, app.log);
+  const ctx = createContext(config, database, app.log, clock);
   app.decorate('ctx', ctx);
   // After in-flight requests finish and before the owner closes the database: running handlers
   // complete (or are failed for a later retry) while their connections still work.

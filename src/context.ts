@@ -3,6 +3,8 @@ import type { Database } from './db/connect.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { registerJobs } from './jobs/register.ts';
 import type { JobLogger, JobQueue } from './jobs/types.ts';
+import { createAgentRuntime } from './modules/agent/runtime.ts';
+import { createTurnRunner, type AgentRuntime, type TurnRunner } from './modules/agent/turn-runner.ts';
 import { createServices, type Services } from './services.ts';
 
 /** What every route reaches through `app.ctx`: configuration, the database, the services and the job queue. */
@@ -12,13 +14,19 @@ export interface AppContext {
   services: Services;
   /** Built with every job registered but not started: server.ts starts it, app close stops it. */
   jobs: JobQueue;
+  /** The time calls are answered at. */
+  clock: () => Date;
+  /** The agent that answers calls and chats. */
+  agent: { runtime: AgentRuntime; runner: TurnRunner };
 }
 
-export function createContext(config: Config, database: Database, logger: JobLogger): AppContext {
+export function createContext(config: Config, database: Database, logger: JobLogger, clock: () => Date = () => new Date()): AppContext {
   const services = createServices(config, database.db, logger);
   const jobs = createJobQueue({ database, logger, config });
   registerJobs(jobs, services, config);
-  return { config, database, services, jobs };
+  const runtime = createAgentRuntime({ config, services, logger });
+  const agent = { runtime, runner: createTurnRunner({ calls: services.calls, runtime, clock }) };
+  return { config, database, services, jobs, clock, agent };
 }
 
 declare module 'fastify' {

@@ -6,6 +6,8 @@ import authRoutes from './modules/auth/auth.routes.ts';
 import { bookingSettingsRoutes, servicesRoutes, techniciansRoutes } from './modules/booking/booking-config.routes.ts';
 import { availabilityRoutes, bookingsRoutes } from './modules/booking/bookings.routes.ts';
 import { callsRoutes, messagesRoutes } from './modules/calls/calls.routes.ts';
+import { agentChatRoutes, widgetRoutes } from './modules/agent/chat.routes.ts';
+import voiceRoutes from './modules/voice/voice.routes.ts';
 import companiesRoutes from './modules/companies/companies.routes.ts';
 import contactsRoutes from './modules/contacts/contacts.routes.ts';
 import knowledgeRoutes from './modules/knowledge/knowledge.routes.ts';
@@ -22,6 +24,8 @@ import voiceSettingsRoutes from './modules/voice-settings/voice-settings.routes.
 export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(tradeCategoriesRoutes, { prefix: '/trade-categories' });
+  await app.register(voiceRoutes, { prefix: '/twilio' });
+  await app.register(widgetRoutes, { prefix: '/widget' });
   await app.register(tradeKnowledgeRoutes, { prefix: '/trade-categories/:tradeCategoryId/knowledge' });
   // Public: Twilio fetches audio for <Play> without our authentication (signed URLs).
   await app.register(speechRoutes, { prefix: '/speech' });
@@ -39,6 +43,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(bookingsRoutes, { prefix: `${company}/bookings` });
   await app.register(callsRoutes, { prefix: `${company}/calls` });
   await app.register(messagesRoutes, { prefix: `${company}/messages` });
+  await app.register(agentChatRoutes, { prefix: `${company}/agent` });
   await app.register(agentSettingsRoutes, { prefix: `${company}/agent-settings` });
   await app.register(voiceSettingsRoutes, { prefix: `${company}/voice-settings` });
   await app.register(secretsRoutes, { prefix: `${company}/secrets` });

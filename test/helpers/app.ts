@@ -37,11 +37,19 @@ export interface TestApp {
 
 /** The real application on a fresh database, with the platform admin created. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; poolMax?: number; logger?: FastifyBaseLogger; /** start the job queue (workers poll) */ jobs?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    poolMax?: number;
+    logger?: FastifyBaseLogger;
+    /** start the job queue (workers poll) */
+    jobs?: boolean;
+    /** the time calls are answered at */
+    clock?: () => Date;
+  } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.env);
   const database = await createTestDatabase(options.poolMax ? { poolMax: options.poolMax } : {});
-  const app = await buildApp({ config, database, logger: options.logger });
+  const app = await buildApp({ config, database, logger: options.logger, clock: options.clock });
   await app.ready();
   await app.ctx.services.users.ensurePlatformAdmin(config.adminEmail, ADMIN_PASSWORD);
   // Off unless asked: most suites need no pg-boss schema and no polling workers. close() stops it.

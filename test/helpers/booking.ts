@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { LightMyRequestResponse as Response } from 'fastify';
 import type { App } from '../../src/app.ts';
 import { createCompany, createUserSession, type Session } from './factories.ts';
 
@@ -13,7 +14,7 @@ export interface BookingFixture {
   serviceId: string;
   technicianIds: string[];
   /** An owner's request to a path under /api/companies/:companyId. */
-  call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, payload?: object, headers?: Record<string, string>): ReturnType<App['inject']>;
+  call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, payload?: object, headers?: Record<string, string>): Promise<Response>;
 }
 
 export interface BookingFixtureOptions {
@@ -29,8 +30,8 @@ export async function createBookingFixture(app: App, options: BookingFixtureOpti
   const owner = await createUserSession(app, company.id, 'owner');
   const call: BookingFixture['call'] = (method, path, payload, headers = {}) =>
     app.inject({ method, url: `/api/companies/${company.id}${path}`, headers: { ...owner.headers, ...headers }, ...(payload ? { payload } : {}) });
-  const must = async (res: Awaited<ReturnType<App['inject']>>, status: number) => {
-    if (res.statusCode !== status) throw new Error(`fixture ${res.request?.method ?? ''} failed: ${res.statusCode} ${res.body}`);
+  const must = async (res: Response, status: number) => {
+    if (res.statusCode !== status) throw new Error(`fixture request failed: ${res.statusCode} ${res.body}`);
     return res.json() as { id: string };
   };
 

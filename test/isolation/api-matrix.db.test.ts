@@ -103,6 +103,8 @@ describe("API matrix: company B reaches none of company A's data through any rou
     secretsOfA.push(clipKey, clipSig);
 
     // Every route parameter name maps to one of A's resources.
+    // The website widget is public by its key; a key naming A without A's MAC must open nothing.
+    aIds.widgetKey = `cvw_${a.id.replace(/-/g, '')}_${'A'.repeat(24)}`;
     Object.assign(aIds, {
       companyId: a.id, userId: staff.id, tokenId: token.id, phoneNumberId: phone.id, contactId: contact.id,
       serviceId: service.id, technicianId: technician.id, bookingId: booking.id, callId: call.id, messageId: message.id,

@@ -20,7 +20,14 @@ export type ScriptStep =
   | { delayMs: number; then?: ScriptStep }
   | { status: number; body?: string }
   /** 200 with a body that is not a chat completion. */
-  | { broken: 'not_json' | 'no_choices' | 'bad_tool_calls' };
+  | { broken: 'not_json' | 'no_choices' | 'bad_tool_calls' }
+  /** Decided from the request, as a model reads the tool results it was sent. */
+  | ((request: RecordedRequest['body']) => ScriptStep);
+
+/** The tool results of a request, parsed: what the model was told (newest last). */
+export function toolResultsOf(request: RecordedRequest['body']): Array<Record<string, unknown>> {
+  return request.messages.filter((m) => m.role === 'tool').map((m) => JSON.parse(m.content ?? 'null') as Record<string, unknown>);
+}
 
 export interface RecordedRequest {
   headers: IncomingMessage['headers'];
@@ -86,10 +93,11 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
   res.end(body);
 }
 
-function answer(res: ServerResponse, step: ScriptStep | undefined): void {
+function answer(res: ServerResponse, step: ScriptStep | undefined, request: RecordedRequest['body']): void {
   if (!step) return send(res, 500, JSON.stringify({ error: { message: 'stub: no scripted step left', type: 'server_error' } }));
+  if (typeof step === 'function') return answer(res, step(request), request);
   if ('delayMs' in step) {
-    const timer = setTimeout(() => answer(res, step.then ?? { content: '' }), step.delayMs);
+    const timer = setTimeout(() => answer(res, step.then ?? { content: '' }, request), step.delayMs);
     res.on('close', () => clearTimeout(timer));
     return;
   }
@@ -132,7 +140,7 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
       }
       const invalid = protocolError(body);
       if (invalid) return send(res, 400, JSON.stringify({ error: { message: invalid, type: 'invalid_request_error' } }));
-      answer(res, steps.shift());
+      answer(res, steps.shift(), body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -92,6 +92,11 @@ export function createCompaniesService(db: Db, audit: AuditService, tradeCategor
     /** Every company's id, for system jobs that visit each tenant in turn. */
     listIds: async (): Promise<string[]> => (await repo.listIds(db)).map((r) => r.id),
 
+    /** 'active' or 'suspended'; null for no such company. */
+    async statusOf(companyId: string): Promise<'active' | 'suspended' | null> {
+      return (await repo.findById(db, companyId))?.status ?? null;
+    },
+
     /** The company's IANA zone, read on the platform path (tenant transactions cannot see companies). */
     async timeZoneOf(companyId: string): Promise<string> {
       const row = await repo.findById(db, companyId);

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { CallFlow, TwilioCallParams } from './call-flow.ts';
-import { FALLBACK_TWIML, SUSPENDED_TWIML, UNKNOWN_NUMBER_TWIML } from './call-flow.ts';
+import { createCallFlow, FALLBACK_TWIML, SUSPENDED_TWIML, UNKNOWN_NUMBER_TWIML, type CallFlow, type TwilioCallParams } from './call-flow.ts';
+import { BOOKING_SMS_JOB } from '../../jobs/handlers/send-booking-sms.ts';
+import { createSpeaker, createVoiceProfileResolver } from './speaker.ts';
 import { signatureIsValid } from './twilio-signature.ts';
 
 /**
@@ -22,12 +23,18 @@ interface Resolved {
   status: 'active' | 'suspended' | null;
 }
 
-export interface VoiceRoutesOptions {
-  flow: CallFlow;
-}
-
-const routes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (app, { flow }) => {
+const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { config, services } = app.ctx;
+  const { runtime, runner } = app.ctx.agent;
+  const flow: CallFlow = createCallFlow({
+    config,
+    calls: services.calls,
+    runner,
+    runtime,
+    speaker: createSpeaker(createVoiceProfileResolver({ voiceSettings: services.voiceSettings, secrets: services.secrets, logger: app.log }), services.speech),
+    logger: app.log,
+    onBooked: (companyId, bookingId) => app.ctx.jobs.send(BOOKING_SMS_JOB, { companyId, bookingId }, { singletonKey: bookingId }),
+  });
 
   // Twilio posts application/x-www-form-urlencoded; parsed here only, as flat string fields.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {

@@ -3,6 +3,7 @@ import { anythingElseStep, openStep } from './flows/open.ts';
 import { bookingDetailStep } from './flows/booking.ts';
 import { chooseStep, timeStep } from './flows/booking-slots.ts';
 import { confirmStep, fixStep } from './flows/booking-fix.ts';
+import { readTimeWish } from './flows/booking-time.ts';
 import { emergencyOfferStep, handleEmergency } from './flows/emergency.ts';
 import { giveUp, goodbye, releaseHold, toPerson, wrapUp } from './flows/endings.ts';
 import { knownAnswer } from './flows/knowledge.ts';
@@ -12,6 +13,7 @@ import { readEmbeddedState } from './state.ts';
 import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn } from './turn.ts';
 import { hear } from './understand/heard.ts';
 import { detectIntent, isAbandon, isGoodbye, isQuestion } from './understand/intent.ts';
+import { readYesNo } from './understand/yes-no.ts';
 
 /**
  * The embedded engine: a deterministic dialogue manager with no network. It needs no key,
@@ -84,6 +86,8 @@ function reprompt(turn: Turn, lead: string, intent: string): Reply {
   return { say: joinSay(lead, question), intent, misunderstood: true };
 }
 
+const TIME_STEPS = new Set(['book.time', 'book.choose', 'manage.time', 'manage.choose']);
+
 // Steps whose answer is free text (or routed as a new request): nothing there interrupts.
 const FREE_TEXT_STEPS = new Set(['open', 'anything_else', 'message.body']);
 
@@ -106,8 +110,9 @@ async function interruption(turn: Turn): Promise<Reply | null> {
     delete st.time;
     return ask(turn, 'anything_else', ANYTHING_ELSE, 'abandon', 'No problem.');
   }
-  // A question mid-booking is answered, then the agent asks its own question again.
-  if (isQuestion(heard) && st.step !== 'book.problem') {
+  // A question mid-booking is answered, then the agent asks its own question again; "what do
+  // you have tomorrow?" asked about times is an answer about times, not a question.
+  if (isQuestion(heard) && st.step !== 'book.problem' && !(TIME_STEPS.has(st.step) && readTimeWish(turn).ok)) {
     const known = await knownAnswer(turn);
     if (known) return { say: joinSay(known, st.prompt), intent: 'faq', outcome: 'answered' };
   }
@@ -131,6 +136,9 @@ function stepAnswer(turn: Turn): Promise<Reply> {
       return fixStep(turn);
     case 'emergency.offer':
       return emergencyOfferStep(turn);
+    case 'message.offer':
+      // Neither yes nor no: the caller moved on to something else.
+      return readYesNo(turn.heard) === null ? openStep(turn) : messageStep(turn);
     case 'ended':
       return openStep(turn);
     default:

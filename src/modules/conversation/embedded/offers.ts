@@ -13,7 +13,8 @@ export function pickOffers(slots: readonly SlotOffer[], wish?: { start: string }
   if (wish) {
     // An exact time asked for: that slot when free, then the nearest others, in time order.
     const target = Date.parse(wish.start);
-    const nearest = [...slots].sort((a, b) => Math.abs(Date.parse(a.start) - target) - Math.abs(Date.parse(b.start) - target));
+    // Nearest first; of two equally near, the later (the caller may be busy before the time they named).
+    const nearest = [...slots].sort((a, b) => Math.abs(Date.parse(a.start) - target) - Math.abs(Date.parse(b.start) - target) || Date.parse(b.start) - Date.parse(a.start));
     const picks: SlotOffer[] = [];
     for (const s of nearest) {
       if (picks.length === MAX_OFFERS) break;

@@ -49,7 +49,8 @@ export interface EmbeddedState {
   skipped?: string[];
   /** Emergencies already handled this call (their safety instruction was read). */
   emergencies?: string[];
-  message?: { context: string; urgent: boolean };
+  /** A message being taken: what led to it, and its text when the caller already said it. */
+  message?: { context: string; urgent: boolean; body?: string };
   manage?: { kind: 'cancel' | 'reschedule'; bookings: BookingSummary[]; chosen?: number; moveTo?: SlotOffer };
 }
 

@@ -50,3 +50,6 @@ export function transfer(turn: Turn, to: string, say: string, intent: string, ou
 export const joinSay = (...parts: string[]): string => parts.map((p) => p.trim()).filter((p) => p !== '').join(' ');
 
 export const ANYTHING_ELSE = 'Is there anything else I can help you with?';
+
+/** A service name inside a sentence: 'Drain cleaning' → 'drain cleaning'; acronyms stay ('AC tune-up'). */
+export const serviceWords = (name: string): string => name.replace(/\b[A-Za-z][a-z]*\b/g, (w) => w.toLowerCase());

@@ -9,6 +9,13 @@ import type { TurnProgress } from './turn-progress.ts';
  * said in the server's own sentence; a claim nothing backs is replaced.
  */
 export async function decideReply(input: TurnInput, tools: AgentTools, progress: TurnProgress, modelText: string | null): Promise<string | null> {
+  const reply = await replyBody(input, tools, progress, modelText);
+  const safety = progress.safetyInstruction;
+  if (!reply || !safety || reply.includes(safety)) return reply;
+  return `${safety} ${reply}`;
+}
+
+async function replyBody(input: TurnInput, tools: AgentTools, progress: TurnProgress, modelText: string | null): Promise<string | null> {
   const { confirmed, held, cancelled, rescheduled, terminal, memory } = progress;
   if (confirmed) return confirmedSentence(confirmed);
   if (held && memory.hold) return `Let me read that back: ${memory.hold.readBack}. Is that all correct?`;

@@ -1,5 +1,6 @@
 import type { BaseLogger } from 'pino';
 import { createCircuitBreaker } from '../../speech/circuit-breaker.ts';
+import { LOW_CONFIDENCE } from '../embedded/engine.ts';
 import type { AgentTools, ConversationEngine, TurnInput, TurnResult } from '../types.ts';
 import { appendExchange } from './llm-memory.ts';
 import { LlmTurnError } from './llm-turn-error.ts';
@@ -32,12 +33,23 @@ export interface FallbackEngine extends ConversationEngine {
 
 type Settled = { ok: true; result: TurnResult } | { ok: false; error: unknown };
 
+/**
+ * Turns the plainer engine answers by policy, not as a fallback: silence and speech the
+ * recogniser was unsure of (never read as words), and a call past its time limit.
+ */
+function ownedByFallback(input: TurnInput): boolean {
+  const { utterance, now, call, profile } = input;
+  if (!utterance || utterance.text.trim() === '') return true;
+  if (utterance.confidence !== null && utterance.confidence < LOW_CONFIDENCE) return true;
+  return (now.getTime() - call.startedAt.getTime()) / 1000 >= profile.maxCallSeconds;
+}
+
 const reasonOf = (error: unknown): string => (error instanceof LlmTurnError ? error.reason : 'error');
 
 /**
  * The language model with a time budget and a plainer engine behind it: whatever the model
  * does (slow, down, nonsense), the caller hears an answer within the budget plus a small grace.
- * Turns without speech go straight to the fallback, whose re-prompt policy owns silence. A
+ * Silence, unclear speech and the call's time limit go straight to the fallback's policy. A
  * company whose model keeps failing skips it for a while, so it costs no turn a wait.
  */
 export function createFallbackEngine(primary: ConversationEngine, fallback: ConversationEngine, options: FallbackEngineOptions): FallbackEngine {
@@ -53,7 +65,10 @@ export function createFallbackEngine(primary: ConversationEngine, fallback: Conv
 
   async function respondTracked(input: TurnInput, tools: AgentTools, signal?: AbortSignal): Promise<TrackedTurn> {
     const started = performance.now();
-    if (!input.utterance?.text.trim()) return { result: await fallback.respond(input, tools, signal), engine: fallback.name };
+    if (ownedByFallback(input)) {
+      const result = await fallback.respond(input, tools, signal);
+      return { result: { ...result, state: appendExchange(result.state, input.utterance?.text ?? null, result.say) }, engine: fallback.name };
+    }
     const companyId = input.profile.companyId;
     if (!breaker.allow(companyId)) return runFallback(input, tools, signal, 'circuit_open', started);
 

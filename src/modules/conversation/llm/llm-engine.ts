@@ -3,6 +3,7 @@ import type { AgentTools, ConversationEngine, TurnInput, TurnResult } from '../t
 import { requestChatCompletion } from './chat-client.ts';
 import type { AssistantMessage, ChatMessage } from './chat-types.ts';
 import { decideReply } from './decide-reply.ts';
+import { checkForEmergency } from './emergency-check.ts';
 import { withMemory } from './llm-memory.ts';
 import { LlmTurnError, type LlmTurnFailure } from './llm-turn-error.ts';
 import { runToolCall } from './run-tool.ts';
@@ -47,8 +48,9 @@ export function createLlmEngine(options: LlmEngineOptions): ConversationEngine {
     const progress = startProgress(input);
     const ctx = { input, tools, progress };
     const system: ChatMessage = { role: 'system', content: buildSystemPrompt(input.profile, input.call, input.now) };
-    const turn: ChatMessage[] = [{ role: 'user', content: callerText }];
     const apiKey = await keyFor(input.profile.companyId);
+    const emergencyNote = await checkForEmergency(ctx, callerText);
+    const turn: ChatMessage[] = [{ role: 'user', content: emergencyNote ? `${callerText}\n\n${emergencyNote}` : callerText }];
     const started = performance.now();
 
     const finish = async (modelText: string | null): Promise<TurnResult> => {

@@ -14,6 +14,8 @@ export interface LlmMemory {
   /** Bookings a confirm_booking of this call committed, and bookings it cancelled. */
   confirmedBookingIds: string[];
   cancelledBookingIds: string[];
+  /** Emergencies whose safety instruction the caller has heard. */
+  emergencies: string[];
   /** The turn the current hold was made in: confirming waits for the caller's next reply. */
   hold?: { bookingId: string; seq: number; readBack: string };
 }
@@ -21,7 +23,7 @@ export interface LlmMemory {
 export const MAX_HISTORY_MESSAGES = 30;
 export const MAX_HISTORY_CHARS = 16_000;
 
-const emptyMemory = (): LlmMemory => ({ messages: [], knownBookingIds: [], confirmedBookingIds: [], cancelledBookingIds: [] });
+const emptyMemory = (): LlmMemory => ({ messages: [], knownBookingIds: [], confirmedBookingIds: [], cancelledBookingIds: [], emergencies: [] });
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
@@ -34,6 +36,7 @@ export function readMemory(state: DialogState): LlmMemory {
     knownBookingIds: isStringArray(raw.knownBookingIds) ? raw.knownBookingIds : [],
     confirmedBookingIds: isStringArray(raw.confirmedBookingIds) ? raw.confirmedBookingIds : [],
     cancelledBookingIds: isStringArray(raw.cancelledBookingIds) ? raw.cancelledBookingIds : [],
+    emergencies: isStringArray(raw.emergencies) ? raw.emergencies : [],
     ...(raw.hold && typeof raw.hold.bookingId === 'string' ? { hold: raw.hold } : {}),
   });
 }

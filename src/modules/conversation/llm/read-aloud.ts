@@ -1,6 +1,6 @@
 import { speakAddress } from '../ear/address.ts';
-import { speakPrices } from '../ear/money.ts';
 import { speakPhone } from '../ear/phone.ts';
+import { speakText } from '../ear/text.ts';
 import { speakSlot } from '../ear/when.ts';
 import type { BookingSummary } from '../types.ts';
 
@@ -16,28 +16,28 @@ export function readBack(b: BookingSummary, phone: string | null): string {
   if (b.address) parts.push(`at ${speakAddress(b.address)}`);
   let text = parts.join(' ');
   if (phone) text += `, and we'll call you at ${speakPhone(phone)}`;
-  if (b.surchargeNote) text += `. ${speakPrices(b.surchargeNote)}`;
+  if (b.surchargeNote) text += `. ${speakText(b.surchargeNote)}`;
   return text;
 }
 
 export const confirmedSentence = (b: BookingSummary): string =>
   `You're all set: ${b.serviceName} on ${speakBookingTime(b)}. Is there anything else I can help with?`;
 
-// Numbers a model may write out as digits: 10-digit North American phone numbers and E.164.
-const PHONE = /(?<![\d$])(?:\+1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)|\+\d{11,14}(?!\d)/g;
+// Phone numbers a model may write without separators (E.164, ten digits); speakText reads the rest.
+const BARE_PHONE = /(?<![\d$])(?:\+1)?\d{10}(?!\d)|\+\d{11,14}(?!\d)/g;
 
 /**
  * A model's reply made fit for the ear: markdown and list marks removed, prices and phone
  * numbers said in words. The prompt asks for this already; this is the guarantee.
  */
 export function forTheEar(text: string): string {
-  return speakPrices(
+  return speakText(
     text
       .replace(/```[\s\S]*?```/g, ' ')
       .replace(/^\s*(?:[-*•]|\d+[.)])\s+/gm, '')
       .replace(/[*_#`]+/g, '')
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(PHONE, (m) => speakPhone(m)),
+      .replace(BARE_PHONE, (m) => speakPhone(m)),
   )
     .replace(/\s*\n+\s*/g, ' ')
     .replace(/\s{2,}/g, ' ')

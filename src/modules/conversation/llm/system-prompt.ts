@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { speakPrices } from '../ear/money.ts';
+import { speakText } from '../ear/text.ts';
 import type { AgentProfile, CallInfo, CollectibleDetail } from '../types.ts';
 
 /**
@@ -26,7 +26,7 @@ function servicesSection(profile: AgentProfile): string {
   if (profile.services.length === 0) return 'No services are bookable by phone: take a message for anything that needs a visit.';
   return profile.services
     .map((s) => {
-      const price = s.priceText ? ` Price: ${speakPrices(s.priceText)}.` : '';
+      const price = s.priceText ? ` Price: ${speakText(s.priceText)}.` : '';
       const what = s.description ? ` ${s.description}` : '';
       return `- ${s.name} (service_id ${s.id}; about ${s.durationMinutes} minutes${s.emergency ? '; emergency service' : ''}).${what}${price}`;
     })

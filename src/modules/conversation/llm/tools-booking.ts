@@ -1,3 +1,5 @@
+import { formatInstant } from '../../booking/engine/instants.ts';
+import { createZoneClock } from '../../booking/engine/zone-clock.ts';
 import { parseSpokenTime } from '../../booking/spoken/parse-spoken-time.ts';
 import { normalizePhone } from '../../../phone/normalize.ts';
 import { speakSlot } from '../ear/when.ts';
@@ -26,7 +28,7 @@ function searchWindow(ctx: ToolContext, when: string | undefined): { from?: stri
   const spoken = parseSpokenTime(when, { timeZone: profile.timeZone, now: now.toISOString(), openHours: profile.openHours });
   switch (spoken.kind) {
     case 'exact':
-      return { from: spoken.start, to: new Date(Date.parse(spoken.start) + EXACT_WINDOW_MS).toISOString() };
+      return { from: spoken.start, to: formatInstant(Date.parse(spoken.start) + EXACT_WINDOW_MS, createZoneClock(profile.timeZone)) };
     case 'range':
       return { from: spoken.from, to: spoken.to };
     case 'nonexistent':
@@ -107,7 +109,7 @@ const findCallerBookings: ToolRunner<'find_caller_bookings'> = async (ctx, args)
   const { memory } = ctx.progress;
   for (const b of bookings) if (!memory.knownBookingIds.includes(b.id)) memory.knownBookingIds.push(b.id);
   reach(ctx.progress, 'answered', 'bookings.find');
-  return { bookings: bookings.map((b) => ({ booking_id: b.id, service: b.serviceName, when: speakSlot(b), status: b.status })) };
+  return { bookings: bookings.map((b) => ({ booking_id: b.id, service_id: b.serviceId, service: b.serviceName, when: speakSlot(b), status: b.status, ...(b.zip ? { zip: b.zip } : {}) })) };
 };
 
 const notTheirs = () => refusal('UNKNOWN_BOOKING', "Use a booking_id from find_caller_bookings: only the caller's own appointments can be changed.");

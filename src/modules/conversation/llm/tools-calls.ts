@@ -1,4 +1,5 @@
 import { normalizePhone } from '../../../phone/normalize.ts';
+import { noteEmergency } from './emergency-check.ts';
 import { idempotencyKey, learn, refusal, type ToolContext, type ToolRunner } from './tool-context.ts';
 import { reach } from './turn-progress.ts';
 
@@ -17,9 +18,9 @@ const searchKnowledge: ToolRunner<'search_knowledge'> = async (ctx, args) => {
 const detectEmergency: ToolRunner<'detect_emergency'> = async (ctx, args) => {
   const match = await ctx.tools.detectEmergency(args.description);
   if (!match) return { emergency: false };
-  learn(ctx, { emergency: true, problem: args.description });
-  reach(ctx.progress, 'emergency', `emergency.${match.key}`);
-  return { emergency: true, kind: match.name, safety_instruction: match.instruction, next: 'Read the safety instruction to the caller first, word for word.' };
+  noteEmergency(ctx, match, args.description);
+  // The server says the instruction itself, ahead of the model's reply.
+  return { emergency: true, kind: match.name, safety_instruction: match.instruction, next: 'The caller hears the safety instruction first; do not repeat it. Follow the emergency rules.' };
 };
 
 const takeMessage: ToolRunner<'take_message'> = async (ctx, args) => {

@@ -15,6 +15,8 @@ export interface TurnProgress {
   cancelled?: BookingSummary;
   rescheduled?: BookingSummary;
   messageTaken?: boolean;
+  /** An emergency's safety instruction, said first in this turn's reply. */
+  safetyInstruction?: string;
   terminal?: { kind: 'hangup' } | { kind: 'transfer'; to: string };
   /** Calls made per tool this turn: the n in each idempotency key. */
   calls: Map<string, number>;

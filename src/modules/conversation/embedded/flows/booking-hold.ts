@@ -4,7 +4,7 @@ import { speakText } from '../../ear/text.ts';
 import { speakSlot } from '../../ear/when.ts';
 import type { AgentTools, BookingSummary, SlotOffer } from '../../types.ts';
 import { pickOffers, speakOffers } from '../offers.ts';
-import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn } from '../turn.ts';
+import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn, serviceWords } from '../turn.ts';
 import { offerMessage } from './message.ts';
 
 /**
@@ -51,7 +51,7 @@ function afterRefusal(turn: Turn, refusal: Exclude<HoldResult, { ok: true }>, le
 function readBack(turn: Turn, booking: BookingSummary, lead: string): Reply {
   const { facts } = turn;
   const where = facts.address ? `at ${speakAddress(facts.address)}, ${speakZip(facts.zip!)}` : `in ${speakZip(facts.zip!)}`;
-  const details = `Let me read that back: ${booking.serviceName.toLowerCase()} for ${facts.name}, ${where}. Callback number ${speakPhone(facts.phone!)}. And the time is ${speakSlot(booking)}.`;
+  const details = `Let me read that back: ${serviceWords(booking.serviceName)} for ${facts.name}, ${where}. Callback number ${speakPhone(facts.phone!)}. And the time is ${speakSlot(booking)}.`;
   const surcharge = booking.surchargeNote ? `Please note: ${speakText(booking.surchargeNote)}` : '';
   return ask(turn, 'book.confirm', 'Is all of that correct?', 'book.readback', joinSay(lead, details, surcharge));
 }
@@ -72,7 +72,7 @@ function booked(turn: Turn, booking: BookingSummary): Reply {
   delete turn.st.held;
   delete turn.st.offers;
   const surcharge = booking.surchargeNote ? speakText(booking.surchargeNote) : '';
-  const done = joinSay(`You're all set. Your ${booking.serviceName.toLowerCase()} is booked for ${speakSlot(booking)}.`, surcharge);
+  const done = joinSay(`You're all set. Your ${serviceWords(booking.serviceName)} is booked for ${speakSlot(booking)}.`, surcharge);
   return { ...ask(turn, 'anything_else', ANYTHING_ELSE, 'book.confirmed', done), outcome: 'booked' };
 }
 

@@ -12,7 +12,8 @@ import { holdSlot } from './booking-hold.ts';
 /**
  * Booking, part two: times. Asks when, offers two or three free slots spoken for the ear,
  * and holds the one the caller picks (idempotent by call and turn, so a repeated webhook
- * holds once). The read-back and the confirmation are in booking-confirm.ts.
+ * holds once). The read-back and the confirmation are in booking-hold.ts, corrections in
+ * booking-fix.ts.
  */
 
 const TIME_QUESTION = 'When would you like us to come out? You can say something like tomorrow morning, or as soon as possible.';
@@ -35,7 +36,7 @@ export async function checkZip(turn: Turn, zip: string): Promise<{ ok: true } | 
   }
   const lead = result.code === 'OUT_OF_SERVICE_AREA'
     ? `I'm sorry, we don't serve the ${speakZip(zip)} area, so I can't book a visit there.`
-    : "I'm sorry, I can't book that service online for your area.";
+    : "I'm sorry, I can't book that service for your area right now.";
   return { ok: false, reply: offerMessage(turn, `Caller outside the service area (zip ${zip}) asked for a visit.`, lead, 'book.out_of_area') };
 }
 

@@ -1,7 +1,9 @@
 import { parseSpokenTime } from '../../../booking/spoken/parse-spoken-time.ts';
 import { speakDate, speakTime } from '../../ear/when.ts';
+import type { WeeklyHours } from '../../../booking/engine/types.ts';
 import type { TimeWish } from '../state.ts';
 import type { Turn } from '../turn.ts';
+import { hear } from '../understand/heard.ts';
 
 /**
  * What the caller said about when, as a wish the availability search can use, or why it
@@ -11,8 +13,9 @@ export type TimeRead = { ok: true; wish: TimeWish } | { ok: false; say: string; 
 
 const WHENEVER = /\s(any ?time|whenever|doesnt matter|dont care|no preference|anything|first available|soonest|earliest)\s/;
 
-export function readTimeWish(turn: Turn): TimeRead {
-  const parsed = parseSpokenTime(turn.raw, { timeZone: turn.profile.timeZone, now: turn.now.toISOString(), openHours: turn.profile.openHours });
+/** The caller's words read on the company's calendar. Pure. */
+export function readTimeWishIn(text: string, context: { timeZone: string; now: Date; openHours?: WeeklyHours }): TimeRead {
+  const parsed = parseSpokenTime(text, { timeZone: context.timeZone, now: context.now.toISOString(), ...(context.openHours ? { openHours: context.openHours } : {}) });
   switch (parsed.kind) {
     case 'asap':
       return { ok: true, wish: { kind: 'asap' } };
@@ -27,10 +30,12 @@ export function readTimeWish(turn: Turn): TimeRead {
         misheard: false,
       };
     default:
-      if (WHENEVER.test(turn.heard.text)) return { ok: true, wish: { kind: 'asap' } };
+      if (WHENEVER.test(hear(text).text)) return { ok: true, wish: { kind: 'asap' } };
       return { ok: false, say: "Sorry, I didn't catch when. What day and time would work? For example, tomorrow morning, or as soon as possible.", misheard: true };
   }
 }
+
+export const readTimeWish = (turn: Turn): TimeRead => readTimeWishIn(turn.raw, { timeZone: turn.profile.timeZone, now: turn.now, openHours: turn.profile.openHours });
 
 /** The availability search window for a wish: [from, to) as ISO instants (to absent: a week). */
 export function searchWindow(wish: TimeWish, now: Date): { from: string; to?: string } {

@@ -4,7 +4,7 @@ import { readAddress, readEmail, readName } from '../understand/details.ts';
 import { readPhone, readZip } from '../understand/spoken-digits.ts';
 import { matchService } from '../understand/service-match.ts';
 import { readYesNo } from '../understand/yes-no.ts';
-import { ask, transfer, type Reply, type Turn } from '../turn.ts';
+import { ask, transfer, type Reply, type Turn, serviceWords } from '../turn.ts';
 import { startMessage } from './message.ts';
 import { holdAgain } from './booking-hold.ts';
 import { askTime, checkZip, offerSlots } from './booking-slots.ts';
@@ -39,8 +39,8 @@ function missing(turn: Turn): Detail | null {
 
 function serviceQuestion(turn: Turn): string {
   const choices = (turn.st.serviceChoices ?? []).map((id) => turn.profile.services.find((s) => s.id === id)!).filter(Boolean);
-  if (choices.length >= 2) return `Is that for ${choices.slice(0, -1).map((s) => s.name.toLowerCase()).join(', ')} or ${choices[choices.length - 1]!.name.toLowerCase()}?`;
-  const names = bookable(turn).filter((s) => !s.emergency).slice(0, 3).map((s) => s.name.toLowerCase());
+  if (choices.length >= 2) return `Is that for ${choices.slice(0, -1).map((s) => serviceWords(s.name)).join(', ')} or ${serviceWords(choices[choices.length - 1]!.name)}?`;
+  const names = bookable(turn).filter((s) => !s.emergency).slice(0, 3).map((s) => serviceWords(s.name));
   return names.length > 0 ? `What do you need help with? For example, ${names.join(', ')}.` : 'What do you need help with?';
 }
 
@@ -108,7 +108,7 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
       facts.serviceId = service.id;
       delete st.serviceChoices;
       if (wordCount(turn.raw) > 4) facts.problem ??= turn.raw.trim();
-      return advanceBooking(turn, `Okay, ${service.name.toLowerCase()}.`);
+      return advanceBooking(turn, `Okay, ${serviceWords(service.name)}.`);
     }
     case 'book.name': {
       const name = readName(heard);

@@ -3,7 +3,7 @@ import type { BookingSummary, SlotOffer } from '../../types.ts';
 import { pickOffers, speakOffers } from '../offers.ts';
 import { chooseOption } from '../understand/choose-option.ts';
 import { readYesNo } from '../understand/yes-no.ts';
-import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn } from '../turn.ts';
+import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn, serviceWords } from '../turn.ts';
 import { readTimeWish, searchWindow } from './booking-time.ts';
 import { offerMessage } from './message.ts';
 
@@ -11,7 +11,7 @@ import { offerMessage } from './message.ts';
  * Rescheduling and cancelling: the caller's upcoming bookings are found by caller id, read
  * out, and the one chosen is moved or cancelled after the caller's yes.
  */
-const describe = (b: BookingSummary) => `${b.serviceName.toLowerCase()} on ${speakSlot(b)}`;
+const describe = (b: BookingSummary) => `${serviceWords(b.serviceName)} on ${speakSlot(b)}`;
 const misheard = (reply: Reply): Reply => ({ ...reply, misunderstood: true });
 
 function chosen(turn: Turn): BookingSummary {

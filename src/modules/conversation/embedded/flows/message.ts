@@ -17,17 +17,18 @@ export function offerMessage(turn: Turn, context: string, lead: string, intent: 
 }
 
 /** Starts taking a message right away. */
-export function startMessage(turn: Turn, context: string, lead = '', urgent = false): Reply {
-  turn.st.message = { context, urgent };
+export function startMessage(turn: Turn, context: string, lead = '', urgent = false, body?: string): Reply | Promise<Reply> {
+  turn.st.message = { context, urgent, ...(body ? { body } : {}) };
   return nextMessageDetail(turn, lead);
 }
 
-function nextMessageDetail(turn: Turn, lead: string): Reply {
+function nextMessageDetail(turn: Turn, lead: string): Reply | Promise<Reply> {
   const { facts } = turn;
   const caller = turn.input.call.callerNumber;
   if (!facts.name) return ask(turn, 'message.name', 'Can I get your name, please?', 'message.name', lead);
   if (!facts.phone && caller) return ask(turn, 'message.phone', `Is ${speakPhone(caller)} the best number to call you back?`, 'message.phone', lead);
   if (!facts.phone) return ask(turn, 'message.phone_number', "What's the best number to call you back?", 'message.phone', lead);
+  if (turn.st.message?.body) return saveMessage(turn, turn.st.message.body);
   return ask(turn, 'message.body', 'And what would you like me to pass on?', 'message.body', lead);
 }
 

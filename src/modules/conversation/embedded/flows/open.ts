@@ -1,4 +1,4 @@
-import { detectIntent } from '../understand/intent.ts';
+import { detectIntent, isHello } from '../understand/intent.ts';
 import { matchService } from '../understand/service-match.ts';
 import { readYesNo } from '../understand/yes-no.ts';
 import { ask, type Reply, type Turn } from '../turn.ts';
@@ -15,6 +15,7 @@ import { startMessage } from './message.ts';
 const HOW_CAN_I_HELP = 'I can book a visit, answer questions about our services, or take a message. What would you like to do?';
 
 export async function openStep(turn: Turn): Promise<Reply> {
+  if (isHello(turn.heard)) return ask(turn, 'open', 'How can I help you today?', 'hello', 'Hi!');
   const intent = detectIntent(turn.heard);
   switch (intent) {
     case 'goodbye':
@@ -22,7 +23,8 @@ export async function openStep(turn: Turn): Promise<Reply> {
     case 'person':
       return toPerson(turn);
     case 'message':
-      return startMessage(turn, '', 'Sure, I can take a message.');
+      // "Leave a message for Mike to call me about the quote": that is the message.
+      return startMessage(turn, '', 'Sure, I can take a message.', false, turn.heard.words.length > 8 ? turn.raw.trim() : undefined);
     case 'cancel':
     case 'reschedule':
       return startManage(turn, intent);

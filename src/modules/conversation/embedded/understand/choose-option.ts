@@ -73,7 +73,9 @@ export function chooseOption(text: string, options: readonly Choosable[], contex
     }
   }
   const clock = createZoneClock(context.timeZone);
-  const scan = scanPhrases(tokenizeSpeech(text).tokens, clock.localDayOf(context.now.getTime()));
+  // "the one on the 18th": that "one" is not one o'clock.
+  const spoken = text.replace(/\b(the|that|this) (one|ones)\b/gi, 'it');
+  const scan = scanPhrases(tokenizeSpeech(spoken).tokens, clock.localDayOf(context.now.getTime()));
   if (!scan.day && !scan.part && !scan.time) {
     if (options.length === 1 && /\s(that one|that|it|this one|sure|yes|yeah|ok|okay|works|fine|good)\s/.test(heard.text)) return { kind: 'chosen', index: 0 };
     return { kind: 'none', namedTime: false };

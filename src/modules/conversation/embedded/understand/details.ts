@@ -5,13 +5,16 @@ import { digitRuns } from './spoken-digits.ts';
 
 const NAME_LEAD = /^\s*((yes|yeah|sure|ok|okay|hi|hello|well|so)\s)*((my name is|my names|name is|names|the name is|its|it is|this is|im|i am|call me|you can call me|first name is|they call me)\s)?/;
 const NAME_TAIL = /\s(here|speaking|thanks|thank you|please|calling)(\s.*)?$/;
-const NOT_NAMES = new Set(['yes', 'no', 'yeah', 'nope', 'the', 'a', 'and', 'my', 'is', 'i', 'to', 'of', 'for', 'at', 'in', 'on', 'with', 'want', 'need', 'dont']);
+const NOT_NAMES = new Set([
+  'yes', 'no', 'yeah', 'nope', 'the', 'a', 'and', 'my', 'is', 'i', 'to', 'of', 'for', 'at', 'in', 'on', 'with', 'want', 'need', 'dont',
+  'name', 'wrong', 'right', 'correct', 'address', 'number', 'phone', 'time', 'what', 'why', 'sorry', 'okay', 'ok', 'sure', 'hello', 'hi',
+]);
 
 /** "my name is john smith" → 'John Smith'; up to four words of letters; null when none. */
 export function readName(heard: Heard): string | null {
   const text = heard.text.replace(NAME_LEAD, ' ').replace(NAME_TAIL, ' ').trim();
   const words = text.split(/\s+/).filter((w) => /^[a-z][a-z-]*$/.test(w));
-  if (words.length === 0 || words.length > 4 || words.every((w) => NOT_NAMES.has(w))) return null;
+  if (words.length === 0 || words.length > 4 || words.some((w) => NOT_NAMES.has(w))) return null;
   if (words.length !== text.split(/\s+/).length) return null;
   return titleCase(words.join(' '));
 }

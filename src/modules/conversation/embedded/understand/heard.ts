@@ -15,6 +15,7 @@ export interface Heard {
 export function hear(raw: string): Heard {
   const words = raw
     .toLowerCase()
+    .replace(/\buh[\s-]?huh\b/g, 'uhhuh')
     .replace(/[’‘`]/g, "'")
     .replace(/'/g, '')
     .replace(/[^a-z0-9:@.\s-]+/g, ' ')

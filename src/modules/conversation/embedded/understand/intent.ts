@@ -52,4 +52,8 @@ export const isGoodbye = (heard: Heard): boolean => says(heard, GOODBYE) && !say
 export const isQuestion = (heard: Heard): boolean => says(heard, QUESTION_OPENER) || (says(heard, QUESTION_CUE) && !says(heard, BOOK));
 
 /** "never mind", "forget it", "stop": the caller abandons what the agent was collecting. */
-export const isAbandon = (heard: Heard): boolean => /\s(never mind|nevermind|forget it|forget about it|skip it|stop|dont bother|i changed my mind)\s/.test(heard.text);
+export const isAbandon = (heard: Heard): boolean => /\s(never mind|nevermind|forget it|forget about it|dont bother|i changed my mind)\s/.test(heard.text);
+
+/** Only a greeting or an acknowledgement ("hi", "hello there", "yes hi"): nothing asked yet. */
+export const isHello = (heard: Heard): boolean =>
+  heard.words.length > 0 && heard.words.length <= 4 && heard.words.every((w) => ['hi', 'hello', 'hey', 'there', 'yes', 'yeah', 'good', 'morning', 'afternoon', 'evening', 'ok', 'okay', 'oh'].includes(w));

@@ -12,14 +12,14 @@ import { hear, type Heard } from './heard.ts';
 const CONCEPTS: [RegExp, string][] = [
   [/\s(hot water heater|hot water tank|hot water|water heater|water tank)\s/g, ' waterheater '],
   [/\s(tankless( water heater)?)\s/g, ' waterheater tankless '],
-  [/\s(air conditioner|air conditioning|central air|air con|a c|ac unit|ac|cooling system)\s/g, ' aircon '],
+  [/\s(air conditioner|air conditioning|central air|air con|a c|ac unit|ac|cooling system|cooling)\s/g, ' aircon '],
   [/\s(furnace|heater|heating|heat|boiler)\s/g, ' furnace '],
   [/\s(tune up|tuneup|tune-up|maintenance|check up|checkup|annual service|seasonal)\s/g, ' tuneup '],
   [/\s(clogged|clog|clogs|blocked|backed up|backing up|plugged|stopped up|slow drain|not draining|wont drain|drains|drain)\s/g, ' drain '],
   [/\s(leaking|leaks|leaky|leak|dripping|drips|drip)\s/g, ' leak '],
   [/\s(replacement|replace|new|install|installation|installed|upgrade)\s/g, ' replace '],
   [/\s(estimate|quote|quotes)\s/g, ' estimate '],
-  [/\s(repair|repairs|fix|fixed|broken|broke|not working|isnt working|stopped working|wont|doesnt|isnt|not|died|quit|noise|noisy|problem|trouble)\s/g, ' repair '],
+  [/\s(repair|repairs|fix|fixed|broken|broke|not working|isnt working|stopped working|wont|doesnt|isnt|not|died|quit|stopped|noise|noisy|problem|trouble|blowing warm|warm air|hot air|cold air|making noise)\s/g, ' repair '],
 ];
 const CUES = { repair: /repair/i, replace: /replace|install|estimate|new/i, tuneup: /tune/i } as const;
 

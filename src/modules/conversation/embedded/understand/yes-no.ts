@@ -9,7 +9,7 @@ import type { Heard } from './heard.ts';
 const YES = [
   'yes', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yah', 'sure', 'correct', 'right', 'thats right', 'that is right', 'sounds good', 'sounds great',
   'ok', 'okay', 'alright', 'all right', 'go ahead', 'please do', 'do it', 'absolutely', 'definitely', 'of course', 'that works', 'works for me',
-  'perfect', 'great', 'uh huh', 'mhm', 'affirmative', 'exactly', 'yes please', 'please', 'i do', 'it is', 'that is', 'book it', 'lets do it',
+  'perfect', 'great', 'uhhuh', 'mhm', 'affirmative', 'exactly', 'yes please', 'please', 'i do', 'it is', 'that is', 'book it', 'lets do it',
 ];
 const NO = [
   'no', 'nope', 'nah', 'not really', 'negative', 'wrong', 'incorrect', 'thats wrong', 'not right', 'not correct', 'no thanks', 'no thank you',

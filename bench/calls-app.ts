@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { devNull, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { startElevenLabsStub, type ElevenLabsStub } from '../test/stubs/elevenlabs.ts';
+import { buildApp, type App } from '../src/app.ts';
+import { prepareData } from '../src/bootstrap.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import { connectDatabase, type Database } from '../src/db/connect.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { assertAppRoleIsRestricted } from '../src/db/tenant.ts';
+import { loggerOptions } from '../src/plugins/logging.ts';
+import { seedDemo } from '../src/seed/demo.ts';
+
+export type SpeechMode = 'cached' | 'say';
+
+export interface CallsAppUnderTest {
+  app: App;
+  config: Config;
+  database: Database;
+  /** Where the app listens (the public URL the webhooks are signed over is config.publicUrl). */
+  url: string;
+  /** The loopback ElevenLabs stub, when speech is 'cached'. */
+  speechStub: ElevenLabsStub | null;
+  /** Server-side time of each webhook: from Node's 'request' event to the response's 'finish'. */
+  serverTimes: Map<string, number[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application listening on a loopback port, built as server.ts builds it, on a fresh
+ * database (in-memory PGlite, or `databaseUrl`) with the demo companies seeded by `seedDemo`.
+ * The embedded engine answers (no LLM_BASE_URL). Speech: 'cached' points ELEVENLABS_BASE_URL at
+ * the loopback stub with a platform key, so the ElevenLabs company plays clips (synthesised once
+ * during warm-up, then served from the speech cache); 'say' sets no key, so every turn uses <Say>.
+ * Logs go through the production logger configuration to the null device, so their cost counts.
+ */
+export async function startCallsApp(options: { databaseUrl?: string | undefined; logLevel: string; speech: SpeechMode; clock?: () => Date }): Promise<CallsAppUnderTest> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'clientsvia-bench-calls-'));
+  const speechKey = randomBytes(16).toString('hex');
+  const speechStub = options.speech === 'cached' ? await startElevenLabsStub({ apiKeys: [speechKey] }) : null;
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    DATA_DIR: dataDir,
+    PUBLIC_URL: 'https://bench.clientsvia.example',
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    SECRETS_KEY: randomBytes(32).toString('base64'),
+    ADMIN_EMAIL: 'admin@bench.example',
+    ADMIN_PASSWORD: randomBytes(12).toString('base64url'),
+    DEMO_PASSWORD: randomBytes(12).toString('base64url'),
+    SEED_DEMO: 'false',
+    LOG_LEVEL: options.logLevel,
+    TWILIO_AUTH_TOKEN: randomBytes(16).toString('hex'),
+    RATE_LIMIT_API_PER_MINUTE: '100000000',
+    ...(speechStub ? { ELEVENLABS_BASE_URL: speechStub.url, ELEVENLABS_API_KEY: speechKey } : {}),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  });
+  const log = pino(loggerOptions(config) as pino.LoggerOptions, pino.destination({ dest: devNull, sync: false }));
+
+  const database = await connectDatabase({ databaseUrl: config.databaseUrl });
+  await migrate(database.db);
+  await assertAppRoleIsRestricted(database.db);
+  const app = await buildApp({ config, database, logger: log, clock: options.clock });
+  await prepareData(config, app.ctx.services, log);
+  await seedDemo(app.ctx.services, config, { onlyIfEmpty: false });
+
+  const serverTimes = new Map<string, number[]>();
+  app.server.on('request', (req, res) => {
+    const started = performance.now();
+    res.once('finish', () => {
+      const path = (req.url ?? '').split('?')[0]!;
+      let list = serverTimes.get(path);
+      if (!list) serverTimes.set(path, (list = []));
+      list.push(performance.now() - started);
+    });
+  });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  return {
+    app,
+    config,
+    database,
+    url,
+    speechStub,
+    serverTimes,
+    async close() {
+      await app.close();
+      await database.close();
+      await speechStub?.close();
+      log.flush();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

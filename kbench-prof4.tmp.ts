@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { connectDatabase } from './src/db/connect.ts';
+import { withTenant } from './src/db/tenant.ts';
+const database = await connectDatabase({ loadDataDir: new Blob([readFileSync('/tmp/kbench/db.tar.gz')]) });
+const db = database.db;
+const companyId = readFileSync('/tmp/kbench/company', 'utf8');
+const r = await sql`SELECT p.proname, p.proleakproof, o.oprname FROM pg_operator o JOIN pg_proc p ON p.oid = o.oprcode WHERE o.oprname IN ('@@', '%', '<%', '=') AND (p.proname LIKE 'ts_match%' OR p.proname LIKE '%similarity%' OR p.proname IN ('uuid_eq','texteq'))`.execute(db);
+console.log(r.rows);
+await sql`ALTER TABLE knowledge_entries ADD COLUMN ptsv tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, search_text)) STORED`.execute(db);
+await sql`CREATE INDEX ptsv_idx ON knowledge_entries USING gin (ptsv)`.execute(db);
+await sql`ANALYZE knowledge_entries`.execute(db);
+const tsq = 'install | solar | panel | (put <-> in) | installation | installed | (hook <-> up) | (set <-> up)';
+const run = async (label: string, f: () => Promise<any>) => { let best = 1e9; let r: any; for (let i = 0; i < 5; i++) { const t = performance.now(); r = await f(); best = Math.min(best, performance.now() - t); } console.log(label.padEnd(40), best.toFixed(2), 'ms'); return r; };
+const plan = async (label: string, pre: string) => {
+  const ex = await withTenant(db, companyId, async (tx) => { if (pre) await sql.raw(pre).execute(tx); return sql`EXPLAIN (ANALYZE) SELECT id, question FROM knowledge_entries e WHERE e.ptsv @@ to_tsquery('english', ${tsq}) ORDER BY ts_rank(e.ptsv, to_tsquery('english', ${tsq})) DESC LIMIT 40`.execute(tx); });
+  console.log('==', label); for (const r of ex.rows as any[]) console.log('  ', r['QUERY PLAN']);
+  await run(label, () => withTenant(db, companyId, async (tx) => { if (pre) await sql.raw(pre).execute(tx); return sql`SELECT id, question FROM knowledge_entries e WHERE e.ptsv @@ to_tsquery('english', ${tsq}) ORDER BY ts_rank(e.ptsv, to_tsquery('english', ${tsq})) DESC LIMIT 40`.execute(tx); }));
+};
+await plan('A no leakproof, seqscan off', 'SET LOCAL enable_seqscan = off');
+await sql`ALTER FUNCTION ts_match_vq(tsvector, tsquery) LEAKPROOF`.execute(db);
+await plan('B leakproof, seqscan off', 'SET LOCAL enable_seqscan = off');
+await sql`ALTER FUNCTION ts_match_vq(tsvector, tsquery) COST 50`.execute(db);
+await plan('C leakproof, cost 50', '');
+await database.close();

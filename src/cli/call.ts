@@ -1,0 +1,85 @@
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { normalizePhone } from '../phone/normalize.ts';
+import { createSimulatedCall, type CallStep, type WebhookTransport } from './call/simulated-call.ts';
+
+/**
+ * npm run call -- --to <number> [--from <number>] [--url <server>]
+ *
+ * Phones a company through a running server's real voice webhooks, signed as Twilio signs them
+ * (with TWILIO_AUTH_TOKEN, or the development token in DATA_DIR), and follows the TwiML as
+ * Twilio would: prints what the agent says and reads the caller's lines from the terminal, or
+ * from standard input when it is not a terminal. An empty line is silence; "/hangup" ends.
+ */
+/* eslint-disable no-console -- a terminal program: the console is its interface */
+const { values } = parseArgs({
+  options: {
+    to: { type: 'string' },
+    from: { type: 'string', default: '+13125550100' },
+    url: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+if (values.help || !values.to) {
+  console.log('usage: npm run call -- --to <company number> [--from <your number>] [--url http://localhost:3000]');
+  process.exit(values.help ? 0 : 2);
+}
+
+const config = loadConfig();
+const to = normalizePhone(values.to);
+const from = normalizePhone(values.from);
+if (!to || !from) {
+  console.error(`not a phone number: ${!to ? values.to : values.from}`);
+  process.exit(2);
+}
+if (!config.twilioAuthToken) {
+  console.error('TWILIO_AUTH_TOKEN is not set (in development it is generated into DATA_DIR/dev-secrets.json on first start)');
+  process.exit(2);
+}
+const server = (values.url ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+
+// Signed over the public URL (as Twilio signs), sent to the server given (which may sit behind it).
+const transport: WebhookTransport = {
+  async post(url, params, signature) {
+    const target = url.startsWith(config.publicUrl) ? `${server}${url.slice(config.publicUrl.length)}` : url;
+    const res = await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+      body: new URLSearchParams(params).toString(),
+    });
+    return { status: res.status, body: await res.text() };
+  },
+};
+
+function show(step: CallStep): void {
+  if (step.next.kind === 'refused') {
+    console.log(`[the server refused the webhook: HTTP ${step.status}] ${step.raw.slice(0, 200)}`);
+    return;
+  }
+  for (const line of step.said) console.log(`Agent: ${line}`);
+  for (const url of step.played) console.log(`Agent: [audio clip] ${url}`);
+  if (step.next.kind === 'transfer') console.log(`[transferring the call to ${step.next.to}]`);
+  if (step.next.kind === 'hangup') console.log('[the agent hung up]');
+}
+
+const call = createSimulatedCall({ publicUrl: config.publicUrl, authToken: config.twilioAuthToken, transport, from, to });
+console.log(`Calling ${to} from ${from} through ${server} (call ${call.callSid}) ...`);
+let step = await call.start();
+show(step);
+
+const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+const lines = rl[Symbol.asyncIterator]();
+while (call.listening) {
+  if (process.stdin.isTTY) process.stdout.write('You: ');
+  const next = await lines.next();
+  if (next.done || next.value.trim() === '/hangup') break;
+  const text = next.value.trim();
+  if (!process.stdin.isTTY) console.log(`You: ${text || '(silence)'}`);
+  step = await call.say(text === '' ? null : text);
+  show(step);
+}
+rl.close();
+await call.hangUp();
+console.log('[call ended]');

@@ -1,0 +1,75 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { notFound } from '../../errors.ts';
+import type { CallsService } from '../calls/calls.service.ts';
+import type { TurnResult } from '../conversation/types.ts';
+import type { TurnRunner } from './turn-runner.ts';
+
+/**
+ * The agent over text: the dashboard's "test your agent" and a company's website widget. The
+ * same engine, tools and records as a phone call (channel 'web'); only the rendering differs.
+ */
+export interface ChatReply {
+  conversationId: string;
+  seq: number;
+  say: string;
+  next: 'listen' | 'hangup' | 'transfer';
+  transferTo: string | null;
+}
+
+const replyOf = (conversationId: string, seq: number, result: TurnResult): ChatReply => ({
+  conversationId,
+  seq,
+  say: result.say,
+  next: result.next.kind,
+  transferTo: result.next.kind === 'transfer' ? result.next.to : null,
+});
+
+export function createChat(deps: { calls: CallsService; runner: TurnRunner; turnBudgetMs: number }) {
+  const { calls, runner } = deps;
+
+  return {
+    /** Starts a conversation (the greeting) or takes its next message. A repeated `seq` gets the same reply. */
+    async message(companyId: string, input: { conversationId?: string | undefined; text?: string | undefined; seq?: number | undefined }): Promise<ChatReply> {
+      if (!input.conversationId) {
+        const conversationId = `WEB${randomBytes(16).toString('hex')}`;
+        const { call } = await calls.begin(companyId, { callSid: conversationId, channel: 'web', from: null, to: null });
+        const { result } = await runner.greeting(companyId);
+        const reply = replyOf(conversationId, 0, result);
+        return JSON.parse(await runner.record(companyId, call, 0, { ran: null, result, response: JSON.stringify(reply), speechMs: 0 })) as ChatReply;
+      }
+      const call = await calls.findBySid(companyId, input.conversationId);
+      if (!call || call.channel !== 'web') throw notFound('Conversation');
+      const seq = input.seq ?? call.turnCount + 1;
+      const recorded = await calls.recordedTurn(companyId, call.id, seq);
+      if (recorded) return JSON.parse(recorded.response) as ChatReply;
+      const text = input.text?.trim() ?? '';
+      const ran = await runner.run(companyId, call, seq, text ? { text, confidence: null } : null, AbortSignal.timeout(deps.turnBudgetMs));
+      const reply = replyOf(input.conversationId, seq, ran.result);
+      return JSON.parse(await runner.record(companyId, call, seq, { ran, result: ran.result, response: JSON.stringify(reply), speechMs: 0 })) as ChatReply;
+    },
+  };
+}
+
+export type Chat = ReturnType<typeof createChat>;
+
+/**
+ * A company's public widget key: its id and an HMAC of it, so the key needs no table and
+ * cannot be forged or turned into another company's. It is public by design (it sits in the
+ * company's web page); what it allows is a rate-limited chat with the agent.
+ */
+export function createWidgetKeys(secret: string) {
+  const mac = (companyId: string) => createHmac('sha256', secret).update(`widget:${companyId}`).digest('base64url').slice(0, 24);
+  return {
+    keyFor: (companyId: string) => `cvw_${companyId.replace(/-/g, '')}_${mac(companyId)}`,
+    /** The company a key belongs to, or null. */
+    companyOf(key: string): string | null {
+      const m = /^cvw_([0-9a-f]{32})_([\w-]{24})$/.exec(key);
+      if (!m) return null;
+      const hex = m[1]!;
+      const companyId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+      const expected = Buffer.from(mac(companyId));
+      const given = Buffer.from(m[2]!);
+      return expected.length === given.length && timingSafeEqual(expected, given) ? companyId : null;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { readAddress, readEmail, readName } from './details.ts';
+import { hear } from './heard.ts';
+import { readPhone, readZip } from './spoken-digits.ts';
+
+describe('reading digits said aloud', () => {
+  it.each([
+    ['six oh six one four', '60614'],
+    ['My zip is 60614.', '60614'],
+    ['606 14', '60614'],
+    ['six zero six one zero', '60610'],
+    ['sixty six fourteen', null],
+    ['it is six oh six one for', '60614'],
+    ['eight oh two oh two', '80202'],
+    ['double eight oh two oh', '88020'],
+    ['60614-1234', '60614'],
+    ['I am not sure', null],
+  ])('zip in "%s" → %s', (text, expected) => {
+    expect(readZip(hear(text))).toBe(expected);
+  });
+
+  it('reads a phone number said digit by digit or written out', () => {
+    expect(readPhone(hear('three one two five five five zero one two three'))).toBe('+13125550123');
+    expect(readPhone(hear('my number is 312-555-0123'))).toBe('+13125550123');
+    expect(readPhone(hear('(720) 555 0188'))).toBe('+17205550188');
+    expect(readPhone(hear('five five five zero one two three'))).toBeNull();
+  });
+});
+
+describe('reading names, addresses and emails', () => {
+  it.each([
+    ['John Smith', 'John Smith'],
+    ['my name is jane doe', 'Jane Doe'],
+    ["Yeah, it's Maria Lopez, thanks", 'Maria Lopez'],
+    ["I'm Tom", 'Tom'],
+    ['I want to book a visit for my house please', null],
+    ['yes', null],
+    ['name', null],
+    ['the address is wrong', null],
+  ])('name in "%s" → %s', (text, expected) => {
+    expect(readName(hear(text))).toBe(expected);
+  });
+
+  it('reads an address, splitting off a zip said at the end', () => {
+    expect(readAddress(hear('1450 North Dearborn Street'))).toEqual({ address: '1450 North Dearborn Street', zip: null });
+    expect(readAddress(hear("it's 233 south wacker drive chicago 60606"))).toEqual({ address: '233 South Wacker Drive', zip: '60606' });
+    expect(readAddress(hear('yes'))).toBeNull();
+  });
+
+  it('reads an email spelled the phone way, or a skip', () => {
+    expect(readEmail(hear('john dot smith at gmail dot com'))).toBe('john.smith@gmail.com');
+    expect(readEmail(hear('jsmith@example.com'))).toBe('jsmith@example.com');
+    expect(readEmail(hear("no, I'd rather not"))).toBe('skip');
+    expect(readEmail(hear('skip'))).toBe('skip');
+    expect(readEmail(hear('purple'))).toBeNull();
+  });
+});

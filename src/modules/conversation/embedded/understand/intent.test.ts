@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { hear } from './heard.ts';
+import { detectIntent, isAbandon, isGoodbye, isQuestion } from './intent.ts';
+import { readYesNo } from './yes-no.ts';
+
+const intent = (text: string) => detectIntent(hear(text));
+
+describe('reading what the caller wants', () => {
+  it.each([
+    ["I'd like to book an appointment", 'book'],
+    ['um can someone come out and look at my water heater tomorrow', 'book'],
+    ['I need a plumber to fix my kitchen sink', 'book'],
+    ['Can you send somebody over this afternoon?', 'book'],
+    ['do you have anything available on friday', 'book'],
+    ['How much does drain cleaning cost?', 'question'],
+    ['what are your hours', 'question'],
+    ['do you guys offer financing', 'question'],
+    ['Are you licensed and insured?', 'question'],
+    ['is there a warranty on the work', 'question'],
+    ['Can I talk to a real person please', 'person'],
+    ['let me speak with the owner', 'person'],
+    ['representative', 'person'],
+    ['I just want to leave a message', 'message'],
+    ['can you have someone call me back', 'message'],
+    ['I need to cancel my appointment for Thursday', 'cancel'],
+    ['uh I need to reschedule', 'reschedule'],
+    ['can I move my appointment to next week', 'reschedule'],
+    ["no that's all, bye", 'goodbye'],
+    ['can you repeat that', 'repeat'],
+    ['banana', 'unknown'],
+    ['', 'unknown'],
+  ])('"%s" → %s', (text, expected) => {
+    expect(intent(text)).toBe(expected);
+  });
+
+  it('knows a goodbye, a question and a change of mind said mid-call', () => {
+    expect(isGoodbye(hear("That's all, thanks. Bye!"))).toBe(true);
+    expect(isGoodbye(hear('John Goodbye Smith wants to book a visit'))).toBe(false);
+    expect(isQuestion(hear('Do you take credit cards?'))).toBe(true);
+    expect(isQuestion(hear('1450 north dearborn'))).toBe(false);
+    expect(isAbandon(hear('never mind, forget it'))).toBe(true);
+  });
+});
+
+describe('reading yes and no', () => {
+  it.each([
+    ['yes', 'yes'], ['Yeah, that works.', 'yes'], ['yep', 'yes'], ['sure, go ahead', 'yes'], ["that's right", 'yes'], ['uh huh', 'yes'],
+    ['no', 'no'], ['Nope.', 'no'], ["that's not right", 'no'], ['not really', 'no'], ['no, wait, yes', 'no'], ['nah', 'no'],
+    ['purple', null], ['', null],
+  ])('"%s" → %s', (text, expected) => {
+    expect(readYesNo(hear(text))).toBe(expected);
+  });
+});

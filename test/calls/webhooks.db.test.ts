@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signAsTwilio } from '../../src/modules/voice/twilio-signature.ts';
+import { seedDemo } from '../../src/seed/demo.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { businessMorning, injectTransport, phoneCall } from '../helpers/calls.ts';
+import { loginAdmin } from '../helpers/factories.ts';
+
+const RAPID_ROOTER = '+13125550142';
+const POLAR_AIR = '+13035550175';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ clock: () => businessMorning('America/Chicago') });
+  await seedDemo(t.app.ctx.services, t.config, { onlyIfEmpty: true });
+});
+afterAll(async () => t?.close());
+
+const companyOf = async (number: string) => (await t.app.ctx.services.phoneNumbers.lookup(number))!.companyId;
+
+describe('Twilio voice webhooks', () => {
+  it('answers with the greeting inside a speech <Gather> whose action takes the next turn', async () => {
+    const call = phoneCall(t.app, t.config, RAPID_ROOTER);
+    const step = await call.start();
+    expect(step.status).toBe(200);
+    expect(step.said.join(' ')).toMatch(/Rapid Rooter/);
+    expect(step.next).toMatchObject({ kind: 'listen', action: `${t.config.publicUrl}/api/twilio/turn?seq=1` });
+    // The greeting is spoken inside the Gather, so the caller can talk over it.
+    expect(step.raw).toMatch(/<Gather[^>]*input="speech"[^>]*>\s*<Say[^>]*>[^<]*Rapid Rooter/);
+    expect(step.next.kind === 'listen' && step.next.hints).toEqual(expect.arrayContaining(['drain cleaning']));
+  });
+
+  it('refuses a missing or wrong signature with 403, and checks it against PUBLIC_URL, not the Host header', async () => {
+    const params = { CallSid: 'CAforged', From: '+13125550177', To: RAPID_ROOTER };
+    const post = (signature: string | undefined, path = '/api/twilio/voice') =>
+      t.app.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'evil.example', ...(signature ? { 'x-twilio-signature': signature } : {}) }, payload: new URLSearchParams(params).toString() });
+    expect((await post(undefined)).statusCode).toBe(403);
+    expect((await post(signAsTwilio('not-the-token', `${t.config.publicUrl}/api/twilio/voice`, params))).statusCode).toBe(403);
+    expect((await post(signAsTwilio(t.config.twilioAuthToken!, 'http://evil.example/api/twilio/voice', params))).statusCode).toBe(403);
+    expect((await post(signAsTwilio(t.config.twilioAuthToken!, `${t.config.publicUrl}/api/twilio/voice`, params))).statusCode).toBe(200);
+    // A signature over other parameters does not pass either.
+    expect((await post(signAsTwilio(t.config.twilioAuthToken!, `${t.config.publicUrl}/api/twilio/voice`, { ...params, To: POLAR_AIR }))).statusCode).toBe(403);
+  });
+
+  it("accepts the company's own auth token once it has one", async () => {
+    const companyId = await companyOf(POLAR_AIR);
+    const own = 'polar-air-own-twilio-token-0123456789';
+    await t.app.ctx.services.secrets.update({ type: 'system', id: null, label: 'test' }, companyId, [{ name: 'twilio_auth_token', value: own, field: 'twilioAuthToken' }]);
+    const step = await phoneCall(t.app, t.config, POLAR_AIR, '+13125550177', own).start();
+    expect(step.status).toBe(200);
+    expect(step.said.join(' ')).toMatch(/Polar Air/);
+  });
+
+  it('tells a caller of an unknown number, politely, and hangs up', async () => {
+    const step = await phoneCall(t.app, t.config, '+13125550000').start();
+    expect(step.status).toBe(200);
+    expect(step.said.join(' ')).toMatch(/isn't set up to take calls/);
+    expect(step.next.kind).toBe('hangup');
+  });
+
+  it('tells a caller of a suspended company, politely, and hangs up', async () => {
+    const companyId = await companyOf(RAPID_ROOTER);
+    const admin = await loginAdmin(t.app);
+    const suspend = (status: string) => t.app.inject({ method: 'PATCH', url: `/api/companies/${companyId}`, headers: admin.headers, payload: { status } });
+    expect((await suspend('suspended')).statusCode).toBe(200);
+    try {
+      const step = await phoneCall(t.app, t.config, RAPID_ROOTER).start();
+      expect(step.said.join(' ')).toMatch(/isn't taking calls/);
+      expect(step.next.kind).toBe('hangup');
+    } finally {
+      await suspend('active');
+    }
+  });
+
+  it('answers a repeated delivery with the same words and records nothing twice', async () => {
+    const call = phoneCall(t.app, t.config, RAPID_ROOTER);
+    const companyId = await companyOf(RAPID_ROOTER);
+    const first = await call.start();
+    const again = await injectTransport(t.app, t.config).post(
+      `${t.config.publicUrl}/api/twilio/voice`,
+      { CallSid: call.callSid, AccountSid: `AC${'0'.repeat(32)}`, From: '+13125550177', To: RAPID_ROOTER, Direction: 'inbound', ApiVersion: '2010-04-01', CallStatus: 'ringing' },
+      signAsTwilio(t.config.twilioAuthToken!, `${t.config.publicUrl}/api/twilio/voice`, { CallSid: call.callSid, AccountSid: `AC${'0'.repeat(32)}`, From: '+13125550177', To: RAPID_ROOTER, Direction: 'inbound', ApiVersion: '2010-04-01', CallStatus: 'ringing' }),
+    );
+    expect(again.body).toBe(first.raw);
+
+    const turn = await call.say('what are your hours');
+    const action = `${t.config.publicUrl}/api/twilio/turn?seq=1`;
+    const replay = await call.redeliver(action, 'what are your hours');
+    expect(replay.raw).toBe(turn.raw);
+    const record = (await t.app.ctx.services.calls.findBySid(companyId, call.callSid))!;
+    const detail = await t.app.ctx.services.calls.get(companyId, record.id);
+    expect(detail.transcript.map((x) => x.seq)).toEqual([0, 1]);
+  });
+
+  it('closes the call record from the status callback with its duration and outcome', async () => {
+    const call = phoneCall(t.app, t.config, RAPID_ROOTER);
+    await call.start();
+    expect(await call.hangUp('completed')).toBe(204);
+    const companyId = await companyOf(RAPID_ROOTER);
+    const record = (await t.app.ctx.services.calls.findBySid(companyId, call.callSid))!;
+    const detail = await t.app.ctx.services.calls.get(companyId, record.id);
+    expect(detail).toMatchObject({ status: 'completed', outcome: 'abandoned', fromNumber: '+13125550177', toNumber: RAPID_ROOTER });
+    expect(detail.durationSeconds).toBeGreaterThanOrEqual(1);
+    expect(detail.endedAt).not.toBeNull();
+  });
+
+  it('answers the fallback URL with an apology, and only when signed', async () => {
+    const params = { CallSid: 'CAfallback', To: RAPID_ROOTER, ErrorCode: '11200' };
+    const url = `${t.config.publicUrl}/api/twilio/fallback`;
+    const ok = await injectTransport(t.app, t.config).post(url, params, signAsTwilio(t.config.twilioAuthToken!, url, params));
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatch(/<Say[^>]*>I'm sorry[^<]*<\/Say><Hangup\/>/);
+    expect((await injectTransport(t.app, t.config).post(url, params, 'bogus')).status).toBe(403);
+  });
+});
