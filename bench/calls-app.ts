@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { pino } from 'pino';
 import { startElevenLabsStub, type ElevenLabsStub } from '../test/stubs/elevenlabs.ts';
 import { buildApp, type App } from '../src/app.ts';
@@ -30,13 +31,15 @@ export interface CallsAppUnderTest {
 
 /**
  * The real application listening on a loopback port, built as server.ts builds it, on a fresh
- * database (in-memory PGlite, or `databaseUrl`) with the demo companies seeded by `seedDemo`.
+ * database (in-memory PGlite, or a scratch database created on the `databaseUrl` server and
+ * dropped at the end) with the demo companies seeded by `seedDemo`.
  * The embedded engine answers (no LLM_BASE_URL). Speech: 'cached' points ELEVENLABS_BASE_URL at
  * the loopback stub with a platform key, so the ElevenLabs company plays clips (synthesised once
  * during warm-up, then served from the speech cache); 'say' sets no key, so every turn uses <Say>.
  * Logs go through the production logger configuration to the null device, so their cost counts.
  */
 export async function startCallsApp(options: { databaseUrl?: string | undefined; logLevel: string; speech: SpeechMode; clock?: () => Date }): Promise<CallsAppUnderTest> {
+  const scratch = options.databaseUrl ? await createScratchDatabase(options.databaseUrl) : null;
   const dataDir = mkdtempSync(join(tmpdir(), 'clientsvia-bench-calls-'));
   const speechKey = randomBytes(16).toString('hex');
   const speechStub = options.speech === 'cached' ? await startElevenLabsStub({ apiKeys: [speechKey] }) : null;
@@ -54,7 +57,7 @@ export async function startCallsApp(options: { databaseUrl?: string | undefined;
     TWILIO_AUTH_TOKEN: randomBytes(16).toString('hex'),
     RATE_LIMIT_API_PER_MINUTE: '100000000',
     ...(speechStub ? { ELEVENLABS_BASE_URL: speechStub.url, ELEVENLABS_API_KEY: speechKey } : {}),
-    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...(scratch ? { DATABASE_URL: scratch.url } : {}),
   });
   const log = pino(loggerOptions(config) as pino.LoggerOptions, pino.destination({ dest: devNull, sync: false }));
 
@@ -88,8 +91,27 @@ export async function startCallsApp(options: { databaseUrl?: string | undefined;
       await app.close();
       await database.close();
       await speechStub?.close();
+      await scratch?.drop();
       log.flush();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A new, empty database on the server of `url` (the demo numbers are unique platform-wide). */
+async function createScratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `clientsvia_bench_calls_${randomBytes(5).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return { url: scratch.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

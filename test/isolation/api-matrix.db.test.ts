@@ -84,7 +84,7 @@ describe("API matrix: company B reaches none of company A's data through any rou
     });
 
     // A call with a turn and a message, as the phone agent records them.
-    const { call } = await app.ctx.services.calls.begin(a.id, { callSid: `CA${randomBytes(16).toString('hex')}`, channel: 'phone', from: '(773) 555-0133', to: '+17735550163' });
+    const { call } = await app.ctx.services.calls.begin(a.id, { callSid: `CA${randomBytes(16).toString('hex')}`, channel: 'phone', from: '(773) 555-0133', to: '+17735550163', at: new Date() });
     await app.ctx.services.calls.recordTurn(a.id, call.id, {
       seq: 0, caller_text: null, confidence: null, agent_text: 'Alpha greeting turn text', response: '<Response/>', intent: 'greeting', engine: 'greeting', engine_ms: 0, speech_ms: 0,
     }, { state: { facts: {}, misunderstandings: 0, engine: {} } });

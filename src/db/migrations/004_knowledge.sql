@@ -2,9 +2,9 @@
 -- of the trade inherits; a company's own entries, its overrides of inherited entries and the
 -- questions its agent could not answer are tenant data.
 --
--- search_text is maintained by the application (lower case, punctuation stripped, question and
--- alternative phrasings joined); the full-text vector is generated from it and from the answer,
--- and a trigram index serves misheard words.
+-- search_text is maintained by the application: the question and its alternative phrasings in
+-- plain lower-case words. The full-text vector is generated from it (not from the answer: an
+-- entry is found by how callers ask, and the answer only adds evidence when scoring).
 
 CREATE TABLE platform.trade_knowledge_entries (
   id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -16,16 +16,13 @@ CREATE TABLE platform.trade_knowledge_entries (
   tags               text[] NOT NULL DEFAULT '{}',
   enabled            boolean NOT NULL DEFAULT true,
   search_text        text NOT NULL,
-  search_tsv         tsvector GENERATED ALWAYS AS (
-                       setweight(to_tsvector('english'::regconfig, search_text), 'A')
-                       || setweight(to_tsvector('english'::regconfig, answer), 'D')) STORED,
+  search_tsv         tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, search_text)) STORED,
   created_at         timestamptz NOT NULL DEFAULT now(),
   updated_at         timestamptz NOT NULL DEFAULT now(),
   UNIQUE (trade_category_id, seed_key)
 );
 CREATE INDEX trade_knowledge_entries_category_idx ON platform.trade_knowledge_entries (trade_category_id, created_at);
 CREATE INDEX trade_knowledge_entries_tsv_idx ON platform.trade_knowledge_entries USING gin (search_tsv);
-CREATE INDEX trade_knowledge_entries_trgm_idx ON platform.trade_knowledge_entries USING gin (search_text gin_trgm_ops);
 
 -- Words and phrases callers use for one thing ("water heater" ~ "hot water tank"); terms[1] is canonical.
 CREATE TABLE platform.trade_vocabulary (
@@ -74,16 +71,13 @@ CREATE TABLE knowledge_entries (
   tags          text[] NOT NULL DEFAULT '{}',
   enabled       boolean NOT NULL DEFAULT true,
   search_text   text NOT NULL,
-  search_tsv    tsvector GENERATED ALWAYS AS (
-                  setweight(to_tsvector('english'::regconfig, search_text), 'A')
-                  || setweight(to_tsvector('english'::regconfig, answer), 'D')) STORED,
+  search_tsv    tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, search_text)) STORED,
   created_at    timestamptz NOT NULL DEFAULT now(),
   updated_at    timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (company_id, id)
 );
 CREATE INDEX knowledge_entries_recent_idx ON knowledge_entries (company_id, created_at DESC, id);
 CREATE INDEX knowledge_entries_tsv_idx ON knowledge_entries USING gin (search_tsv);
-CREATE INDEX knowledge_entries_trgm_idx ON knowledge_entries USING gin (search_text gin_trgm_ops);
 
 -- A company's change to one inherited trade entry: its own answer, or switched off.
 CREATE TABLE knowledge_overrides (
@@ -97,9 +91,9 @@ CREATE TABLE knowledge_overrides (
 );
 CREATE INDEX knowledge_overrides_entry_idx ON knowledge_overrides (trade_entry_id);
 
--- Questions the agent could not answer, grouped by similarity of their normalised wording
--- (group_key): one row per group, with a count, when it was first and last asked and a few
--- of the phrasings callers used.
+-- Questions the agent could not answer, grouped by pg_trgm similarity of their normalised
+-- wording (group_key): one row per group, with a count, when it was first and last asked and a
+-- few of the phrasings callers used. A company has few groups; they are compared one by one.
 CREATE TABLE unanswered_questions (
   company_id      uuid NOT NULL REFERENCES platform.companies (id),
   id              uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -112,7 +106,6 @@ CREATE TABLE unanswered_questions (
   PRIMARY KEY (company_id, id)
 );
 CREATE INDEX unanswered_questions_top_idx ON unanswered_questions (company_id, ask_count DESC, last_asked_at DESC);
-CREATE INDEX unanswered_questions_key_trgm_idx ON unanswered_questions USING gin (group_key gin_trgm_ops);
 
 DO $$
 DECLARE t text;
@@ -128,3 +121,18 @@ $$;
 -- Trade knowledge is reference data like the trade categories: the restricted role reads it
 -- (a company's searches join it with the company's own categories) and never writes it.
 GRANT SELECT ON platform.trade_knowledge_entries, platform.trade_vocabulary, platform.trade_emergencies TO clientsvia_app;
+
+-- Row-level security lets the planner use an index for a condition only when the operator's
+-- function is LEAKPROOF (it could otherwise leak other companies' rows through errors). The
+-- full-text match ts_match_vq reveals nothing but its boolean result, yet is not marked so;
+-- without this every search reads every entry of the company. Only a superuser may mark it;
+-- a migrating role that is not one leaves searches correct, just slower on large knowledge bases.
+DO $$
+BEGIN
+  IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+    ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF;
+  ELSE
+    RAISE NOTICE 'not a superuser: full-text search of knowledge entries will not use its index under row-level security';
+  END IF;
+END
+$$;

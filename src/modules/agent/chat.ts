@@ -32,7 +32,7 @@ export function createChat(deps: { calls: CallsService; runner: TurnRunner; turn
     async message(companyId: string, input: { conversationId?: string | undefined; text?: string | undefined; seq?: number | undefined }): Promise<ChatReply> {
       if (!input.conversationId) {
         const conversationId = `WEB${randomBytes(16).toString('hex')}`;
-        const { call } = await calls.begin(companyId, { callSid: conversationId, channel: 'web', from: null, to: null });
+        const { call } = await calls.begin(companyId, { callSid: conversationId, channel: 'web', from: null, to: null, at: runner.clock() });
         const { result } = await runner.greeting(companyId);
         const reply = replyOf(conversationId, 0, result);
         return JSON.parse(await runner.record(companyId, call, 0, { ran: null, result, response: JSON.stringify(reply), speechMs: 0 })) as ChatReply;

@@ -86,13 +86,15 @@ export function createCallsService(db: Db, deps: { contacts: ContactsService }) 
 
   return {
     /** The call of this CallSid, created (with the caller's contact, by caller id) on first sight. */
-    async begin(companyId: string, input: { callSid: string; channel: 'phone' | 'web'; from: string | null; to: string | null }): Promise<{ call: CallRecord; created: boolean }> {
+    async begin(companyId: string, input: { callSid: string; channel: 'phone' | 'web'; from: string | null; to: string | null; at: Date }): Promise<{ call: CallRecord; created: boolean }> {
       const caller = input.from ? normalizePhone(input.from) : null;
       return withTenant(db, companyId, async (tx) => {
         const existing = await repo.findBySid(tx, companyId, input.callSid);
         if (existing) return { call: recordOf(existing), created: false };
         const contact = caller ? (await contacts.findOrCreateByPhoneIn(tx, AGENT, companyId, caller)).contact : null;
-        const { call, created } = await repo.upsert(tx, companyId, { call_sid: input.callSid, channel: input.channel, from_number: caller ?? input.from, to_number: input.to, contact_id: contact?.id ?? null });
+        const { call, created } = await repo.upsert(tx, companyId, {
+          call_sid: input.callSid, channel: input.channel, from_number: caller ?? input.from, to_number: input.to, contact_id: contact?.id ?? null, started_at: input.at,
+        });
         return { call: recordOf(call), created };
       });
     },

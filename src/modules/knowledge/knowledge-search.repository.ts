@@ -26,33 +26,35 @@ export const knowledgeSearchRepository = {
   },
 
   /**
-   * Entries matching the full-text query or close to the caller's words by trigrams, best
-   * first by ts_rank + word similarity, at most `perSource` from the company and from the trades.
-   * `tsQuery` is built by buildTsQuery (only [a-z0-9] words and operators) or empty.
+   * Entries matching the full-text query, best first by ts_rank, at most `perSource` from the
+   * company and from the trades, leaving out `exclude`; with pg_trgm's word similarity of the
+   * caller's words to each (computed for these rows only: it costs more than the match).
+   * `tsQuery` comes from buildTsQueries (only [a-z0-9] words and operators).
    */
-  async candidates(tx: TenantTx, companyId: string, input: { tsQuery: string; text: string; perSource: number }): Promise<CandidateRow[]> {
-    const { tsQuery, text, perSource } = input;
-    const tsq = tsQuery === '' ? sql`NULL::tsquery` : sql`to_tsquery('english', ${tsQuery})`;
+  async candidates(tx: TenantTx, companyId: string, input: { tsQuery: string; text: string; perSource: number; exclude: string[] }): Promise<CandidateRow[]> {
+    const { tsQuery, text, perSource, exclude } = input;
+    if (tsQuery === '') return [];
+    // The GIN index beats a scan of every entry once there are more than a few hundred; the
+    // planner's estimate for OR-ed text queries is far too pessimistic to see it.
+    await sql`SET LOCAL enable_seqscan = off`.execute(tx);
     const r = await sql<CandidateRow>`
-      WITH q AS (SELECT ${tsq} AS tsq, ${text}::text AS words)
-      (SELECT 'company' AS source, e.id, NULL::uuid AS trade_category_id, e.question, e.answer, e.alternatives,
-              word_similarity(q.words, e.search_text) AS trigram
-       FROM knowledge_entries e CROSS JOIN q
-       WHERE e.company_id = ${companyId} AND e.enabled
-         AND (e.search_tsv @@ q.tsq OR q.words <% e.search_text)
-       ORDER BY coalesce(ts_rank(e.search_tsv, q.tsq), 0) + word_similarity(q.words, e.search_text) DESC
-       LIMIT ${perSource})
-      UNION ALL
-      (SELECT 'trade', t.id, t.trade_category_id, t.question, coalesce(o.answer, t.answer), t.alternatives,
-              word_similarity(q.words, t.search_text)
-       FROM platform.trade_knowledge_entries t
-       JOIN company_trade_categories ctc ON ctc.company_id = ${companyId} AND ctc.trade_category_id = t.trade_category_id
-       LEFT JOIN knowledge_overrides o ON o.company_id = ${companyId} AND o.trade_entry_id = t.id
-       CROSS JOIN q
-       WHERE t.enabled AND coalesce(o.enabled, true)
-         AND (t.search_tsv @@ q.tsq OR q.words <% t.search_text)
-       ORDER BY coalesce(ts_rank(t.search_tsv, q.tsq), 0) + word_similarity(q.words, t.search_text) DESC
-       LIMIT ${perSource})`.execute(tx);
+      WITH q AS (SELECT to_tsquery('english', ${tsQuery}) AS tsq)
+      SELECT c.source, c.id, c.trade_category_id, c.question, c.answer, c.alternatives, word_similarity(${text}, c.search_text) AS trigram
+      FROM (
+        (SELECT 'company' AS source, e.id, NULL::uuid AS trade_category_id, e.question, e.answer, e.alternatives, e.search_text
+         FROM knowledge_entries e CROSS JOIN q
+         WHERE e.company_id = ${companyId} AND e.search_tsv @@ q.tsq AND e.enabled AND NOT (e.id = ANY(${exclude}::uuid[]))
+         ORDER BY ts_rank(e.search_tsv, q.tsq) DESC LIMIT ${perSource})
+        UNION ALL
+        (SELECT 'trade', t.id, t.trade_category_id, t.question, coalesce(o.answer, t.answer), t.alternatives, t.search_text
+         FROM platform.trade_knowledge_entries t
+         JOIN company_trade_categories ctc ON ctc.company_id = ${companyId} AND ctc.trade_category_id = t.trade_category_id
+         LEFT JOIN knowledge_overrides o ON o.company_id = ${companyId} AND o.trade_entry_id = t.id
+         CROSS JOIN q
+         WHERE t.search_tsv @@ q.tsq AND t.enabled AND coalesce(o.enabled, true) AND NOT (t.id = ANY(${exclude}::uuid[]))
+         ORDER BY ts_rank(t.search_tsv, q.tsq) DESC LIMIT ${perSource})
+      ) c`.execute(tx);
+    await sql`SET LOCAL enable_seqscan = on`.execute(tx);
     return r.rows.map((row) => ({ ...row, trigram: Number(row.trigram) }));
   },
 

@@ -3,12 +3,13 @@ import { withTenant, type TenantTx } from '../../db/tenant.ts';
 import { knowledgeSearchRepository as repo } from './knowledge-search.repository.ts';
 import { matchEmergency } from './retrieval/emergency-match.ts';
 import { GENERAL_VOCABULARY } from './retrieval/general-vocabulary.ts';
-import { analyze, buildLexicon, type Lexicon } from './retrieval/lexicon.ts';
+import { BoundedMap } from './retrieval/bounded-map.ts';
+import { analyze, buildLexicon, type Analysis, type Lexicon } from './retrieval/lexicon.ts';
 import { ANSWERABLE_SCORE, isAnswerable, scoreCandidates } from './retrieval/score.ts';
-import { buildTsQuery } from './retrieval/ts-query.ts';
+import { buildTsQueries } from './retrieval/ts-query.ts';
 
 /** How many candidates of each source the database hands to the scorer. */
-const CANDIDATES_PER_SOURCE = 40;
+const CANDIDATES_PER_SOURCE = 30;
 const MAX_QUESTION_LENGTH = 500;
 // Twilio <Gather hints>: at most 500 phrases of at most 100 characters, comma-separated.
 const MAX_HINTS = 500;
@@ -42,41 +43,65 @@ export interface EmergencyMatch {
   matchedTrigger: string;
 }
 
+export interface CompanyLexicon {
+  lexicon: Lexicon;
+  /** Identifies the vocabulary it was built from (analyses are cached per lexicon). */
+  version: number;
+}
+
+// Built from the vocabulary's content, so an admin's change makes a new one and nothing goes stale.
+const lexicons = new BoundedMap<string, CompanyLexicon>(64);
+let lexiconVersion = 0;
+
 /** The company's trade vocabulary before the general one, so a trade's meaning of a phrase wins. */
-export async function loadLexicon(tx: TenantTx, companyId: string): Promise<Lexicon> {
-  return buildLexicon([...(await repo.vocabulary(tx, companyId)), ...GENERAL_VOCABULARY]);
+export async function loadLexicon(tx: TenantTx, companyId: string): Promise<CompanyLexicon> {
+  const groups = await repo.vocabulary(tx, companyId);
+  return lexicons.getOrCompute(JSON.stringify(groups), () => ({ lexicon: buildLexicon([...groups, ...GENERAL_VOCABULARY]), version: ++lexiconVersion }));
 }
 
 /** Best first; on equal scores the company's own entry before an inherited one. */
 const byScore = (a: SearchHit, b: SearchHit) => b.score - a.score || (a.source === b.source ? 0 : a.source === 'company' ? -1 : 1);
 
 export function createKnowledgeSearch(db: Db) {
+  // Entry texts come back search after search: their analyses are kept, per company and lexicon.
+  const analyses = new BoundedMap<string, Analysis>(50_000);
+  const analyzer = (companyId: string, { lexicon, version }: CompanyLexicon) => (text: string) =>
+    analyses.getOrCompute(`${companyId}|${version}|${text}`, () => analyze(text, lexicon));
+
   return {
     /** Ranked answers to what a caller said, and whether the best is good enough to say. */
     async search(companyId: string, text: string, options: { limit?: number } = {}): Promise<SearchResult> {
       const limit = options.limit ?? 5;
       return withTenant(db, companyId, async (tx) => {
-        const lexicon = await loadLexicon(tx, companyId);
-        const query = analyze(text.slice(0, MAX_QUESTION_LENGTH), lexicon);
-        if (query.terms.length === 0) return { query: query.text, answerable: false, threshold: ANSWERABLE_SCORE, results: [] };
-        const rows = await repo.candidates(tx, companyId, { tsQuery: buildTsQuery(query, lexicon), text: query.text, perSource: CANDIDATES_PER_SOURCE });
+        const company = await loadLexicon(tx, companyId);
+        const query = analyze(text.slice(0, MAX_QUESTION_LENGTH), company.lexicon);
+        const none = { query: query.text, answerable: false, threshold: ANSWERABLE_SCORE, results: [] };
+        if (query.terms.length === 0) return none;
+        // Entries sharing two of the caller's terms first; entries sharing one only to fill up.
+        const { pairs, singles } = buildTsQueries(query, company.lexicon);
+        const rows = await repo.candidates(tx, companyId, { tsQuery: pairs, text: query.text, perSource: CANDIDATES_PER_SOURCE, exclude: [] });
+        if (rows.length < CANDIDATES_PER_SOURCE) {
+          rows.push(...await repo.candidates(tx, companyId, { tsQuery: singles, text: query.text, perSource: CANDIDATES_PER_SOURCE, exclude: rows.map((r) => r.id) }));
+        }
+        if (rows.length === 0) return none;
+        const analyzeEntry = analyzer(companyId, company);
         const scores = scoreCandidates(query, rows.map((r) => ({
-          phrasings: [r.question, ...r.alternatives].map((p) => analyze(p, lexicon)),
-          answer: analyze(r.answer, lexicon),
+          phrasings: [r.question, ...r.alternatives].map(analyzeEntry),
+          answer: analyzeEntry(r.answer),
           trigram: r.trigram,
         })));
         const hits = rows
           .map((r, i): SearchHit => ({ source: r.source, id: r.id, tradeCategoryId: r.trade_category_id, question: r.question, answer: r.answer, score: scores[i]! }))
           .filter((h) => h.score > 0).sort(byScore).slice(0, limit);
-        return { query: query.text, answerable: hits.length > 0 && isAnswerable(hits[0]!.score), threshold: ANSWERABLE_SCORE, results: hits };
+        return { ...none, answerable: hits.length > 0 && isAnswerable(hits[0]!.score), results: hits };
       });
     },
 
     /** The most serious emergency the caller describes, with the safety instruction to read out; null when none. */
     async emergencyFor(companyId: string, text: string): Promise<EmergencyMatch | null> {
       return withTenant(db, companyId, async (tx) => {
-        const [lexicon, rules] = [await loadLexicon(tx, companyId), await repo.emergencies(tx, companyId)];
-        const match = matchEmergency(text.slice(0, MAX_QUESTION_LENGTH), rules, lexicon);
+        const [company, rules] = [await loadLexicon(tx, companyId), await repo.emergencies(tx, companyId)];
+        const match = matchEmergency(text.slice(0, MAX_QUESTION_LENGTH), rules, analyzer(companyId, company));
         if (!match) return null;
         const r = match.rule;
         return {

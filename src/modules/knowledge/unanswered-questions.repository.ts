@@ -19,7 +19,6 @@ export const unansweredQuestionsRepository = {
   findSimilar(tx: TenantTx, companyId: string, groupKey: string, minSimilarity: number) {
     return tx.selectFrom('unanswered_questions').select(['id', 'examples'])
       .where('company_id', '=', companyId)
-      .where(sql<boolean>`group_key % ${groupKey}`)
       .where(sql<boolean>`similarity(group_key, ${groupKey}) >= ${minSimilarity}`)
       .orderBy(sql`similarity(group_key, ${groupKey})`, 'desc').orderBy('ask_count', 'desc')
       .limit(1).executeTakeFirst();

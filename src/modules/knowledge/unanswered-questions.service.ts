@@ -41,7 +41,7 @@ export function createUnansweredQuestions(db: Db, audit: AuditService) {
     async recordUnanswered(companyId: string, text: string): Promise<(UnansweredQuestion & { newGroup: boolean }) | null> {
       const question = text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
       return withTenant(db, companyId, async (tx) => {
-        const groupKey = groupKeyOf(question, await loadLexicon(tx, companyId));
+        const groupKey = groupKeyOf(question, (await loadLexicon(tx, companyId)).lexicon);
         if (groupKey === '') return null;
         await repo.lockCompany(tx, companyId);
         const group = await repo.findSimilar(tx, companyId, groupKey, SAME_GROUP_SIMILARITY);

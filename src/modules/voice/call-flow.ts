@@ -62,7 +62,7 @@ export function createCallFlow(deps: CallFlowDeps) {
   }
 
   const begin = (companyId: string, params: TwilioCallParams) =>
-    calls.begin(companyId, { callSid: params.CallSid, channel: 'phone', from: params.From ?? null, to: params.To ?? null });
+    calls.begin(companyId, { callSid: params.CallSid, channel: 'phone', from: params.From ?? null, to: params.To ?? null, at: runner.clock() });
 
   return {
     /** An incoming call: the greeting, then listen. Twilio's retries get the same greeting. */

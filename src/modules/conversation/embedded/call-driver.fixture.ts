@@ -31,7 +31,7 @@ export async function startCall(
   if (!route) throw new Error(`no company answers ${options.to}`);
   const companyId = route.companyId;
   const callSid = `CA${randomBytes(16).toString('hex')}`;
-  const { call } = await services.calls.begin(companyId, { callSid, channel: 'phone', from: options.from, to: options.to });
+  const { call } = await services.calls.begin(companyId, { callSid, channel: 'phone', from: options.from, to: options.to, at: options.at });
   const info: CallInfo = { id: call.id, callSid, callerNumber: options.from ? normalizePhone(options.from) : null, channel: 'phone', startedAt: options.at };
   const engine = options.engine ?? createEmbeddedEngine();
   const greeting = (await buildAgentProfile(services, companyId, options.at)).greeting;

@@ -1,4 +1,4 @@
-import { analyze, type Lexicon } from './lexicon.ts';
+import type { Analysis } from './lexicon.ts';
 import { stem, STOPWORDS } from './stem.ts';
 
 /**
@@ -26,8 +26,11 @@ const NEGATIONS = new Set(['no', 'not', 'without', 'never']);
 const SLACK = 2;
 const STOP_STEMS = new Set([...STOPWORDS].filter((w) => !KEPT.has(w)).map(stem));
 
-function tokensOf(text: string, lexicon: Lexicon): string[] {
-  return analyze(text, lexicon).sequence
+/** Text to analysis under the company's vocabulary (analyze with its lexicon, perhaps memoised). */
+export type Analyzer = (text: string) => Analysis;
+
+function tokensOf(text: string, analyzer: Analyzer): string[] {
+  return analyzer(text).sequence
     .map((t) => (NEGATIONS.has(t) ? NEGATION : t))
     .filter((t) => !STOP_STEMS.has(t) || KEPT.has(t));
 }
@@ -51,12 +54,12 @@ function occurs(said: string[], trigger: string[]): boolean {
 const RANK = { life_safety: 0, urgent: 1 } as const;
 
 /** The most serious emergency the text describes (life safety first, then the longest trigger), or null. */
-export function matchEmergency<R extends EmergencyRule>(text: string, rules: readonly R[], lexicon: Lexicon): EmergencyMatch<R> | null {
-  const said = tokensOf(text, lexicon);
+export function matchEmergency<R extends EmergencyRule>(text: string, rules: readonly R[], analyzer: Analyzer): EmergencyMatch<R> | null {
+  const said = tokensOf(text, analyzer);
   let best: (EmergencyMatch<R> & { length: number }) | null = null;
   for (const rule of rules) {
     for (const trigger of rule.triggers) {
-      const words = tokensOf(trigger, lexicon);
+      const words = tokensOf(trigger, analyzer);
       if (!occurs(said, words)) continue;
       const better = !best
         || RANK[rule.severity] < RANK[best.rule.severity]

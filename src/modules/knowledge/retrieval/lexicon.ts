@@ -11,6 +11,8 @@ export interface Lexicon {
   phrases: ReadonlyMap<string, string>;
   /** Concept term -> its phrases as written (normalised words), for full-text queries. */
   phrasesByConcept: ReadonlyMap<string, readonly string[]>;
+  /** The first stemmed word of every phrase: most words start none, and need no longer lookups. */
+  starts: ReadonlySet<string>;
   /** The longest phrase, in words. */
   maxWords: number;
 }
@@ -22,6 +24,8 @@ export interface Analysis {
   sequence: string[];
   /** The content terms in order of first use: concepts and stemmed words that are not stopwords. */
   terms: string[];
+  /** A plain term's word as said (its first use), for full-text queries: "leaking" for "leak". */
+  wordOf: ReadonlyMap<string, string>;
 }
 
 export const CONCEPT = '~';
@@ -35,6 +39,7 @@ const STOP_STEMS = new Set([...STOPWORDS].map(stem));
 export function buildLexicon(groups: readonly (readonly string[])[]): Lexicon {
   const phrases = new Map<string, string>();
   const phrasesByConcept = new Map<string, string[]>();
+  const starts = new Set<string>();
   let maxWords = 1;
   for (const group of groups) {
     const [name] = group;
@@ -44,28 +49,36 @@ export function buildLexicon(groups: readonly (readonly string[])[]): Lexicon {
       const key = stems(term);
       if (key.length === 0 || phrases.has(key.join(' '))) continue;
       phrases.set(key.join(' '), concept);
+      starts.add(key[0]!);
       phrasesByConcept.set(concept, [...(phrasesByConcept.get(concept) ?? []), plainWords(term).join(' ')]);
       maxWords = Math.max(maxWords, key.length);
     }
   }
-  return { phrases, phrasesByConcept, maxWords };
+  return { phrases, phrasesByConcept, starts, maxWords };
+}
+
+interface Token {
+  token: string;
+  word: string;
+  stop: boolean;
 }
 
 /** Replaces the longest vocabulary phrase at each position with its concept. */
-function toSequence(words: string[], lexicon: Lexicon): { token: string; stop: boolean }[] {
+function toSequence(words: string[], lexicon: Lexicon): Token[] {
   const stemmed = words.map(stem);
-  const out: { token: string; stop: boolean }[] = [];
+  const out: Token[] = [];
   for (let i = 0; i < words.length; ) {
     let matched = 0;
-    for (let n = Math.min(lexicon.maxWords, words.length - i); n >= 1 && matched === 0; n--) {
+    const longest = lexicon.starts.has(stemmed[i]!) ? Math.min(lexicon.maxWords, words.length - i) : 0;
+    for (let n = longest; n >= 1 && matched === 0; n--) {
       const concept = lexicon.phrases.get(stemmed.slice(i, i + n).join(' '));
       if (concept) {
-        out.push({ token: concept, stop: false });
+        out.push({ token: concept, word: words.slice(i, i + n).join(' '), stop: false });
         matched = n;
       }
     }
     if (matched === 0) {
-      out.push({ token: stemmed[i]!, stop: STOPWORDS.has(words[i]!) || STOP_STEMS.has(stemmed[i]!) });
+      out.push({ token: stemmed[i]!, word: words[i]!, stop: STOPWORDS.has(words[i]!) || STOP_STEMS.has(stemmed[i]!) });
       matched = 1;
     }
     i += matched;
@@ -77,8 +90,9 @@ function toSequence(words: string[], lexicon: Lexicon): { token: string; stop: b
 export function analyze(text: string, lexicon: Lexicon): Analysis {
   const normalized = normalizeSpeech(text);
   const sequence = toSequence(normalized === '' ? [] : normalized.split(' '), lexicon);
-  const terms = [...new Set(sequence.filter((t) => !t.stop).map((t) => t.token))];
-  return { text: normalized, sequence: sequence.map((t) => t.token), terms };
+  const wordOf = new Map<string, string>();
+  for (const t of sequence) if (!t.stop && !wordOf.has(t.token)) wordOf.set(t.token, t.word);
+  return { text: normalized, sequence: sequence.map((t) => t.token), terms: [...wordOf.keys()], wordOf };
 }
 
 /** How much a term counts: what the question is about fully, what is to be done half, filler words a little. */

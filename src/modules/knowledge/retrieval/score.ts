@@ -1,3 +1,4 @@
+import { BoundedMap } from './bounded-map.ts';
 import { CONCEPT, weightOf, type Analysis } from './lexicon.ts';
 
 /**
@@ -36,11 +37,15 @@ export interface Candidate {
   trigram: number;
 }
 
-function trigramsOf(word: string): Set<string> {
-  const padded = `  ${word} `;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  return out;
+const trigramMemo = new BoundedMap<string, ReadonlySet<string>>(20_000);
+
+function trigramsOf(word: string): ReadonlySet<string> {
+  return trigramMemo.getOrCompute(word, () => {
+    const padded = `  ${word} `;
+    const set = new Set<string>();
+    for (let i = 0; i + 3 <= padded.length; i++) set.add(padded.slice(i, i + 3));
+    return set;
+  });
 }
 
 /** pg_trgm's similarity for two single words: shared trigrams over all trigrams. */
@@ -52,13 +57,21 @@ export function wordSimilarity(a: string, b: string): number {
   return shared / (x.size + y.size - shared);
 }
 
-/** 1 for the same term; for two plain words of four letters or more, their similarity when close. */
-function credit(term: string, others: readonly string[], exact: ReadonlySet<string>): number {
+const fuzzyCandidate = (term: string) => !term.startsWith(CONCEPT) && term.length >= 4;
+
+/**
+ * 1 for the same term. Otherwise, when `fuzzy`, two plain words of four letters or more earn
+ * their similarity if close ("warranty" ~ "warrantee"); words whose lengths differ too much to
+ * be close are not compared.
+ */
+function credit(term: string, others: readonly string[], exact: ReadonlySet<string>, fuzzy: boolean): number {
   if (exact.has(term)) return 1;
-  if (term.startsWith(CONCEPT) || term.length < 4) return 0;
+  if (!fuzzy || !fuzzyCandidate(term)) return 0;
   let best = 0;
   for (const other of others) {
-    if (other.startsWith(CONCEPT) || other.length < 4) continue;
+    if (!fuzzyCandidate(other)) continue;
+    const [short, long] = term.length < other.length ? [term.length, other.length] : [other.length, term.length];
+    if ((short + 2) / (long + 2) < FUZZY_MIN) continue;
     const s = wordSimilarity(term, other);
     if (s >= FUZZY_MIN && s > best) best = s;
   }
@@ -95,9 +108,9 @@ function phrasingScore(query: Analysis, phrasing: Analysis, answer: Analysis, we
   const querySet = new Set(query.terms);
   const phrasingSet = new Set(phrasing.terms);
   const answerSet = new Set(answer.terms);
-  const entryCoverage = weightedShare(phrasing.terms, weigh, (t) => credit(t, query.terms, querySet));
+  const entryCoverage = weightedShare(phrasing.terms, weigh, (t) => credit(t, query.terms, querySet, true));
   const callerCoverage = weightedShare(query.terms, weigh, (t) =>
-    Math.max(credit(t, phrasing.terms, phrasingSet), ANSWER_CREDIT * credit(t, answer.terms, answerSet)));
+    Math.max(credit(t, phrasing.terms, phrasingSet, true), ANSWER_CREDIT * credit(t, answer.terms, answerSet, false)));
   if (entryCoverage === 0 || callerCoverage === 0) return 0;
   return entryCoverage ** ENTRY_COVERAGE_EXPONENT * callerCoverage ** (1 - ENTRY_COVERAGE_EXPONENT);
 }

@@ -31,10 +31,12 @@ const FILLER_PHRASES = [
 /** Openers, dropped only at the start ("yeah hi so ..."). */
 const OPENERS = new Set(['yeah', 'yes', 'yep', 'hi', 'hello', 'hey', 'so', 'well', 'okay', 'ok', 'oh', 'alright', 'good', 'morning', 'afternoon', 'evening', 'there']);
 
+const FILLER_STARTS = new Set(FILLER_PHRASES.map((p) => p[0]!));
+
 function stripPhrases(words: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
-    const phrase = FILLER_PHRASES.find((p) => p.every((w, k) => words[i + k] === w));
+    const phrase = FILLER_STARTS.has(words[i]!) ? FILLER_PHRASES.find((p) => p.every((w, k) => words[i + k] === w)) : undefined;
     if (phrase) {
       i += phrase.length;
       continue;
@@ -47,9 +49,11 @@ function stripPhrases(words: string[]): string[] {
 
 /** Lower case, accents and punctuation removed, contractions expanded; keeps every word. */
 export function plainWords(text: string): string[] {
-  let s = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  let s = text.toLowerCase();
+  // Only text outside ASCII can carry accents worth folding.
+  if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   s = s.replace(/[\u2018\u2019\u02bc`]/g, "'");
-  for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
+  if (s.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
   s = s.replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ');
   return s.split(' ').filter((w) => w !== '');
 }

@@ -1,3 +1,5 @@
+import { BoundedMap } from './bounded-map.ts';
+
 /**
  * A light English stemmer and word lists for matching caller questions against entries. It
  * only has to map a word and its inflections to the same key ("clogged", "clogging", "clogs"
@@ -34,8 +36,14 @@ function undouble(w: string): string {
   return n >= 3 && w[n - 1] === w[n - 2] && !'lsz'.includes(w[n - 1]!) ? w.slice(0, -1) : w;
 }
 
-/** Strips plural and verb endings; leaves words of three letters or fewer alone. */
+const memo = new BoundedMap<string, string>(20_000);
+
+/** Strips plural and verb endings; leaves words of three letters or fewer alone. Memoised: callers repeat words. */
 export function stem(word: string): string {
+  return memo.getOrCompute(word, () => stemWord(word));
+}
+
+function stemWord(word: string): string {
   let w = word;
   if (w.length <= 3 || /^[0-9]+$/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;

@@ -1,24 +1,49 @@
-import { CONCEPT, phrasesOfConcepts, type Analysis, type Lexicon } from './lexicon.ts';
-import { STOPWORDS } from './stem.ts';
-
-const MAX_PARTS = 64;
-const WORD = /^[a-z0-9]+$/;
+import { CONCEPT, weightOf, type Analysis, type Lexicon } from './lexicon.ts';
 
 /**
- * A PostgreSQL `to_tsquery` text that finds entries sharing any content word with the caller,
- * or any phrase of a concept the caller used (so "hot water tank" also finds "water heater").
- * Only [a-z0-9] words reach it, so it cannot be malformed. Empty when there is nothing to search.
+ * PostgreSQL `to_tsquery` texts for finding candidate entries. Only [a-z0-9] words and
+ * operators reach them, so they cannot be malformed. Pure.
+ *
+ * Each content term of the caller's question is a group: a plain word, or every phrase of a
+ * vocabulary concept ("hot water tank" also finds "water heater"). `pairs` finds entries
+ * sharing at least two groups with the caller; `singles` those sharing one topic group (not
+ * only an action like "install"). Searching pairs first keeps a large knowledge base fast: the
+ * entries worth scoring share more than one word with the question.
  */
-export function buildTsQuery(analysis: Analysis, lexicon: Lexicon): string {
-  const parts = new Set<string>();
-  for (const word of analysis.text.split(' ')) {
-    if (WORD.test(word) && !STOPWORDS.has(word)) parts.add(word);
+export interface TsQueries {
+  pairs: string;
+  singles: string;
+}
+
+const MAX_TERMS = 8;
+const MAX_PHRASES_PER_TERM = 12;
+const WORD = /^[a-z0-9]+$/;
+
+function phraseQuery(phrase: string): string | undefined {
+  const words = phrase.split(' ').filter((w) => WORD.test(w));
+  if (words.length === 0) return undefined;
+  return words.length === 1 ? words[0]! : `(${words.join(' <-> ')})`;
+}
+
+function groupOf(term: string, analysis: Analysis, lexicon: Lexicon): string | undefined {
+  const phrases = term.startsWith(CONCEPT) ? (lexicon.phrasesByConcept.get(term) ?? []) : [analysis.wordOf.get(term) ?? ''];
+  const parts = [...new Set(phrases.slice(0, MAX_PHRASES_PER_TERM).map(phraseQuery).filter((p) => p !== undefined))];
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : `(${parts.join(' | ')})`;
+}
+
+export function buildTsQueries(analysis: Analysis, lexicon: Lexicon): TsQueries {
+  const groups: { query: string; topic: boolean }[] = [];
+  for (const term of analysis.terms) {
+    const weight = weightOf(term);
+    if (weight < 0.5 || groups.length === MAX_TERMS) continue;
+    const query = groupOf(term, analysis, lexicon);
+    if (query) groups.push({ query, topic: weight === 1 });
   }
-  const concepts = analysis.terms.filter((t) => t.startsWith(CONCEPT));
-  for (const phrase of phrasesOfConcepts(concepts, lexicon)) {
-    const words = phrase.split(' ').filter((w) => WORD.test(w));
-    if (words.length === 1) parts.add(words[0]!);
-    else if (words.length > 1) parts.add(`(${words.join(' <-> ')})`);
+  const pairs: string[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) pairs.push(`(${groups[i]!.query} & ${groups[j]!.query})`);
   }
-  return [...parts].slice(0, MAX_PARTS).join(' | ');
+  const topics = groups.filter((g) => g.topic);
+  return { pairs: pairs.join(' | '), singles: (topics.length > 0 ? topics : groups).map((g) => g.query).join(' | ') };
 }

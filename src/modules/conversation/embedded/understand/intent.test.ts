@@ -33,6 +33,13 @@ describe('reading what the caller wants', () => {
     expect(intent(text)).toBe(expected);
   });
 
+  it('reads a question behind the lead-in callers say first', () => {
+    for (const said of ['um yeah hi how often should i change my furnace filter', 'ok so do you charge for estimates', 'hi there quick question what are your hours']) {
+      expect(detectIntent(hear(said)), said).toBe('question');
+    }
+    expect(detectIntent(hear('yeah hi my furnace is making a banging noise can you send someone'))).toBe('book');
+  });
+
   it('knows a goodbye, a question and a change of mind said mid-call', () => {
     expect(isGoodbye(hear("That's all, thanks. Bye!"))).toBe(true);
     expect(isGoodbye(hear('John Goodbye Smith wants to book a visit'))).toBe(false);

@@ -25,7 +25,9 @@ const BOOK = new RegExp(
   ].join('|'),
 );
 const AVAILABILITY = /\s(availability|available|openings|opening|free slot|any time|anything (today|tomorrow|this week|next week))\s/;
-const QUESTION_OPENER = /^\s(what|whats|when|whens|where|wheres|why|who|whos|which|how|hows|are you|is there|is it|is that|does|do you|do i|did|can you tell|could you tell|would you|will you|have you|should i|are there|am i)\s/;
+// Callers lead in before the question: "yeah hi", "ok so", "hello there, um".
+const LEAD_IN = String.raw`((yeah|yes|yep|hi|hello|hey|there|ok|okay|so|well|oh|and|also|quick question|i was wondering|i wanted to know|i wanna know|can i ask|just wondering)\s)*`;
+const QUESTION_OPENER = new RegExp(String.raw`^\s${LEAD_IN}(what|whats|when|whens|where|wheres|why|who|whos|which|how|hows|are you|is there|is it|is that|does|do you|do i|did|can you tell|could you tell|would you|will you|have you|should i|are there|am i)\s`);
 const QUESTION_CUE = /\s(how much|how long|how soon|how many|what (are|is|do|does)|do you (have|do|offer|take|accept|charge|work|serve|install|fix|repair|service|sell|give)|are you (open|licensed|insured|available)|price|prices|pricing|cost|costs|charge|fee|fees|hours|open on|warranty|guarantee|financing|discount|licensed|insured)\s/;
 const REPEAT = /\s(repeat( that)?|say (that|it) again|come again|what was that|didnt (catch|get|hear) (that|it|you)|pardon|sorry what)\s/;
 

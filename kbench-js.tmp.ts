@@ -1,0 +1,15 @@
+import { buildLexicon, analyze } from './src/modules/knowledge/retrieval/lexicon.ts';
+import { GENERAL_VOCABULARY } from './src/modules/knowledge/retrieval/general-vocabulary.ts';
+import { PLUMBING } from './src/modules/knowledge/catalog/plumbing.ts';
+import { scoreCandidates } from './src/modules/knowledge/retrieval/score.ts';
+const lex = buildLexicon([...PLUMBING.vocabulary.map((v) => v.terms), ...GENERAL_VOCABULARY]);
+const texts = PLUMBING.entries.flatMap((e) => [e.question, ...(e.alternatives ?? []), e.answer]);
+for (let i = 0; i < 3; i++) texts.forEach((t) => analyze(t, lex));
+let t = performance.now();
+for (let i = 0; i < 20; i++) texts.forEach((t) => analyze(t, lex));
+console.log('analyze per text µs', (((performance.now() - t) / 20 / texts.length) * 1000).toFixed(1), 'texts', texts.length);
+const q = analyze('um how much is a new hot water tank in a condo', lex);
+const cands = PLUMBING.entries.map((e) => ({ phrasings: [e.question, ...(e.alternatives ?? [])].map((p) => analyze(p, lex)), answer: analyze(e.answer, lex), trigram: 0.3 }));
+t = performance.now();
+for (let i = 0; i < 100; i++) scoreCandidates(q, [...cands, ...cands, ...cands]);
+console.log('score 69 candidates ms', ((performance.now() - t) / 100).toFixed(3));

@@ -1,0 +1,11 @@
+import { plainWords, normalizeSpeech } from './src/modules/knowledge/retrieval/speech-text.ts';
+import { buildLexicon, analyze } from './src/modules/knowledge/retrieval/lexicon.ts';
+import { GENERAL_VOCABULARY } from './src/modules/knowledge/retrieval/general-vocabulary.ts';
+import { PLUMBING } from './src/modules/knowledge/catalog/plumbing.ts';
+const lex = buildLexicon([...PLUMBING.vocabulary.map((v) => v.terms), ...GENERAL_VOCABULARY]);
+const texts = PLUMBING.entries.flatMap((e) => [e.question, ...(e.alternatives ?? []), e.answer]);
+const time = (label: string, f: (t: string) => unknown) => { for (let i = 0; i < 5; i++) texts.forEach(f); const t = performance.now(); for (let i = 0; i < 50; i++) texts.forEach(f); console.log(label, (((performance.now() - t) / 50 / texts.length) * 1000).toFixed(1), 'µs'); };
+time('plainWords', plainWords);
+time('normalizeSpeech', normalizeSpeech);
+time('analyze', (t) => analyze(t, lex));
+let b = performance.now(); for (let i = 0; i < 20; i++) buildLexicon([...PLUMBING.vocabulary.map((v) => v.terms), ...GENERAL_VOCABULARY]); console.log('buildLexicon', ((performance.now() - b) / 20).toFixed(2), 'ms');
