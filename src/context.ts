@@ -4,6 +4,8 @@ import { createJobQueue } from './jobs/queue.ts';
 import { registerJobs } from './jobs/register.ts';
 import type { JobLogger, JobQueue } from './jobs/types.ts';
 import { createAgentRuntime } from './modules/agent/runtime.ts';
+import { speechPlanFor } from './modules/agent/speech-plan.ts';
+import { createVoiceProfileResolver } from './modules/voice/speaker.ts';
 import { createTurnRunner, type AgentRuntime, type TurnRunner } from './modules/agent/turn-runner.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -23,7 +25,8 @@ export interface AppContext {
 export function createContext(config: Config, database: Database, logger: JobLogger, clock: () => Date = () => new Date()): AppContext {
   const services = createServices(config, database.db, logger);
   const jobs = createJobQueue({ database, logger, config });
-  registerJobs(jobs, services, config);
+  const resolveVoice = createVoiceProfileResolver({ voiceSettings: services.voiceSettings, secrets: services.secrets, logger });
+  registerJobs(jobs, services, config, speechPlanFor(services, resolveVoice));
   const runtime = createAgentRuntime({ config, services, logger });
   const agent = { runtime, runner: createTurnRunner({ calls: services.calls, runtime, clock }) };
   return { config, database, services, jobs, clock, agent };

@@ -3,6 +3,7 @@ import type { Services } from '../services.ts';
 import { PRUNE_SESSIONS_CRON, PRUNE_SESSIONS_JOB, pruneSessions } from './handlers/prune-sessions.ts';
 import { RELEASE_HOLDS_CRON, RELEASE_HOLDS_JOB, releaseExpiredHolds } from './handlers/release-expired-holds.ts';
 import { BOOKING_SMS_JOB, sendBookingSms } from './handlers/send-booking-sms.ts';
+import { PREPARE_SPEECH_JOB, prepareSpeech, type SpeechPlanFor } from './handlers/prepare-speech.ts';
 import type { JobQueue } from './types.ts';
 
 /**
@@ -10,10 +11,11 @@ import type { JobQueue } from './types.ts';
  * exports its queue name (and cron, when periodic) and builds its handler from the services it
  * needs. A handler reaches modules only through their services, like a route.
  */
-export function registerJobs(queue: JobQueue, services: Services, config: Config): void {
+export function registerJobs(queue: JobQueue, services: Services, config: Config, speechPlan: SpeechPlanFor): void {
   queue.register(PRUNE_SESSIONS_JOB, pruneSessions(services.auth), { retryLimit: 1 });
   queue.schedule(PRUNE_SESSIONS_JOB, PRUNE_SESSIONS_CRON);
   queue.register(RELEASE_HOLDS_JOB, releaseExpiredHolds(services.bookings), { retryLimit: 1 });
   queue.schedule(RELEASE_HOLDS_JOB, RELEASE_HOLDS_CRON);
   queue.register(BOOKING_SMS_JOB, sendBookingSms(services, config), { retryLimit: 4, retryDelay: 30, retryBackoff: true });
+  queue.register(PREPARE_SPEECH_JOB, prepareSpeech(services.speech, speechPlan), { retryLimit: 3, retryDelay: 60, retryBackoff: true });
 }

@@ -22,7 +22,9 @@ CREATE TABLE platform.trade_knowledge_entries (
   UNIQUE (trade_category_id, seed_key)
 );
 CREATE INDEX trade_knowledge_entries_category_idx ON platform.trade_knowledge_entries (trade_category_id, created_at);
-CREATE INDEX trade_knowledge_entries_tsv_idx ON platform.trade_knowledge_entries USING gin (search_tsv);
+-- fastupdate off: PGlite runs no autovacuum, so a GIN pending list would only grow and every
+-- search would read it through; entries are written rarely and searched on every call.
+CREATE INDEX trade_knowledge_entries_tsv_idx ON platform.trade_knowledge_entries USING gin (search_tsv) WITH (fastupdate = off);
 
 -- Words and phrases callers use for one thing ("water heater" ~ "hot water tank"); terms[1] is canonical.
 CREATE TABLE platform.trade_vocabulary (
@@ -77,7 +79,7 @@ CREATE TABLE knowledge_entries (
   PRIMARY KEY (company_id, id)
 );
 CREATE INDEX knowledge_entries_recent_idx ON knowledge_entries (company_id, created_at DESC, id);
-CREATE INDEX knowledge_entries_tsv_idx ON knowledge_entries USING gin (search_tsv);
+CREATE INDEX knowledge_entries_tsv_idx ON knowledge_entries USING gin (search_tsv) WITH (fastupdate = off);
 
 -- A company's change to one inherited trade entry: its own answer, or switched off.
 CREATE TABLE knowledge_overrides (

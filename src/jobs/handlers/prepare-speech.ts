@@ -1,24 +1,19 @@
+import type { SpeechPlanFor } from '../../modules/speech/speech-jobs.ts';
 import type { SpeechService } from '../../modules/speech/speech.service.ts';
-import type { PrepareResult, VoiceProfile } from '../../modules/speech/speech.types.ts';
+import type { PrepareResult } from '../../modules/speech/speech.types.ts';
 import type { JobContext } from '../types.ts';
 
-/**
- * Pre-synthesis: when a company's voice or greeting changes, its greeting and fixed phrases are
- * synthesised ahead so calls find them cached. Send with `singletonKey: companyId` so a burst
- * of saves makes one job.
- */
-export const PREPARE_SPEECH_JOB = 'speech.prepare';
+export { PREPARE_SPEECH_JOB, type SpeechPlanFor } from '../../modules/speech/speech-jobs.ts';
 
 export interface PrepareSpeechData {
   companyId: string;
 }
 
 /**
- * What a company says on every call, in which voice; null when it has nothing to prepare.
- * Built by the caller from the voice and agent settings services (this file cannot know them).
+ * Pre-synthesis: when a company's voice or greeting changes, its greeting and fixed phrases are
+ * synthesised ahead so calls find them cached. Sent with `singletonKey: companyId` so a burst
+ * of saves makes one job.
  */
-export type SpeechPlanFor = (companyId: string) => Promise<{ profile: VoiceProfile; texts: string[] } | null>;
-
 export function prepareSpeech(speech: Pick<SpeechService, 'prepare'>, planFor: SpeechPlanFor) {
   return async (data: PrepareSpeechData, job: JobContext): Promise<PrepareResult> => {
     const plan = await planFor(data.companyId);
@@ -29,3 +24,4 @@ export function prepareSpeech(speech: Pick<SpeechService, 'prepare'>, planFor: S
     return result;
   };
 }
+

@@ -3,7 +3,7 @@ import { bookingConfirmationText } from '../../modules/sms/booking-confirmation.
 import { sendSms } from '../../modules/sms/twilio-sms.ts';
 import type { Services } from '../../services.ts';
 
-export const BOOKING_SMS_JOB = 'sms.booking-confirmation';
+export { BOOKING_SMS_JOB } from '../../modules/sms/sms-jobs.ts';
 
 export interface BookingSmsData {
   companyId: string;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CompanyParams, errorResponses, Page, pageOf, PageQuery } from '../../http/common-schemas.ts';
 import { principalOf } from '../../plugins/access.ts';
+import { requestSpeechPreparation } from '../speech/speech-jobs.ts';
 import { actorOf } from '../auth/principal.ts';
 import { AgentSettingsDocument, AgentSettingsVersion, PutAgentSettingsBody } from './agent-settings.schemas.ts';
 
@@ -21,7 +22,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       body: PutAgentSettingsBody, response: { 200: AgentSettingsDocument, ...errorResponses },
     },
     config: { minRole: 'owner' },
-  }, async (req) => agentSettings.save(actorOf(principalOf(req)), req.params.companyId, req.body.settings, { expectedVersion: req.body.expectedVersion }));
+  }, async (req) => {
+    const saved = await agentSettings.save(actorOf(principalOf(req)), req.params.companyId, req.body.settings, { expectedVersion: req.body.expectedVersion });
+    await requestSpeechPreparation(app.ctx.jobs, req.params.companyId, req.log);
+    return saved;
+  });
 
   app.get('/history', {
     schema: { tags, summary: 'Every saved version of the agent settings, newest first', params: CompanyParams, querystring: Type.Object(PageQuery), response: { 200: Page(AgentSettingsVersion), ...errorResponses } },

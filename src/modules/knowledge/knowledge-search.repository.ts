@@ -8,8 +8,6 @@ export interface CandidateRow {
   question: string;
   answer: string;
   alternatives: string[];
-  /** pg_trgm word_similarity of the caller's words to the entry's phrasings, 0..1. */
-  trigram: number;
 }
 
 /**
@@ -26,36 +24,50 @@ export const knowledgeSearchRepository = {
   },
 
   /**
-   * Entries matching the full-text query, best first by ts_rank, at most `perSource` from the
-   * company and from the trades, leaving out `exclude`; with pg_trgm's word similarity of the
-   * caller's words to each (computed for these rows only: it costs more than the match).
-   * `tsQuery` comes from buildTsQueries (only [a-z0-9] words and operators).
+   * Entries matching the full-text query, at most `perSource` from the company and from the
+   * trades, leaving out `exclude`: by ts_rank, or (`order: 'shortest'`) shortest phrasings first,
+   * which is what a one-word match can cover. `tsQuery` comes from buildTsQueries (only [a-z0-9]
+   * words and operators). Rows are ranked by id first and only the chosen ones read in full.
    */
-  async candidates(tx: TenantTx, companyId: string, input: { tsQuery: string; text: string; perSource: number; exclude: string[] }): Promise<CandidateRow[]> {
-    const { tsQuery, text, perSource, exclude } = input;
+  async candidates(tx: TenantTx, companyId: string, input: { tsQuery: string; order: 'rank' | 'shortest'; perSource: number; exclude: string[] }): Promise<CandidateRow[]> {
+    const { tsQuery, perSource, exclude } = input;
     if (tsQuery === '') return [];
-    // The GIN index beats a scan of every entry once there are more than a few hundred; the
+    const order = (alias: 'e' | 't') => input.order === 'rank'
+      ? sql`ts_rank(${sql.ref(`${alias}.search_tsv`)}, q.tsq) DESC`
+      : sql`length(${sql.ref(`${alias}.search_text`)})`;
+    // The GIN index beats reading every entry once there are more than a few hundred; the
     // planner's estimate for OR-ed text queries is far too pessimistic to see it.
     await sql`SET LOCAL enable_seqscan = off`.execute(tx);
     const r = await sql<CandidateRow>`
-      WITH q AS (SELECT to_tsquery('english', ${tsQuery}) AS tsq)
-      SELECT c.source, c.id, c.trade_category_id, c.question, c.answer, c.alternatives, word_similarity(${text}, c.search_text) AS trigram
-      FROM (
-        (SELECT 'company' AS source, e.id, NULL::uuid AS trade_category_id, e.question, e.answer, e.alternatives, e.search_text
-         FROM knowledge_entries e CROSS JOIN q
-         WHERE e.company_id = ${companyId} AND e.search_tsv @@ q.tsq AND e.enabled AND NOT (e.id = ANY(${exclude}::uuid[]))
-         ORDER BY ts_rank(e.search_tsv, q.tsq) DESC LIMIT ${perSource})
-        UNION ALL
-        (SELECT 'trade', t.id, t.trade_category_id, t.question, coalesce(o.answer, t.answer), t.alternatives, t.search_text
-         FROM platform.trade_knowledge_entries t
-         JOIN company_trade_categories ctc ON ctc.company_id = ${companyId} AND ctc.trade_category_id = t.trade_category_id
-         LEFT JOIN knowledge_overrides o ON o.company_id = ${companyId} AND o.trade_entry_id = t.id
-         CROSS JOIN q
-         WHERE t.search_tsv @@ q.tsq AND t.enabled AND coalesce(o.enabled, true) AND NOT (t.id = ANY(${exclude}::uuid[]))
-         ORDER BY ts_rank(t.search_tsv, q.tsq) DESC LIMIT ${perSource})
-      ) c`.execute(tx);
+      WITH q AS (SELECT to_tsquery('english', ${tsQuery}) AS tsq),
+      own AS (
+        SELECT e.id FROM knowledge_entries e CROSS JOIN q
+        WHERE e.company_id = ${companyId} AND e.search_tsv @@ q.tsq AND e.enabled AND NOT (e.id = ANY(${exclude}::uuid[]))
+        ORDER BY ${order('e')} LIMIT ${perSource}),
+      inherited AS (
+        SELECT t.id, o.answer AS own_answer FROM platform.trade_knowledge_entries t
+        JOIN company_trade_categories ctc ON ctc.company_id = ${companyId} AND ctc.trade_category_id = t.trade_category_id
+        LEFT JOIN knowledge_overrides o ON o.company_id = ${companyId} AND o.trade_entry_id = t.id
+        CROSS JOIN q
+        WHERE t.search_tsv @@ q.tsq AND t.enabled AND coalesce(o.enabled, true) AND NOT (t.id = ANY(${exclude}::uuid[]))
+        ORDER BY ${order('t')} LIMIT ${perSource})
+      SELECT 'company' AS source, e.id, NULL::uuid AS trade_category_id, e.question, e.answer, e.alternatives
+      FROM own JOIN knowledge_entries e ON e.company_id = ${companyId} AND e.id = own.id
+      UNION ALL
+      SELECT 'trade', t.id, t.trade_category_id, t.question, coalesce(i.own_answer, t.answer), t.alternatives
+      FROM inherited i JOIN platform.trade_knowledge_entries t ON t.id = i.id`.execute(tx);
     await sql`SET LOCAL enable_seqscan = on`.execute(tx);
-    return r.rows.map((row) => ({ ...row, trigram: Number(row.trigram) }));
+    return r.rows;
+  },
+
+  /** pg_trgm similarity of the caller's words to each entry's phrasings (0..1), for a handful of entries. */
+  async trigramSimilarity(tx: TenantTx, companyId: string, text: string, ids: { company: string[]; trade: string[] }): Promise<Map<string, number>> {
+    if (ids.company.length + ids.trade.length === 0) return new Map();
+    const r = await sql<{ id: string; similarity: number }>`
+      SELECT id, word_similarity(${text}, search_text) AS similarity FROM knowledge_entries WHERE company_id = ${companyId} AND id = ANY(${ids.company}::uuid[])
+      UNION ALL
+      SELECT id, word_similarity(${text}, search_text) FROM platform.trade_knowledge_entries WHERE id = ANY(${ids.trade}::uuid[])`.execute(tx);
+    return new Map(r.rows.map((row) => [row.id, Number(row.similarity)]));
   },
 
   /** Enabled emergency definitions of the company's trade categories. */

@@ -5,11 +5,13 @@ import { matchEmergency } from './retrieval/emergency-match.ts';
 import { GENERAL_VOCABULARY } from './retrieval/general-vocabulary.ts';
 import { BoundedMap } from './retrieval/bounded-map.ts';
 import { analyze, buildLexicon, type Analysis, type Lexicon } from './retrieval/lexicon.ts';
-import { ANSWERABLE_SCORE, isAnswerable, scoreCandidates } from './retrieval/score.ts';
+import { ANSWERABLE_SCORE, blendTrigram, isAnswerable, scoreCandidates } from './retrieval/score.ts';
 import { buildTsQueries } from './retrieval/ts-query.ts';
 
 /** How many candidates of each source the database hands to the scorer. */
 const CANDIDATES_PER_SOURCE = 30;
+/** How many of the best get the (costlier) trigram similarity as a tie-breaker. */
+const TRIGRAM_RERANK = 3;
 const MAX_QUESTION_LENGTH = 500;
 // Twilio <Gather hints>: at most 500 phrases of at most 100 characters, comma-separated.
 const MAX_HINTS = 500;
@@ -79,20 +81,23 @@ export function createKnowledgeSearch(db: Db) {
         if (query.terms.length === 0) return none;
         // Entries sharing two of the caller's terms first; entries sharing one only to fill up.
         const { pairs, singles } = buildTsQueries(query, company.lexicon);
-        const rows = await repo.candidates(tx, companyId, { tsQuery: pairs, text: query.text, perSource: CANDIDATES_PER_SOURCE, exclude: [] });
+        const rows = await repo.candidates(tx, companyId, { tsQuery: pairs, order: 'rank', perSource: CANDIDATES_PER_SOURCE, exclude: [] });
         if (rows.length < CANDIDATES_PER_SOURCE) {
-          rows.push(...await repo.candidates(tx, companyId, { tsQuery: singles, text: query.text, perSource: CANDIDATES_PER_SOURCE, exclude: rows.map((r) => r.id) }));
+          rows.push(...await repo.candidates(tx, companyId, { tsQuery: singles, order: 'shortest', perSource: CANDIDATES_PER_SOURCE, exclude: rows.map((r) => r.id) }));
         }
-        if (rows.length === 0) return none;
         const analyzeEntry = analyzer(companyId, company);
-        const scores = scoreCandidates(query, rows.map((r) => ({
-          phrasings: [r.question, ...r.alternatives].map(analyzeEntry),
-          answer: analyzeEntry(r.answer),
-          trigram: r.trigram,
-        })));
-        const hits = rows
-          .map((r, i): SearchHit => ({ source: r.source, id: r.id, tradeCategoryId: r.trade_category_id, question: r.question, answer: r.answer, score: scores[i]! }))
-          .filter((h) => h.score > 0).sort(byScore).slice(0, limit);
+        const lexical = scoreCandidates(query, rows.map((r) => ({ phrasings: [r.question, ...r.alternatives].map(analyzeEntry), answer: analyzeEntry(r.answer) })));
+        const best = rows.map((r, i) => ({ r, lexical: lexical[i]! })).filter((x) => x.lexical > 0)
+          .sort((a, b) => b.lexical - a.lexical).slice(0, Math.max(limit, TRIGRAM_RERANK));
+        const trigram = await repo.trigramSimilarity(tx, companyId, query.text, {
+          company: best.filter((x) => x.r.source === 'company').map((x) => x.r.id),
+          trade: best.filter((x) => x.r.source === 'trade').map((x) => x.r.id),
+        });
+        const hits = best
+          .map(({ r, lexical: l }): SearchHit => ({
+            source: r.source, id: r.id, tradeCategoryId: r.trade_category_id, question: r.question, answer: r.answer, score: blendTrigram(l, trigram.get(r.id) ?? 0),
+          }))
+          .sort(byScore).slice(0, limit);
         return { ...none, answerable: hits.length > 0 && isAnswerable(hits[0]!.score), results: hits };
       });
     },

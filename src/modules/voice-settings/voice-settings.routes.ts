@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CompanyParams, errorResponses } from '../../http/common-schemas.ts';
 import { principalOf } from '../../plugins/access.ts';
+import { requestSpeechPreparation } from '../speech/speech-jobs.ts';
 import { actorOf } from '../auth/principal.ts';
 import { PutVoiceSettingsBody, VoiceSettingsDocument } from './voice-settings.schemas.ts';
 
@@ -21,7 +22,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       params: CompanyParams, body: PutVoiceSettingsBody, response: { 200: VoiceSettingsDocument, ...errorResponses },
     },
     config: { minRole: 'owner' },
-  }, async (req) => voiceSettings.put(actorOf(principalOf(req)), req.params.companyId, req.body));
+  }, async (req) => {
+    const saved = await voiceSettings.put(actorOf(principalOf(req)), req.params.companyId, req.body);
+    await requestSpeechPreparation(app.ctx.jobs, req.params.companyId, req.log);
+    return saved;
+  });
 };
 
 export default routes;

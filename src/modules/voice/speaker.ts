@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger } from 'fastify';
+import type { BaseLogger } from 'pino';
 import type { SecretsService } from '../secrets/secrets.service.ts';
 import type { SpeechService } from '../speech/speech.service.ts';
 import type { VoiceProfile } from '../speech/speech.types.ts';
@@ -11,7 +11,7 @@ import { DEFAULT_VOICE } from './twiml.ts';
  * one), or null when it speaks through Twilio's <Say> voice. A key that no longer decrypts
  * falls back to the platform key, logged without the key.
  */
-export function createVoiceProfileResolver(deps: { voiceSettings: VoiceSettingsService; secrets: SecretsService; logger: FastifyBaseLogger }) {
+export function createVoiceProfileResolver(deps: { voiceSettings: VoiceSettingsService; secrets: SecretsService; logger: Pick<BaseLogger, 'warn'> }) {
   return async (companyId: string): Promise<{ profile: VoiceProfile | null; sayVoice: string }> => {
     const { settings } = await deps.voiceSettings.get(companyId);
     if (settings.provider === 'twilio') return { profile: null, sayVoice: settings.voiceId };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { createCallFlow, FALLBACK_TWIML, SUSPENDED_TWIML, UNKNOWN_NUMBER_TWIML, type CallFlow, type TwilioCallParams } from './call-flow.ts';
-import { BOOKING_SMS_JOB } from '../../jobs/handlers/send-booking-sms.ts';
+import { BOOKING_SMS_JOB } from '../sms/sms-jobs.ts';
 import { createSpeaker, createVoiceProfileResolver } from './speaker.ts';
 import { signatureIsValid } from './twilio-signature.ts';
 

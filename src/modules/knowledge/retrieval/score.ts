@@ -11,8 +11,8 @@ import { CONCEPT, weightOf, type Analysis } from './lexicon.ts';
  *    answer) covers.
  * The phrasing's score is their weighted geometric mean, leaning on entry coverage: callers wrap
  * a question in context ("my basement is flooding, can someone come tonight"), so what they
- * add counts less than what the entry needs. The entry takes its best phrasing; the database's
- * trigram similarity breaks near-ties.
+ * add counts less than what the entry needs. The entry takes its best phrasing; for the best few,
+ * the database's trigram similarity (pg_trgm) then breaks near-ties.
  *
  * A term's weight is its kind (weightOf: topic words fully, actions half, fillers little) times
  * its rarity among the candidates, inverse document frequency over the entries that share a
@@ -33,8 +33,6 @@ const RARITY_FLOOR = 0.35;
 export interface Candidate {
   phrasings: Analysis[];
   answer: Analysis;
-  /** The database's word similarity of the caller's words to the entry (0..1). */
-  trigram: number;
 }
 
 const trigramMemo = new BoundedMap<string, ReadonlySet<string>>(20_000);
@@ -115,15 +113,20 @@ function phrasingScore(query: Analysis, phrasing: Analysis, answer: Analysis, we
   return entryCoverage ** ENTRY_COVERAGE_EXPONENT * callerCoverage ** (1 - ENTRY_COVERAGE_EXPONENT);
 }
 
-/** Each candidate's score for this caller question, in the candidates' order. */
+/** Each candidate's word-level score for this caller question (0..1), in the candidates' order. */
 export function scoreCandidates(query: Analysis, candidates: readonly Candidate[]): number[] {
   const weigh = rarityWeights(candidates);
   return candidates.map((c) => {
     let lexical = 0;
     for (const p of c.phrasings) lexical = Math.max(lexical, phrasingScore(query, p, c.answer, weigh));
-    const score = (1 - TRIGRAM_WEIGHT) * lexical + TRIGRAM_WEIGHT * Math.min(Math.max(c.trigram, 0), 1);
-    return Math.round(score * 1000) / 1000;
+    return lexical;
   });
+}
+
+/** The final score: the word-level score with a little of the trigram similarity (0..1), rounded. */
+export function blendTrigram(lexical: number, trigram: number): number {
+  const score = (1 - TRIGRAM_WEIGHT) * lexical + TRIGRAM_WEIGHT * Math.min(Math.max(trigram, 0), 1);
+  return Math.round(score * 1000) / 1000;
 }
 
 export const isAnswerable = (score: number): boolean => score >= ANSWERABLE_SCORE;

@@ -19,10 +19,12 @@ const MAX_TERMS = 8;
 const MAX_PHRASES_PER_TERM = 12;
 const WORD = /^[a-z0-9]+$/;
 
+// All words of a phrase rather than the phrase (<->): the index answers that without reading
+// every matching row again, and the scorer checks the phrase itself.
 function phraseQuery(phrase: string): string | undefined {
   const words = phrase.split(' ').filter((w) => WORD.test(w));
   if (words.length === 0) return undefined;
-  return words.length === 1 ? words[0]! : `(${words.join(' <-> ')})`;
+  return words.length === 1 ? words[0]! : `(${words.join(' & ')})`;
 }
 
 function groupOf(term: string, analysis: Analysis, lexicon: Lexicon): string | undefined {
