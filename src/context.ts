@@ -5,7 +5,8 @@ import { registerJobs } from './jobs/register.ts';
 import type { JobLogger, JobQueue } from './jobs/types.ts';
 import { createAgentRuntime } from './modules/agent/runtime.ts';
 import { speechPlanFor } from './modules/agent/speech-plan.ts';
-import { createVoiceProfileResolver } from './modules/voice/speaker.ts';
+import { createInvalidationHub, type InvalidationHub } from './cache/invalidation-hub.ts';
+import { createVoiceProfileResolver, type VoiceProfileResolver } from './modules/voice/speaker.ts';
 import { createTurnRunner, type AgentRuntime, type TurnRunner } from './modules/agent/turn-runner.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -20,16 +21,21 @@ export interface AppContext {
   clock: () => Date;
   /** The agent that answers calls and chats. */
   agent: { runtime: AgentRuntime; runner: TurnRunner };
+  /** Per-process caches of company settings forget a company when it changes. */
+  invalidation: InvalidationHub;
+  /** A company's voice for speech out (cached). */
+  resolveVoice: VoiceProfileResolver;
 }
 
 export function createContext(config: Config, database: Database, logger: JobLogger, clock: () => Date = () => new Date()): AppContext {
   const services = createServices(config, database.db, logger);
   const jobs = createJobQueue({ database, logger, config });
-  const resolveVoice = createVoiceProfileResolver({ voiceSettings: services.voiceSettings, secrets: services.secrets, logger });
+  const invalidation = createInvalidationHub();
+  const resolveVoice = createVoiceProfileResolver({ voiceSettings: services.voiceSettings, secrets: services.secrets, logger, invalidation });
   registerJobs(jobs, services, config, speechPlanFor(services, resolveVoice));
-  const runtime = createAgentRuntime({ config, services, logger });
+  const runtime = createAgentRuntime({ config, services, logger, invalidation });
   const agent = { runtime, runner: createTurnRunner({ calls: services.calls, runtime, clock }) };
-  return { config, database, services, jobs, clock, agent };
+  return { config, database, services, jobs, clock, agent, invalidation, resolveVoice };
 }
 
 declare module 'fastify' {

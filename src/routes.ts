@@ -9,6 +9,7 @@ import { callsRoutes, messagesRoutes } from './modules/calls/calls.routes.ts';
 import { agentChatRoutes, widgetRoutes } from './modules/agent/chat.routes.ts';
 import voiceRoutes from './modules/voice/voice.routes.ts';
 import companiesRoutes from './modules/companies/companies.routes.ts';
+import companyConfigRoutes from './modules/company-config/company-config.routes.ts';
 import contactsRoutes from './modules/contacts/contacts.routes.ts';
 import knowledgeRoutes from './modules/knowledge/knowledge.routes.ts';
 import tradeKnowledgeRoutes from './modules/knowledge/trade-knowledge.routes.ts';
@@ -22,6 +23,11 @@ import voiceSettingsRoutes from './modules/voice-settings/voice-settings.routes.
 
 /** Every API module, mounted under /api. Company resources live under /companies/:companyId. */
 export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // A change to a company through the API reaches this process's caches of its settings at once.
+  app.addHook('onResponse', async (req, reply) => {
+    const companyId = (req.params as { companyId?: string } | undefined)?.companyId;
+    if (companyId && req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) app.ctx.invalidation.invalidate(companyId);
+  });
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(tradeCategoriesRoutes, { prefix: '/trade-categories' });
   await app.register(voiceRoutes, { prefix: '/twilio' });
@@ -49,4 +55,5 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(secretsRoutes, { prefix: `${company}/secrets` });
   await app.register(knowledgeRoutes, { prefix: `${company}/knowledge` });
   await app.register(unansweredQuestionsRoutes, { prefix: `${company}/unanswered-questions` });
+  await app.register(companyConfigRoutes, { prefix: `${company}/config` });
 };

@@ -33,6 +33,16 @@ describe('chatting with the agent', () => {
     expect(detail.transcript.map((x: { callerText: string | null }) => x.callerText)).toEqual([null, 'do you fix water heaters']);
   });
 
+  it('speaks a changed greeting on the very next conversation (settings are cached, but forgotten on change)', async () => {
+    const chat = () => t.app.inject({ method: 'POST', url: `/api/companies/${companyId}/agent/chat`, headers, payload: {} });
+    expect((await chat()).json().say).toMatch(/Rapid Rooter/);
+    const current = (await t.app.inject({ method: 'GET', url: `/api/companies/${companyId}/agent-settings`, headers })).json().settings;
+    const greetings = { ...current.greetings, openHours: 'Rapid Rooter, fresh greeting here. What can we fix today?' };
+    const put = await t.app.inject({ method: 'PUT', url: `/api/companies/${companyId}/agent-settings`, headers, payload: { settings: { ...current, greetings } } });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await chat()).json().say).toBe('Rapid Rooter, fresh greeting here. What can we fix today?');
+  });
+
   it('opens the website widget only with the company key, and refuses an unknown conversation', async () => {
     const { widgetKey } = (await t.app.inject({ method: 'GET', url: `/api/companies/${companyId}/agent/widget-key`, headers })).json();
     const widget = (key: string, payload: object = {}) => t.app.inject({ method: 'POST', url: `/api/widget/${key}/chat`, payload });

@@ -4,7 +4,9 @@ import type { Services } from '../../services.ts';
 import { createEmbeddedEngine } from '../conversation/embedded/engine.ts';
 import { createFallbackEngine } from '../conversation/llm/fallback-engine.ts';
 import { createLlmEngine } from '../conversation/llm/llm-engine.ts';
-import { buildAgentProfile } from '../conversation/profile.ts';
+import { createLoadingCache } from '../../cache/loading-cache.ts';
+import { COMPANY_CACHE_TTL_MS, type InvalidationHub } from '../../cache/invalidation-hub.ts';
+import { loadProfileInputs, profileAt } from '../conversation/profile.ts';
 import { createAgentTools } from '../conversation/tools.ts';
 import type { AgentRuntime } from './turn-runner.ts';
 
@@ -15,8 +17,15 @@ const MAX_HINTS = 60;
  * the language model when LLM_BASE_URL is set (with the company's own key or the platform's),
  * falling back to the embedded engine for any turn the model cannot answer in time.
  */
-export function createAgentRuntime(deps: { config: Config; services: Services; logger: Pick<BaseLogger, 'debug' | 'info' | 'warn'> }): AgentRuntime {
+export function createAgentRuntime(deps: { config: Config; services: Services; logger: Pick<BaseLogger, 'debug' | 'info' | 'warn'>; invalidation: InvalidationHub }): AgentRuntime {
   const { config, services, logger } = deps;
+  // Read on every turn, changed rarely: kept per company for a few seconds.
+  const profiles = createLoadingCache((companyId) => loadProfileInputs(services, companyId), { ttlMs: COMPANY_CACHE_TTL_MS });
+  const vocabulary = createLoadingCache((companyId) => services.knowledge.vocabularyHints(companyId).catch(() => [] as string[]), { ttlMs: COMPANY_CACHE_TTL_MS });
+  deps.invalidation.register((companyId) => {
+    profiles.invalidate(companyId);
+    vocabulary.invalidate(companyId);
+  });
   const embedded = createEmbeddedEngine();
   const llm = config.llmBaseUrl
     ? createFallbackEngine(
@@ -33,7 +42,7 @@ export function createAgentRuntime(deps: { config: Config; services: Services; l
     : null;
 
   return {
-    profileFor: (companyId, now) => buildAgentProfile(services, companyId, now),
+    profileFor: async (companyId, now) => profileAt(await profiles.get(companyId), companyId, now),
     toolsFor: (companyId, call, now) => createAgentTools(services, { companyId, call, now }),
     async respond(input, tools, signal) {
       if (!llm) return { result: await embedded.respond(input, tools, signal), engine: 'embedded' };
@@ -41,8 +50,8 @@ export function createAgentRuntime(deps: { config: Config; services: Services; l
       return { result: tracked.result, engine: tracked.engine };
     },
     async hintsFor(companyId, profile) {
-      const vocabulary = await services.knowledge.vocabularyHints(companyId).catch(() => [] as string[]);
-      return [...new Set([...profile.services.map((s) => s.name.toLowerCase()), ...vocabulary])].slice(0, MAX_HINTS);
+      const words = await vocabulary.get(companyId);
+      return [...new Set([...profile.services.map((s) => s.name.toLowerCase()), ...words])].slice(0, MAX_HINTS);
     },
   };
 }

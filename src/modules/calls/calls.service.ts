@@ -85,12 +85,22 @@ export function createCallsService(db: Db, deps: { contacts: ContactsService }) 
   const AGENT: Actor = { type: 'system', id: null, label: 'phone agent' };
 
   return {
-    /** The call of this CallSid, created (with the caller's contact, by caller id) on first sight. */
-    async begin(companyId: string, input: { callSid: string; channel: 'phone' | 'web'; from: string | null; to: string | null; at: Date }): Promise<{ call: CallRecord; created: boolean }> {
+    /**
+     * The call of this CallSid, created (with the caller's contact, by caller id) on first
+     * sight; with `seq`, also the response already recorded for that turn (a repeated delivery).
+     */
+    async begin(
+      companyId: string,
+      input: { callSid: string; channel: 'phone' | 'web'; from: string | null; to: string | null; at: Date },
+      seq?: number,
+    ): Promise<{ call: CallRecord; created: boolean; recorded?: { response: string } | undefined }> {
       const caller = input.from ? normalizePhone(input.from) : null;
       return withTenant(db, companyId, async (tx) => {
         const existing = await repo.findBySid(tx, companyId, input.callSid);
-        if (existing) return { call: recordOf(existing), created: false };
+        if (existing) {
+          const turn = seq === undefined ? undefined : await repo.findTurn(tx, companyId, existing.id, seq);
+          return { call: recordOf(existing), created: false, recorded: turn ? { response: turn.response } : undefined };
+        }
         const contact = caller ? (await contacts.findOrCreateByPhoneIn(tx, AGENT, companyId, caller)).contact : null;
         const { call, created } = await repo.upsert(tx, companyId, {
           call_sid: input.callSid, channel: input.channel, from_number: caller ?? input.from, to_number: input.to, contact_id: contact?.id ?? null, started_at: input.at,

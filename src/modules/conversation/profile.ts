@@ -20,13 +20,22 @@ export function isOpenAt(timeZone: string, weeklyHours: WeeklyHours, closures: {
   return expandWeeklyHours(clock, weeklyHours, day, day, closures).some((i) => i.start <= t && t < i.end);
 }
 
-export async function buildAgentProfile(services: ProfileServices, companyId: string, now: Date): Promise<AgentProfile> {
+/** What a profile is built from: the company's settings, which change rarely (cacheable). */
+export async function loadProfileInputs(services: ProfileServices, companyId: string) {
   const [company, { settings }, booking, offered] = await Promise.all([
     services.companies.get(companyId),
     services.agentSettings.current(companyId),
     services.bookingConfig.getSettings(companyId),
     services.bookingConfig.listServices(companyId),
   ]);
+  return { company, settings, booking, offered };
+}
+
+export type ProfileInputs = Awaited<ReturnType<typeof loadProfileInputs>>;
+
+/** The profile at `now`: open or closed, and the greeting that goes with it. Pure. */
+export function profileAt(inputs: ProfileInputs, companyId: string, now: Date): AgentProfile {
+  const { company, settings, booking, offered } = inputs;
   const weeklyHours = booking.weeklyHours as WeeklyHours;
   const isOpenNow = isOpenAt(company.timeZone, weeklyHours, { overrides: booking.overrides, holidays: booking.holidays.map((h) => h.date) }, now);
   const greetingValues = { companyName: company.name, agentName: settings.agentName };
@@ -52,4 +61,8 @@ export async function buildAgentProfile(services: ProfileServices, companyId: st
     openHours: weeklyHours,
     onCallSurchargeNote: booking.onCall?.surchargeNote ?? null,
   };
+}
+
+export async function buildAgentProfile(services: ProfileServices, companyId: string, now: Date): Promise<AgentProfile> {
+  return profileAt(await loadProfileInputs(services, companyId), companyId, now);
 }

@@ -1,11 +1,11 @@
 import type { Db } from '../../db/connect.ts';
-import { enterTenant, withPlatform } from '../../db/tenant.ts';
+import { enterTenant, withPlatform, type PlatformTx } from '../../db/tenant.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { toPage, type PageRequest } from '../../http/common-schemas.ts';
 import { assertPhone, normalizePhone } from '../../phone/normalize.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/principal.ts';
-import { createNumberCache, type NumberCacheOptions } from './number-cache.ts';
+import { createTtlCache, type TtlCacheOptions } from '../../cache/ttl-cache.ts';
 import { phoneNumbersRepository as repo } from './phone-numbers.repository.ts';
 
 type PhoneNumberRow = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
@@ -27,16 +27,19 @@ const present = (r: PhoneNumberRow) => ({
   updatedAt: r.updated_at,
 });
 
+// More than any company holds; the configuration document reads and writes them all at once.
+const ALL_NUMBERS = { limit: 10_000, offset: 0 };
+
 // The message never says which company holds the number: that would leak another tenant.
 const numberTaken = () => new AppError('PHONE_NUMBER_TAKEN', 'This phone number is already in use.', { field: 'number' });
 
-export function createPhoneNumbersService(db: Db, audit: AuditService, cacheOptions: NumberCacheOptions = {}) {
+export function createPhoneNumbersService(db: Db, audit: AuditService, cacheOptions: TtlCacheOptions = {}) {
   /**
    * Per process. Changes made through this service are visible here at once; other app
    * processes see them (and company status or time-zone changes not reported through
    * `invalidate`) within the cache TTL, 30 seconds by default.
    */
-  const cache = createNumberCache<NumberRoute>(cacheOptions);
+  const cache = createTtlCache<NumberRoute>(cacheOptions);
 
   return {
     async list(companyId: string, page: PageRequest) {
@@ -122,6 +125,46 @@ export function createPhoneNumbersService(db: Db, audit: AuditService, cacheOpti
     invalidate(companyId?: string): void {
       if (companyId === undefined) cache.clear();
       else cache.deleteWhere((route) => route.companyId === companyId);
+    },
+
+    /** Every number of the company, oldest first, inside a caller's platform transaction. */
+    async listAllIn(trx: PlatformTx, companyId: string): Promise<PhoneNumber[]> {
+      return (await repo.list(trx, companyId, ALL_NUMBERS)).map(present);
+    },
+
+    /**
+     * Makes `numbers` (E.164, checked by the caller) exactly the company's numbers inside the
+     * caller's platform transaction: removes, relabels, adds. A number another company holds is
+     * a 409 PHONE_NUMBER_TAKEN naming `${field}[i].number`. Returns the numbers whose route
+     * changed, for `forget` after the commit. The caller audits.
+     */
+    async replaceIn(trx: PlatformTx, companyId: string, numbers: readonly { number: string; label: string }[], field = 'numbers'): Promise<string[]> {
+      const current = await repo.list(trx, companyId, ALL_NUMBERS);
+      const wanted = new Map(numbers.map((n) => [n.number, n.label]));
+      const rerouted: string[] = [];
+      for (const row of current) {
+        const label = wanted.get(row.e164);
+        if (label === undefined) {
+          await repo.delete(trx, companyId, row.id);
+          rerouted.push(row.e164);
+        } else if (label !== row.label) {
+          await repo.updateLabel(trx, companyId, row.id, label);
+        }
+      }
+      const held = new Set(current.map((r) => r.e164));
+      for (const [i, n] of numbers.entries()) {
+        if (held.has(n.number)) continue;
+        if (!(await repo.insertUnlessTaken(trx, { company_id: companyId, e164: n.number, label: n.label }))) {
+          throw new AppError('PHONE_NUMBER_TAKEN', `${field}[${i}].number is already in use.`, { field: `${field}[${i}].number` });
+        }
+        rerouted.push(n.number);
+      }
+      return rerouted;
+    },
+
+    /** Drops the cached routes of these numbers (after a commit changed who answers them). */
+    forget(numbers: readonly string[]): void {
+      for (const e164 of numbers) cache.delete(e164);
     },
   };
 }

@@ -61,14 +61,13 @@ export function createCallFlow(deps: CallFlowDeps) {
     return { twiml: listenTwiml(speech, voice, turnUrl(nextSeq), hints), speechMs: spoken.ms };
   }
 
-  const begin = (companyId: string, params: TwilioCallParams) =>
-    calls.begin(companyId, { callSid: params.CallSid, channel: 'phone', from: params.From ?? null, to: params.To ?? null, at: runner.clock() });
+  const begin = (companyId: string, params: TwilioCallParams, seq: number) =>
+    calls.begin(companyId, { callSid: params.CallSid, channel: 'phone', from: params.From ?? null, to: params.To ?? null, at: runner.clock() }, seq);
 
   return {
     /** An incoming call: the greeting, then listen. Twilio's retries get the same greeting. */
     async incoming(companyId: string, params: TwilioCallParams): Promise<string> {
-      const { call } = await begin(companyId, params);
-      const recorded = await calls.recordedTurn(companyId, call.id, 0);
+      const { call, recorded } = await begin(companyId, params, 0);
       if (recorded) return recorded.response;
       const { profile, result } = await runner.greeting(companyId);
       const { twiml, speechMs } = await render(companyId, profile, result, 1, config.turnBudgetMs);
@@ -77,8 +76,7 @@ export function createCallFlow(deps: CallFlowDeps) {
 
     /** One turn: what the caller said (or silence) in, the agent's answer out. */
     async turn(companyId: string, params: TwilioCallParams, seq: number): Promise<string> {
-      const { call } = await begin(companyId, params);
-      const recorded = await calls.recordedTurn(companyId, call.id, seq);
+      const { call, recorded } = await begin(companyId, params, seq);
       if (recorded) return recorded.response;
       const text = (params.SpeechResult ?? '').trim();
       const confidence = params.Confidence === undefined || params.Confidence === '' ? null : Number(params.Confidence);

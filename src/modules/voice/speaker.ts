@@ -1,4 +1,6 @@
 import type { BaseLogger } from 'pino';
+import { COMPANY_CACHE_TTL_MS, type InvalidationHub } from '../../cache/invalidation-hub.ts';
+import { createLoadingCache } from '../../cache/loading-cache.ts';
 import type { SecretsService } from '../secrets/secrets.service.ts';
 import type { SpeechService } from '../speech/speech.service.ts';
 import type { VoiceProfile } from '../speech/speech.types.ts';
@@ -11,8 +13,8 @@ import { DEFAULT_VOICE } from './twiml.ts';
  * one), or null when it speaks through Twilio's <Say> voice. A key that no longer decrypts
  * falls back to the platform key, logged without the key.
  */
-export function createVoiceProfileResolver(deps: { voiceSettings: VoiceSettingsService; secrets: SecretsService; logger: Pick<BaseLogger, 'warn'> }) {
-  return async (companyId: string): Promise<{ profile: VoiceProfile | null; sayVoice: string }> => {
+export function createVoiceProfileResolver(deps: { voiceSettings: VoiceSettingsService; secrets: SecretsService; logger: Pick<BaseLogger, 'warn'>; invalidation?: InvalidationHub }) {
+  const resolve = async (companyId: string): Promise<{ profile: VoiceProfile | null; sayVoice: string }> => {
     const { settings } = await deps.voiceSettings.get(companyId);
     if (settings.provider === 'twilio') return { profile: null, sayVoice: settings.voiceId };
     let apiKey: string | null = null;
@@ -26,6 +28,10 @@ export function createVoiceProfileResolver(deps: { voiceSettings: VoiceSettingsS
     const { provider, voiceId, modelId, stability, similarityBoost, style, speed } = settings;
     return { profile: { provider, voiceId, modelId, stability, similarityBoost, style, speed, apiKey }, sayVoice: DEFAULT_VOICE.sayVoice };
   };
+  // Read on every turn, changed rarely: kept per company for a few seconds.
+  const cache = createLoadingCache(resolve, { ttlMs: COMPANY_CACHE_TTL_MS });
+  deps.invalidation?.register((companyId) => cache.invalidate(companyId));
+  return (companyId: string) => cache.get(companyId);
 }
 
 export type VoiceProfileResolver = ReturnType<typeof createVoiceProfileResolver>;

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { COMPANY_CACHE_TTL_MS } from '../../cache/invalidation-hub.ts';
+import { createLoadingCache } from '../../cache/loading-cache.ts';
 import { createCallFlow, FALLBACK_TWIML, SUSPENDED_TWIML, UNKNOWN_NUMBER_TWIML, type CallFlow, type TwilioCallParams } from './call-flow.ts';
 import { BOOKING_SMS_JOB } from '../sms/sms-jobs.ts';
-import { createSpeaker, createVoiceProfileResolver } from './speaker.ts';
+import { createSpeaker } from './speaker.ts';
 import { signatureIsValid } from './twilio-signature.ts';
 
 /**
@@ -31,10 +33,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     calls: services.calls,
     runner,
     runtime,
-    speaker: createSpeaker(createVoiceProfileResolver({ voiceSettings: services.voiceSettings, secrets: services.secrets, logger: app.log }), services.speech),
+    speaker: createSpeaker(app.ctx.resolveVoice, services.speech),
     logger: app.log,
     onBooked: (companyId, bookingId) => app.ctx.jobs.send(BOOKING_SMS_JOB, { companyId, bookingId }, { singletonKey: bookingId }),
   });
+
+  // Every webhook needs the company's token: kept per company for a few seconds.
+  const twilioTokens = createLoadingCache(
+    (companyId) => services.secrets.reveal(companyId, 'twilio_auth_token').catch((err: unknown) => {
+      app.log.warn({ err, companyId }, 'company Twilio auth token unreadable; checking with the platform token');
+      return null;
+    }),
+    { ttlMs: COMPANY_CACHE_TTL_MS },
+  );
+  app.ctx.invalidation.register((companyId) => twilioTokens.invalidate(companyId));
 
   // Twilio posts application/x-www-form-urlencoded; parsed here only, as flat string fields.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
@@ -45,14 +57,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   async function authenticate(req: FastifyRequest, reply: FastifyReply): Promise<Resolved | undefined> {
     const params = req.body as Record<string, string>;
     const route = params.To ? await services.phoneNumbers.lookup(params.To) : null;
-    let companyToken: string | null = null;
-    if (route) {
-      try {
-        companyToken = await services.secrets.reveal(route.companyId, 'twilio_auth_token');
-      } catch (err) {
-        req.log.warn({ err, companyId: route.companyId }, 'company Twilio auth token unreadable; checking with the platform token');
-      }
-    }
+    const companyToken = route ? await twilioTokens.get(route.companyId) : null;
     const signature = req.headers['x-twilio-signature'];
     const ok = signatureIsValid({
       signature: typeof signature === 'string' ? signature : undefined,

@@ -1,11 +1,11 @@
 /**
- * A small per-process cache for the incoming-call number lookup: keyed by E.164, entries
- * expire after a TTL (misses after a shorter one), and the map never holds more than
- * `maxEntries` (the oldest insertion is evicted first). Pure: the clock is injected.
+ * A small per-process cache keyed by string (an E.164 number, a company id): entries expire
+ * after a TTL (misses after a shorter one), and the map never holds more than `maxEntries`
+ * (the oldest insertion is evicted first). Pure: the clock is injected.
  *
  * `undefined` from `get` is a miss; `null` is a cached "no company owns this number".
  */
-export interface NumberCacheOptions {
+export interface TtlCacheOptions {
   ttlMs?: number;
   negativeTtlMs?: number;
   maxEntries?: number;
@@ -17,7 +17,7 @@ interface Entry<V> {
   expiresAt: number;
 }
 
-export interface NumberCache<V> {
+export interface TtlCache<V> {
   get(key: string): V | null | undefined;
   /**
    * Stores a value read from the database, unless an invalidation happened since
@@ -32,7 +32,7 @@ export interface NumberCache<V> {
   readonly size: number;
 }
 
-export function createNumberCache<V>(options: NumberCacheOptions = {}): NumberCache<V> {
+export function createTtlCache<V>(options: TtlCacheOptions = {}): TtlCache<V> {
   const ttlMs = options.ttlMs ?? 30_000;
   const negativeTtlMs = options.negativeTtlMs ?? 5_000;
   const maxEntries = options.maxEntries ?? 10_000;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createNumberCache } from './number-cache.ts';
+import { createTtlCache } from './ttl-cache.ts';
 
 function clockedCache(options: { ttlMs?: number; negativeTtlMs?: number; maxEntries?: number } = {}) {
   let time = 1_000;
-  const cache = createNumberCache<{ companyId: string }>({ ttlMs: 30_000, negativeTtlMs: 5_000, ...options, now: () => time });
+  const cache = createTtlCache<{ companyId: string }>({ ttlMs: 30_000, negativeTtlMs: 5_000, ...options, now: () => time });
   return { cache, advance: (ms: number) => (time += ms) };
 }
 
