@@ -117,13 +117,18 @@ CREATE TABLE booking_window_counts (
   CHECK (booked >= 0 AND booked <= capacity)
 );
 
-DO $$
+-- Every tenant table from here on is put under the rules of 002 by this one procedure (only
+-- migrations run it: nobody else may execute it).
+CREATE PROCEDURE platform.isolate_tenant_tables(tables text[]) LANGUAGE plpgsql AS $$
 DECLARE t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['booking_settings', 'booking_services', 'technicians', 'bookings', 'booking_window_counts'] LOOP
+  FOREACH t IN ARRAY tables LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
     EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (company_id = current_company_id()) WITH CHECK (company_id = current_company_id())', t);
   END LOOP;
 END
 $$;
+REVOKE ALL ON PROCEDURE platform.isolate_tenant_tables(text[]) FROM PUBLIC;
+
+CALL platform.isolate_tenant_tables(ARRAY['booking_settings', 'booking_services', 'technicians', 'bookings', 'booking_window_counts']);

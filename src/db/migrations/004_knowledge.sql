@@ -109,16 +109,7 @@ CREATE TABLE unanswered_questions (
 );
 CREATE INDEX unanswered_questions_top_idx ON unanswered_questions (company_id, ask_count DESC, last_asked_at DESC);
 
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['knowledge_entries', 'knowledge_overrides', 'unanswered_questions'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (company_id = current_company_id()) WITH CHECK (company_id = current_company_id())', t);
-  END LOOP;
-END
-$$;
+CALL platform.isolate_tenant_tables(ARRAY['knowledge_entries', 'knowledge_overrides', 'unanswered_questions']);
 
 -- Trade knowledge is reference data like the trade categories: the restricted role reads it
 -- (a company's searches join it with the company's own categories) and never writes it.

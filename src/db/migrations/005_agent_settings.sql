@@ -50,16 +50,7 @@ CREATE TABLE company_secrets (
   PRIMARY KEY (company_id, name)
 );
 
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['agent_settings_versions', 'agent_settings', 'voice_settings', 'company_secrets'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (company_id = current_company_id()) WITH CHECK (company_id = current_company_id())', t);
-  END LOOP;
-END
-$$;
+CALL platform.isolate_tenant_tables(ARRAY['agent_settings_versions', 'agent_settings', 'voice_settings', 'company_secrets']);
 
 -- History is append-only for the application.
 REVOKE UPDATE, DELETE ON agent_settings_versions FROM clientsvia_app;

@@ -15,7 +15,4 @@ CREATE TABLE speech_cache (
 -- Pruning walks the least recently used clips.
 CREATE INDEX speech_cache_last_used_idx ON speech_cache (company_id, last_used_at);
 
-ALTER TABLE speech_cache ENABLE ROW LEVEL SECURITY;
-ALTER TABLE speech_cache FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON speech_cache
-  USING (company_id = current_company_id()) WITH CHECK (company_id = current_company_id());
+CALL platform.isolate_tenant_tables(ARRAY['speech_cache']);

@@ -69,13 +69,4 @@ CREATE INDEX messages_recent_idx ON messages (company_id, created_at DESC, id);
 
 ALTER TABLE bookings ADD FOREIGN KEY (company_id, call_id) REFERENCES calls (company_id, id) ON DELETE SET NULL (call_id);
 
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['calls', 'call_turns', 'messages'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (company_id = current_company_id()) WITH CHECK (company_id = current_company_id())', t);
-  END LOOP;
-END
-$$;
+CALL platform.isolate_tenant_tables(ARRAY['calls', 'call_turns', 'messages']);
