@@ -37,6 +37,8 @@ export interface LoadResult {
   status: number[];
   /** Open loop: sends that left later than scheduled because the previous answer was still out. */
   late: number;
+  /** Open loop, the other sends: how late the generator's own timer let them leave (its lag counts in the latency). */
+  timerLag: number[];
   /** Calls the agent ended (hangup or transfer), each followed by a new call. */
   restarts: number;
   /** Transport errors and non-2xx answers. */

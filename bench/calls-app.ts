@@ -40,6 +40,15 @@ export interface CallsAppUnderTest {
  */
 export async function startCallsApp(options: { databaseUrl?: string | undefined; logLevel: string; speech: SpeechMode; clock?: () => Date }): Promise<CallsAppUnderTest> {
   const scratch = options.databaseUrl ? await createScratchDatabase(options.databaseUrl) : null;
+  try {
+    return await start(options, scratch);
+  } catch (err) {
+    await scratch?.drop().catch(() => {});
+    throw err;
+  }
+}
+
+async function start(options: { logLevel: string; speech: SpeechMode; clock?: (() => Date) | undefined }, scratch: { url: string; drop(): Promise<void> } | null): Promise<CallsAppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clientsvia-bench-calls-'));
   const speechKey = randomBytes(16).toString('hex');
   const speechStub = options.speech === 'cached' ? await startElevenLabsStub({ apiKeys: [speechKey] }) : null;
@@ -88,12 +97,15 @@ export async function startCallsApp(options: { databaseUrl?: string | undefined;
     speechStub,
     serverTimes,
     async close() {
-      await app.close();
-      await database.close();
-      await speechStub?.close();
-      await scratch?.drop();
-      log.flush();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await app.close();
+        await database.close();
+        await speechStub?.close();
+      } finally {
+        await scratch?.drop();
+        log.flush();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -101,17 +113,30 @@ export async function startCallsApp(options: { databaseUrl?: string | undefined;
 /** A new, empty database on the server of `url` (the demo numbers are unique platform-wide). */
 async function createScratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `clientsvia_bench_calls_${randomBytes(5).toString('hex')}`;
-  const admin = async (sql: string) => {
+  const admin = async (work: (client: pg.Client) => Promise<void>) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      await client.query(sql);
+      await work(client);
     } finally {
       await client.end();
     }
   };
-  await admin(`CREATE DATABASE ${name}`);
+  await admin(async (c) => void (await c.query(`CREATE DATABASE ${name}`)));
   const scratch = new URL(url);
   scratch.pathname = `/${name}`;
-  return { url: scratch.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    url: scratch.toString(),
+    drop: () =>
+      admin(async (c) => {
+        // pg's pool.end() resolves before its sockets close: forcing the drop while they close
+        // makes the server kill them, and their clients throw, uncaught.
+        for (let i = 0; i < 100; i++) {
+          const open = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (open.rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }),
+  };
 }

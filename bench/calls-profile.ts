@@ -9,7 +9,11 @@ import { printTable, summarize } from './stats.ts';
  * loop, N=1) after priming, with every statement PGlite runs counted and timed (PGlite runs on
  * the app's own thread, so its time is the app's). Prints per turn: transactions, statements,
  * time inside PGlite, and the statements that cost most. Add `--cpu-prof` to node for the rest.
- *   BENCH_PROFILE_SECONDS [5]  BENCH_PROFILE_CALLERS [1]  BENCH_CALLS_SPEECH [cached]
+ *   BENCH_PROFILE_SECONDS [5]  BENCH_PROFILE_CALLERS [1]  BENCH_CALLS_SPEECH [cached]  BENCH_DATABASE_URL
+ *   BENCH_PROFILE_WHATIF=cache-config  an experiment, not a fix: the company's read-mostly
+ *     configuration (company, agent and booking settings, services, voice settings, secrets,
+ *     vocabulary hints) memoised in process, to see what the turn would cost without reading it
+ *     from the database every turn
  */
 const SECONDS = Number(process.env.BENCH_PROFILE_SECONDS || 5);
 const CALLERS = Number(process.env.BENCH_PROFILE_CALLERS || 1);
@@ -54,7 +58,34 @@ function instrument(name: 'query' | 'exec'): void {
 instrument('query');
 instrument('exec');
 
-const subject = await startCallsApp({ logLevel: process.env.BENCH_LOG_LEVEL || 'info', speech });
+const WHATIF = process.env.BENCH_PROFILE_WHATIF ?? '';
+if (WHATIF !== '' && WHATIF !== 'cache-config') throw new Error("BENCH_PROFILE_WHATIF must be 'cache-config' or empty");
+
+/** Replaces `obj[name]` by a version that remembers each resolved answer by its arguments. */
+function memoise(obj: object, name: string): void {
+  const target = obj as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const original = target[name]!.bind(obj);
+  const seen = new Map<string, unknown>();
+  target[name] = async (...args: unknown[]) => {
+    const key = JSON.stringify(args);
+    if (seen.has(key)) return seen.get(key);
+    const value = await original(...args);
+    seen.set(key, value);
+    return value;
+  };
+}
+
+const subject = await startCallsApp({ databaseUrl: process.env.BENCH_DATABASE_URL || undefined, logLevel: process.env.BENCH_LOG_LEVEL || 'info', speech });
+if (WHATIF === 'cache-config') {
+  const s = subject.app.ctx.services;
+  memoise(s.companies, 'get');
+  memoise(s.agentSettings, 'current');
+  memoise(s.bookingConfig, 'getSettings');
+  memoise(s.bookingConfig, 'listServices');
+  memoise(s.voiceSettings, 'get');
+  memoise(s.secrets, 'reveal');
+  memoise(s.knowledge, 'vocabularyHints');
+}
 try {
   const target = { kind: 'calls' as const, serverUrl: subject.url, publicUrl: subject.config.publicUrl, authToken: subject.config.twilioAuthToken!, companies: CALL_SCRIPTS };
   await runLoad({ mode: 'prime', target }).done;
@@ -70,13 +101,17 @@ try {
   const all = [...statements.entries()].sort((a, b) => b[1].ms - a[1].ms);
   const total = all.reduce((acc, [, s]) => ({ count: acc.count + s.count, ms: acc.ms + s.ms }), { count: 0, ms: 0 });
   const begins = statements.get('BEGIN')?.count ?? statements.get('begin')?.count ?? 0;
-  console.log(`${subject.database.kind}, ${CALLERS} caller(s), ${SECONDS}s: ${turns} turns (${requests} webhooks), ${(turns / SECONDS).toFixed(1)} turns/s, ${result.errors} errors`);
+  console.log(`${subject.database.kind}${WHATIF ? ` [what-if: ${WHATIF}]` : ''}, ${CALLERS} caller(s), ${SECONDS}s: ${turns} turns (${requests} webhooks), ${(turns / SECONDS).toFixed(1)} turns/s, ${result.errors} errors`);
   console.log(`server time per turn: p50 ${server.p50.toFixed(1)} ms, p99 ${server.p99.toFixed(1)} ms`);
-  console.log(`per webhook: ${(begins / requests).toFixed(1)} transactions, ${(total.count / requests).toFixed(1)} statements, ${(total.ms / requests).toFixed(1)} ms inside PGlite\n`);
-  printTable(
-    ['statement (shape)', 'per webhook', 'ms per webhook', 'ms each'],
-    all.slice(0, 40).map(([sql, s]) => [sql, (s.count / requests).toFixed(2), (s.ms / requests).toFixed(2), (s.ms / s.count).toFixed(3)]),
-  );
+  if (subject.database.kind !== 'pglite') {
+    console.log('statements are counted on PGlite only (it runs in this process); use --cpu-prof for the app thread');
+  } else {
+    console.log(`per webhook: ${(begins / requests).toFixed(1)} transactions, ${(total.count / requests).toFixed(1)} statements, ${(total.ms / requests).toFixed(1)} ms inside PGlite\n`);
+    printTable(
+      ['statement (shape)', 'per webhook', 'ms per webhook', 'ms each'],
+      all.slice(0, 40).map(([sql, s]) => [sql, (s.count / requests).toFixed(2), (s.ms / requests).toFixed(2), (s.ms / s.count).toFixed(3)]),
+    );
+  }
 } finally {
   await subject.close();
 }

@@ -1,6 +1,6 @@
 /**
- * Knowledge search benchmark: one plumbing company with 5,000 entries of its own (plus the
- * inherited plumbing knowledge) on in-memory PGlite. Prints p50/p99/mean of the full search
+ * Knowledge search benchmark: one plumbing company with 5,000 entries of its own (a brand and
+ * product catalogue, plus the inherited plumbing knowledge) on in-memory PGlite. Prints p50/p99/mean of the full search
  * (vocabulary, full-text + trigram candidates, scoring) and, as a same-run baseline, of a bare
  * `SELECT 1` through withTenant (the transaction, company setting and role switch every
  * search pays anyway). Run with `node bench/knowledge.bench.ts`.
@@ -21,12 +21,17 @@ const WARMUP = 200;
 const ITERATIONS = 2000;
 const P99_TARGET_MS = 10;
 
-const THINGS = [
-  'water heater', 'tankless water heater', 'garbage disposal', 'sump pump', 'kitchen sink', 'bathroom sink', 'toilet', 'shower valve', 'bathtub drain',
-  'main sewer line', 'floor drain', 'laundry drain', 'outdoor faucet', 'water softener', 'whole house filter', 'reverse osmosis system', 'gas line',
-  'pressure regulator', 'expansion tank', 'backflow preventer', 'sewage ejector pump', 'grease trap', 'water main', 'shut off valve', 'dishwasher hookup',
-  'ice maker line', 'washing machine hose', 'utility sink', 'bidet', 'shower head', 'kitchen faucet', 'wax ring', 'fill valve', 'flapper', 'p trap',
-  'cleanout', 'vent stack', 'well pressure tank', 'recirculation pump', 'thermal expansion valve',
+// A large knowledge base is a catalogue: the same questions about many brands and products
+// (20 x 20 x 13 = 5,200, of which 5,000 are used). Template words ("cost", "repair", "warranty")
+// are each shared by a thirteenth of the entries, product words by a twentieth.
+const BRANDS = [
+  'Rheem', 'Bradford White', 'A. O. Smith', 'Navien', 'Rinnai', 'Kohler', 'American Standard', 'Moen', 'Delta', 'Grohe',
+  'InSinkErator', 'Waste King', 'Zoeller', 'Wayne', 'Culligan', 'Pentair', 'Watts', 'Uponor', 'Sioux Chief', 'Toto',
+];
+const PRODUCTS = [
+  'water heater', 'tankless water heater', 'toilet', 'kitchen faucet', 'bathroom faucet', 'shower valve', 'garbage disposal', 'sump pump',
+  'water softener', 'water filter', 'pressure regulator', 'expansion tank', 'backflow preventer', 'sewage ejector pump', 'utility sink',
+  'bidet', 'shower head', 'recirculation pump', 'well pump', 'gas valve',
 ];
 const TEMPLATES: ((t: string) => string)[] = [
   (t) => `How much does it cost to install a new ${t}?`,
@@ -34,40 +39,40 @@ const TEMPLATES: ((t: string) => string)[] = [
   (t) => `How long does a ${t} usually last?`,
   (t) => `Why is my ${t} leaking?`,
   (t) => `Can you replace my ${t} today?`,
-  (t) => `What brand of ${t} do you recommend?`,
+  (t) => `Is the ${t} a good choice?`,
   (t) => `Is a ${t} covered by your warranty?`,
-  (t) => `How often should a ${t} be inspected?`,
+  (t) => `How often should a ${t} be serviced?`,
   (t) => `Why is my ${t} making a noise?`,
   (t) => `Do I need a permit for a ${t}?`,
   (t) => `What are the signs my ${t} is failing?`,
   (t) => `Can I fix a ${t} myself?`,
   (t) => `Do you offer financing for a ${t}?`,
 ];
-const PLACES = ['in a condo', 'in an older house', 'in a basement', 'for a restaurant', 'in a rental unit', 'on a weekend', 'in winter', 'in a new build', 'in a duplex', 'after a flood'];
 
 function entries(): { question: string; answer: string; alternatives: string[]; tags: string[] }[] {
   const out = [];
-  for (let i = 0; out.length < ENTRIES; i++) {
-    const thing = THINGS[i % THINGS.length]!;
-    const template = TEMPLATES[Math.floor(i / THINGS.length) % TEMPLATES.length]!;
-    const place = PLACES[Math.floor(i / (THINGS.length * TEMPLATES.length)) % PLACES.length]!;
-    const question = `${template(thing).slice(0, -1)} ${place}? (#${i})`;
-    out.push({
-      question,
-      answer: `For a ${thing} ${place}, our plumbers check the fittings, the supply and the drain first, then quote a flat price before any work. Reference ${i}.`,
-      alternatives: [`${thing} question ${place}`],
-      tags: [thing.split(' ')[0]!],
-    });
+  for (const template of TEMPLATES) {
+    for (const product of PRODUCTS) {
+      for (const brand of BRANDS) {
+        if (out.length === ENTRIES) return out;
+        out.push({
+          question: template(`${brand} ${product}`),
+          answer: `For a ${brand} ${product}, our plumbers check the fittings, the supply and the drain first, then quote a flat price before any work.`,
+          alternatives: [],
+          tags: [product.split(' ')[0]!],
+        });
+      }
+    }
   }
   return out;
 }
 
 const QUESTIONS = [
-  'um how much is a new hot water tank in a condo', 'my garbage disposal is leaking', 'do you guys fix sump pumps', 'yeah hi why is my toilet making a noise',
-  'can you replace my kitchen faucet today', 'how long does a water softener last', 'is the grease trap covered by your warranty', 'do i need a permit for a gas line',
-  'do you do financing on a tankless water heater', 'my basement floor drain is backed up', 'what brand of shower head do you recommend', 'how often should the backflow preventer be inspected',
-  'do you install solar panels', 'what are your hours on saturday', 'are you licensed', 'can you come out to skokie', 'my pipes froze what should i do', 'the water pressure is really low',
-  'do you repair well pumps', 'can i fix a running toilet myself',
+  'um how much is a new hot water tank', 'my garbage disposal is leaking', 'do you guys fix sump pumps', 'yeah hi why is my toilet making a noise',
+  'can you replace my kitchen faucet today', 'how long does a navien tankless water heater last', 'is the kohler toilet covered by your warranty',
+  'do i need a permit for a gas valve', 'do you do financing on a rheem water heater', 'my basement floor drain is backed up', 'is a moen shower head a good choice',
+  'how often should the backflow preventer be serviced', 'do you install solar panels', 'what are your hours on saturday', 'are you licensed',
+  'can you come out to skokie', 'my pipes froze what should i do', 'the water pressure is really low', 'do you repair well pumps', 'can i fix a running toilet myself',
 ];
 
 function measure(label: string, samples: number[]): { p50: number; p99: number; mean: number } {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/seed/demo.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createDemoApp, type TestApp } from '../helpers/app.ts';
 import { businessMorning } from '../helpers/calls.ts';
 import { login } from '../helpers/factories.ts';
 
@@ -8,8 +7,7 @@ let t: TestApp;
 let companyId: string;
 let headers: { cookie: string };
 beforeAll(async () => {
-  t = await createTestApp({ clock: () => businessMorning('America/Chicago') });
-  await seedDemo(t.app.ctx.services, t.config, { onlyIfEmpty: true });
+  t = await createDemoApp({ clock: () => businessMorning('America/Chicago') });
   headers = (await login(t.app, 'owner@rapidrooter.example', t.config.demoPassword)).headers;
   companyId = (await t.app.inject({ method: 'GET', url: '/api/companies', headers })).json().items[0].id;
 });

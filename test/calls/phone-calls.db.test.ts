@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatedCall } from '../../src/cli/call/simulated-call.ts';
-import { seedDemo } from '../../src/seed/demo.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createDemoApp, type TestApp } from '../helpers/app.ts';
 import { businessMorning, phoneCall } from '../helpers/calls.ts';
 import { login } from '../helpers/factories.ts';
 import { startElevenLabsStub, type ElevenLabsStub } from '../stubs/elevenlabs.ts';
@@ -18,13 +17,12 @@ let t: TestApp;
 let eleven: ElevenLabsStub;
 beforeAll(async () => {
   eleven = await startElevenLabsStub({ apiKeys: [ELEVEN_KEY] });
-  t = await createTestApp({
+  t = await createDemoApp({
     clock: () => businessMorning('America/Chicago'),
     env: { ELEVENLABS_BASE_URL: eleven.url, ELEVENLABS_API_KEY: ELEVEN_KEY, SPEECH_BUDGET_MS: '1500', SPEECH_BREAKER_COOLDOWN_MS: '10', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' },
   });
   // ElevenLabs down unless a test says otherwise: the agent's words arrive as <Say> text.
   eleven.behave({ fail: 500 });
-  await seedDemo(t.app.ctx.services, t.config, { onlyIfEmpty: true });
 });
 afterAll(async () => {
   await t?.close();

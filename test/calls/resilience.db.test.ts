@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.ts';
 import { connectDatabase, type Database } from '../../src/db/connect.ts';
-import { seedDemo } from '../../src/seed/demo.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createDemoApp, type TestApp } from '../helpers/app.ts';
 import { businessMorning, injectTransport, phoneCall } from '../helpers/calls.ts';
 import { createSimulatedCall, type WebhookTransport } from '../../src/cli/call/simulated-call.ts';
 import { startOpenAiStub, type OpenAiStub } from '../stubs/openai.ts';
@@ -15,8 +14,7 @@ describe('when the language model fails', () => {
   let model: OpenAiStub;
   beforeAll(async () => {
     model = await startOpenAiStub();
-    t = await createTestApp({ clock, env: { LLM_BASE_URL: model.baseUrl, LLM_MODEL: 'test-model', LLM_TURN_BUDGET_MS: '600' } });
-    await seedDemo(t.app.ctx.services, t.config, { onlyIfEmpty: true });
+    t = await createDemoApp({ clock, env: { LLM_BASE_URL: model.baseUrl, LLM_MODEL: 'test-model', LLM_TURN_BUDGET_MS: '600' } });
   });
   afterAll(async () => {
     await t?.close();
@@ -50,8 +48,7 @@ describe('two app instances on one database', () => {
   let t: TestApp;
   let second: { app: App; database: Database; ownsDatabase: boolean };
   beforeAll(async () => {
-    t = await createTestApp({ clock });
-    await seedDemo(t.app.ctx.services, t.config, { onlyIfEmpty: true });
+    t = await createDemoApp({ clock });
     // A second process: its own app and, on a real server, its own connection pool.
     const database = t.database.url ? await connectDatabase({ databaseUrl: t.database.url, poolMax: 3 }) : t.database;
     const app = await buildApp({ config: t.config, database, clock });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAsTwilio } from '../../src/modules/voice/twilio-signature.ts';
-import { seedDemo } from '../../src/seed/demo.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createDemoApp, type TestApp } from '../helpers/app.ts';
 import { businessMorning, injectTransport, phoneCall } from '../helpers/calls.ts';
 import { loginAdmin } from '../helpers/factories.ts';
 
@@ -10,8 +9,7 @@ const POLAR_AIR = '+13035550175';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ clock: () => businessMorning('America/Chicago') });
-  await seedDemo(t.app.ctx.services, t.config, { onlyIfEmpty: true });
+  t = await createDemoApp({ clock: () => businessMorning('America/Chicago') });
 });
 afterAll(async () => t?.close());
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/connect.ts';
+import { seedDemo } from '../../src/seed/demo.ts';
 import { createTestDatabase } from './database.ts';
 
 export const ADMIN_EMAIL = 'admin@test.example';
@@ -63,4 +64,11 @@ export async function createTestApp(
       await database.close();
     },
   };
+}
+
+/** A test app with the demo companies seeded (Rapid Rooter Plumbing, Polar Air HVAC). */
+export async function createDemoApp(options: Parameters<typeof createTestApp>[0] = {}): Promise<TestApp> {
+  const t = await createTestApp(options);
+  await seedDemo(t.app.ctx.services, t.config, { onlyIfEmpty: true });
+  return t;
 }

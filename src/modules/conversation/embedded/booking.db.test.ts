@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
-import { seedDemo } from '../../../seed/demo.ts';
+import { createDemoApp, type TestApp } from '../../../../test/helpers/app.ts';
 import type { Services } from '../../../services.ts';
 import { speakSlot } from '../ear/when.ts';
 import { startCall, weekdayMorning } from './call-driver.fixture.ts';
@@ -11,9 +10,8 @@ describe('booking a visit on the phone with the embedded engine', () => {
   let t: TestApp;
   let services: Services;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createDemoApp();
     services = t.app.ctx.services;
-    await seedDemo(services, t.config, { onlyIfEmpty: true });
   });
   afterAll(async () => t?.close());
 

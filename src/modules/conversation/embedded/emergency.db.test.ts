@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { createDemoApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { SYSTEM_ACTOR } from '../../auth/principal.ts';
-import { seedDemo } from '../../../seed/demo.ts';
 import type { Services } from '../../../services.ts';
 import { startCall, weekdayMorning } from './call-driver.fixture.ts';
 
@@ -12,9 +11,8 @@ describe('emergencies on the phone', () => {
   let t: TestApp;
   let services: Services;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createDemoApp();
     services = t.app.ctx.services;
-    await seedDemo(services, t.config, { onlyIfEmpty: true });
   });
   afterAll(async () => t?.close());
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { createDemoApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { SYSTEM_ACTOR } from '../../auth/principal.ts';
-import { seedDemo } from '../../../seed/demo.ts';
 import type { Services } from '../../../services.ts';
 import { speakSlot } from '../ear/when.ts';
 import { createAgentTools } from '../tools.ts';
@@ -16,9 +15,8 @@ describe('changing bookings, taken slots, closed hours and long calls', () => {
   let rooterId: string;
   let drainCleaning: string;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createDemoApp();
     services = t.app.ctx.services;
-    await seedDemo(services, t.config, { onlyIfEmpty: true });
     rooterId = (await services.phoneNumbers.lookup(ROOTER))!.companyId;
     drainCleaning = (await services.bookingConfig.listServices(rooterId)).find((s) => s.name === 'Drain cleaning')!.id;
   });

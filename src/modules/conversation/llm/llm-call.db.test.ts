@@ -1,8 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { createDemoApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { startOpenAiStub, toolResultsOf, type OpenAiStub, type ScriptStep } from '../../../../test/stubs/openai.ts';
-import { seedDemo } from '../../../seed/demo.ts';
 import type { Services } from '../../../services.ts';
 import { speakSlot } from '../ear/when.ts';
 import { createEmbeddedEngine } from '../embedded/engine.ts';
@@ -34,9 +33,8 @@ describe('phone calls answered by a language model, with the real tools', () => 
   const lastResult = (body: Parameters<Extract<ScriptStep, (...a: never[]) => unknown>>[0]) => toolResultsOf(body).at(-1)!;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createDemoApp();
     services = t.app.ctx.services;
-    await seedDemo(services, t.config, { onlyIfEmpty: true });
     stub = await startOpenAiStub({ apiKey: 'sk-test-platform' });
     const route = await services.phoneNumbers.lookup(ROOTER);
     const profile = await buildAgentProfile(services, route!.companyId, new Date());
