@@ -35,7 +35,6 @@ async function api(email: string, path: string) {
   return (await t.app.inject({ method: 'GET', url: `/api/companies/${company.id}${path}`, headers })).json();
 }
 const rapidRooter = (path: string) => api('owner@rapidrooter.example', path);
-const polarAir = (path: string) => api('owner@polarair.example', path);
 
 /** Plays the caller's lines in order; returns everything the agent said, line by line. */
 async function converse(call: SimulatedCall, lines: string[]): Promise<string[]> {

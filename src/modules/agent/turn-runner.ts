@@ -60,6 +60,7 @@ export function createTurnRunner(deps: { calls: CallsService; runtime: AgentRunt
 
     /** Records a turn once; a concurrent or repeated delivery gets the first one's response. */
     async record(companyId: string, call: CallRecord, seq: number, turn: { ran: RanTurn | null; result: TurnResult; response: string; speechMs: number }): Promise<string> {
+      const before = dialogStateOf(call.state).facts;
       const { result, ran } = turn;
       const { facts } = result.state;
       const saved = await calls.recordTurn(
@@ -81,6 +82,7 @@ export function createTurnRunner(deps: { calls: CallsService; runtime: AgentRunt
           outcome: result.outcome,
           bookingId: result.outcome === 'booked' ? result.state.bookingId : undefined,
           learned: { name: facts.name, address: facts.address, zip: facts.zip },
+          known: { name: before.name, address: before.address, zip: before.zip },
         },
       );
       return saved.response;

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { CallOutcomeColumn, CallStatus, CallTurnsTable } from '../../db/schema.ts';
 import type { TenantTx } from '../../db/tenant.ts';
 import type { PageRequest } from '../../http/common-schemas.ts';
@@ -26,9 +26,25 @@ export const callsRepository = {
     return tx.selectFrom('calls').selectAll().where('company_id', '=', companyId).where('id', '=', id).executeTakeFirst();
   },
 
-  /** Locks the call row for the rest of the transaction: one turn of a call is written at a time. */
-  lockById(tx: TenantTx, companyId: string, id: string) {
-    return tx.selectFrom('calls').selectAll().where('company_id', '=', companyId).where('id', '=', id).forUpdate().executeTakeFirst();
+  /**
+   * After a turn: the new state, the highest turn number, the stronger of the two outcomes (a
+   * call that booked and then took a message still counts as booked) and the booking.
+   */
+  advance(tx: TenantTx, companyId: string, id: string, turn: { state: string; seq: number; outcome: CallOutcomeColumn | null; bookingId: string | null }) {
+    const rank = (o: RawBuilder<unknown>) => sql`array_position(${sql.lit('{abandoned,answered,message,transferred,emergency,booked}')}::text[], ${o})`;
+    return tx
+      .updateTable('calls')
+      .set({
+        state: turn.state,
+        turn_count: sql`greatest(turn_count, ${turn.seq})`,
+        outcome: sql`CASE WHEN ${turn.outcome}::text IS NULL OR (outcome IS NOT NULL AND ${rank(sql`outcome`)} >= ${rank(sql`${turn.outcome}::text`)}) THEN outcome ELSE ${turn.outcome}::text END`,
+        booking_id: sql`coalesce(${turn.bookingId}::uuid, booking_id)`,
+        updated_at: new Date(),
+      })
+      .where('company_id', '=', companyId)
+      .where('id', '=', id)
+      .returning(['from_number', 'contact_id'])
+      .executeTakeFirst();
   },
 
   list(tx: TenantTx, companyId: string, filter: { outcome?: CallOutcomeColumn | undefined; from?: Date | undefined; to?: Date | undefined; contactId?: string | undefined }, page: PageRequest) {

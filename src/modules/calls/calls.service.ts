@@ -11,11 +11,6 @@ import { callsRepository as repo, type TurnValues } from './calls.repository.ts'
 type CallRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 type TurnRow = Awaited<ReturnType<typeof repo.turns>>[number];
 
-/** Stronger outcomes win: a call that booked and then took a message still counts as booked. */
-const OUTCOME_RANK: Record<CallOutcomeColumn, number> = { abandoned: 0, answered: 1, message: 2, transferred: 3, emergency: 4, booked: 5 };
-export const strongerOutcome = (a: CallOutcomeColumn | null, b: CallOutcomeColumn | undefined): CallOutcomeColumn | null =>
-  b === undefined || (a !== null && OUTCOME_RANK[a] >= OUTCOME_RANK[b]) ? a : b;
-
 export const presentCall = (r: CallRow) => ({
   id: r.id,
   callSid: r.call_sid,
@@ -74,6 +69,8 @@ export interface TurnUpdate {
   bookingId?: string | undefined;
   /** What the call learned of the caller: fills the blanks of their contact. */
   learned?: { name?: string | undefined; address?: string | undefined; zip?: string | undefined } | undefined;
+  /** What it knew before this turn: only what changed is written to the contact. */
+  known?: { name?: string | undefined; address?: string | undefined; zip?: string | undefined } | undefined;
 }
 
 /**
@@ -126,24 +123,19 @@ export function createCallsService(db: Db, deps: { contacts: ContactsService }) 
      */
     async recordTurn(companyId: string, callId: string, turn: TurnValues, update: TurnUpdate): Promise<{ recorded: boolean; response: string }> {
       return withTenant(db, companyId, async (tx) => {
-        const call = await repo.lockById(tx, companyId, callId);
-        if (!call) throw notFound('Call');
         if (!(await repo.insertTurn(tx, companyId, callId, turn))) {
           const first = await repo.findTurn(tx, companyId, callId, turn.seq);
           return { recorded: false, response: first!.response };
         }
-        let contactId = call.contact_id;
-        const learned = Object.fromEntries(Object.entries(update.learned ?? {}).filter(([, v]) => v)) as Record<string, string>;
+        // One statement: the row lock, the state and the stronger outcome together.
+        const call = await repo.advance(tx, companyId, callId, { state: JSON.stringify(update.state), seq: turn.seq, outcome: update.outcome ?? null, bookingId: update.bookingId ?? null });
+        if (!call) throw notFound('Call');
+        // The contact is enriched when the call learns something new, not on every turn.
+        const learned = Object.fromEntries(Object.entries(update.learned ?? {}).filter(([k, v]) => v && v !== update.known?.[k as keyof typeof update.learned])) as Record<string, string>;
         if (call.from_number && normalizePhone(call.from_number) && Object.keys(learned).length > 0) {
-          contactId = (await contacts.findOrCreateByPhoneIn(tx, AGENT, companyId, call.from_number, learned)).contact.id;
+          const { contact } = await contacts.findOrCreateByPhoneIn(tx, AGENT, companyId, call.from_number, learned);
+          if (contact.id !== call.contact_id) await repo.updateCall(tx, companyId, callId, { contact_id: contact.id });
         }
-        await repo.updateCall(tx, companyId, callId, {
-          state: JSON.stringify(update.state),
-          turn_count: Math.max(call.turn_count, turn.seq),
-          outcome: strongerOutcome(call.outcome, update.outcome),
-          booking_id: update.bookingId ?? call.booking_id,
-          contact_id: contactId,
-        });
         return { recorded: true, response: turn.response };
       });
     },
