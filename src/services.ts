@@ -10,6 +10,7 @@ import { createBookingsService } from './modules/booking/bookings.service.ts';
 import { createCallsService } from './modules/calls/calls.service.ts';
 import { createMessagesService } from './modules/calls/messages.service.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
+import { createCompanyConfigService } from './modules/company-config/company-config.service.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
 import { createTradeKnowledgeService } from './modules/knowledge/trade-knowledge.service.ts';
@@ -26,12 +27,19 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
   const audit = createAuditService(db);
   const tradeCategories = createTradeCategoriesService(db);
   const phoneNumbers = createPhoneNumbersService(db, audit);
-  // A company's status and time zone travel with its number lookups: refresh them on change.
-  const companies = createCompaniesService(db, audit, tradeCategories, { onChanged: (id) => phoneNumbers.invalidate(id) });
+  const knowledge = createKnowledgeService(db, audit);
+  // A company's status and time zone travel with its number lookups, and its trade categories
+  // decide the knowledge it inherits: refresh both on change.
+  const companies = createCompaniesService(db, audit, tradeCategories, {
+    onChanged: (id) => {
+      phoneNumbers.invalidate(id);
+      knowledge.forgetInherited(id);
+    },
+  });
   const contacts = createContactsService(db, audit);
   const secrets = createSecretsService(db, audit, keyringFromConfig(config));
   const bookingConfig = createBookingConfigService(db, audit, companies);
-  return {
+  const services = {
     audit,
     auth: createAuthService(config, db),
     tradeCategories,
@@ -48,9 +56,11 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     agentSettings: createAgentSettingsService(db, audit, { isOwnNumber: async (companyId, e164) => (await phoneNumbers.lookup(e164))?.companyId === companyId }),
     voiceSettings: createVoiceSettingsService(db, audit, secrets),
     speech: createSpeechService({ config, db, logger }),
-    knowledge: createKnowledgeService(db, audit),
-    tradeKnowledge: createTradeKnowledgeService(db),
+    knowledge,
+    tradeKnowledge: createTradeKnowledgeService(db, { onChanged: () => knowledge.forgetInherited() }),
   };
+  // The configuration document spans the modules above, through their services.
+  return { ...services, companyConfig: createCompanyConfigService(db, services) };
 }
 
 export type Services = ReturnType<typeof createServices>;

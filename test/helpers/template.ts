@@ -11,6 +11,7 @@ import type { DB } from '../../src/db/schema.ts';
 import { TRADE_CATEGORIES } from '../../src/modules/trade-categories/trade-categories.catalog.ts';
 import { createTradeCategoriesService } from '../../src/modules/trade-categories/trade-categories.service.ts';
 import { TRADE_KNOWLEDGE } from '../../src/modules/knowledge/catalog/trade-knowledge.catalog.ts';
+import { entryValues } from '../../src/modules/knowledge/knowledge-text.ts';
 import { createTradeKnowledgeService } from '../../src/modules/knowledge/trade-knowledge.service.ts';
 
 /**
@@ -22,7 +23,9 @@ export function templateKey(): string {
   const h = createHash('sha256');
   for (const m of readMigrations()) h.update(m.checksum);
   h.update(JSON.stringify(TRADE_CATEGORIES));
-  h.update(JSON.stringify(TRADE_KNOWLEDGE));
+  // The values seeded and how: a change to the derived search text or to the seeding needs a new template too.
+  h.update(JSON.stringify(Object.values(TRADE_KNOWLEDGE).map((k) => ({ ...k, entries: k.entries.map(entryValues) }))));
+  h.update(readFileSync(new URL('../../src/modules/knowledge/trade-knowledge.service.ts', import.meta.url)));
   return h.digest('hex').slice(0, 16);
 }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { localInstant, MONDAY, upcoming } from '../helpers/booking.ts';
-import { createApiToken, createCompany, createUserSession, login } from '../helpers/factories.ts';
+import { createApiToken, createCompany, createUserSession, login, loginAdmin } from '../helpers/factories.ts';
 import { startElevenLabsStub, type ElevenLabsStub } from '../stubs/elevenlabs.ts';
 import { hasBody, registeredRoutes, requestFor, type Ids, type MatrixRoute } from './route-requests.ts';
 
@@ -39,7 +39,8 @@ describe("API matrix: company B reaches none of company A's data through any rou
     elevenLabs = await startElevenLabsStub({ apiKeys: [SPEECH_KEY] });
     t = await createTestApp({ env: { ELEVENLABS_BASE_URL: elevenLabs.url, ELEVENLABS_API_KEY: SPEECH_KEY } });
     app = t.app;
-    const a = await createCompany(app, { name: `Alpha Plumbing ${suffix()}` });
+    // A is also a roofer: the roofing knowledge below is inherited by A and not by B.
+    const a = await createCompany(app, { name: `Alpha Plumbing ${suffix()}`, tradeCategorySlugs: ['plumbing', 'roofing'] });
     A = a;
     B = await createCompany(app, { name: `Bravo Heating ${suffix()}` });
 
@@ -102,12 +103,30 @@ describe("API matrix: company B reaches none of company A's data through any rou
     aIds.file = `${clipKey}.${'A'.repeat(clipSig.length)}.mp3`;
     secretsOfA.push(clipKey, clipSig);
 
+    // A's knowledge base and a question its agent could not answer.
+    const entry = await create('/knowledge', { question: 'Do you service the Alpha hot tub?', answer: 'alpha private knowledge answer', alternatives: ['alpha private phrasing'], tags: ['alphatag'] });
+    const unanswered = await create('/unanswered-questions', { question: 'alpha private unanswered question about zebra fountains' });
+    // Roofing knowledge (platform data, made by the admin) that only roofers such as A inherit.
+    const admin = await loginAdmin(app);
+    const roofing = (await app.ctx.services.tradeCategories.list()).find((c) => c.slug === 'roofing')!;
+    const adminCreate = async (path: string, payload: object) => {
+      const res = await app.inject({ method: 'POST', url: `/api/trade-categories/${roofing.id}/knowledge${path}`, headers: admin.headers, payload });
+      if (res.statusCode !== 201) throw new Error(`fixture POST trade knowledge ${path} failed: ${res.statusCode} ${res.body}`);
+      return res.json() as { id: string };
+    };
+    const tradeEntry = await adminCreate('/entries', { question: 'Do you fix hail damage on a slate roof?', answer: 'Roofing answer.' });
+    const vocabulary = await adminCreate('/vocabulary', { terms: ['slate roof', 'slate tiles'] });
+    const emergency = await adminCreate('/emergencies', {
+      name: 'Roof caving in', severity: 'life_safety', triggers: ['roof caved in'], safetyInstruction: 'Leave the room under it.', defaultAction: 'transfer_on_call',
+    });
+
     // Every route parameter name maps to one of A's resources.
     // The website widget is public by its key; a key naming A without A's MAC must open nothing.
     aIds.widgetKey = `cvw_${a.id.replace(/-/g, '')}_${'A'.repeat(24)}`;
     Object.assign(aIds, {
       companyId: a.id, userId: staff.id, tokenId: token.id, phoneNumberId: phone.id, contactId: contact.id,
       serviceId: service.id, technicianId: technician.id, bookingId: booking.id, callId: call.id, messageId: message.id,
+      entryId: entry.id, questionId: unanswered.id,
     });
     secretsOfA.push(
       ...Object.values(aIds), a.name, a.slug, owner.email, owner.userId,
@@ -120,7 +139,11 @@ describe("API matrix: company B reaches none of company A's data through any rou
       call.callSid, 'Alpha greeting turn text', 'Agatha Alphacaller', 'alpha message body', '+17735550133', '7735550133',
       agentOfA.agentName, agentOfA.instructions, agentOfA.businessDescription, ...Object.values(agentOfA.greetings),
       '+17735550177', '7735550177', 'AlphaVoice0123456789', ...Object.values(keysOfA),
+      'alpha private knowledge answer', 'alpha private phrasing', 'alphatag', 'zebra fountains',
     );
+    // Trade knowledge is platform data A inherits, not A's own: B must not reach it through A's
+    // routes or its own, but its ids are no secret (admin-only routes echo them in their 404).
+    Object.assign(aIds, { tradeCategoryId: roofing.id, tradeEntryId: tradeEntry.id, vocabularyId: vocabulary.id, emergencyId: emergency.id });
 
     const bOwner = await createUserSession(app, B.id, 'owner');
     const bToken = await createApiToken(app, B.id);

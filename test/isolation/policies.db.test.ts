@@ -185,12 +185,15 @@ describe('row-level security on every tenant table', () => {
     expect(afterRollback.company ?? '').toBe('');
   });
 
-  it('keeps the restricted role out of every platform table but trade categories (read-only)', async () => {
+  // Reference data every company inherits: readable, never writable, by the restricted role.
+  const READ_ONLY_PLATFORM_TABLES = ['trade_categories', 'trade_knowledge_entries', 'trade_vocabulary', 'trade_emergencies'];
+
+  it('keeps the restricted role out of every platform table but the trade reference data (read-only)', async () => {
     const problems: string[] = [];
     for (const table of await tablesIn(db, 'platform')) {
       const read = await sqlErrorOf(() => withTenant(db, A.id, (tx) => sql`SELECT 1 FROM ${sql.table(`platform.${table}`)} LIMIT 1`.execute(tx)));
-      if (table === 'trade_categories') {
-        if (read) problems.push(`platform.trade_categories: reading failed: ${read.message}`);
+      if (READ_ONLY_PLATFORM_TABLES.includes(table)) {
+        if (read) problems.push(`platform.${table}: reading failed: ${read.message}`);
         continue;
       }
       if (read?.code !== INSUFFICIENT_PRIVILEGE || !/permission denied/.test(read.message)) {
@@ -200,6 +203,12 @@ describe('row-level security on every tenant table', () => {
     const write = await sqlErrorOf(() => withTenant(db, A.id, (tx) =>
       sql`INSERT INTO platform.trade_categories (slug, name) VALUES ('policy-test', 'Policy test')`.execute(tx)));
     if (write?.code !== INSUFFICIENT_PRIVILEGE) problems.push(`platform.trade_categories: INSERT as ${APP_ROLE} gave ${JSON.stringify(write)}, expected permission denied`);
+    for (const table of READ_ONLY_PLATFORM_TABLES) {
+      for (const statement of [sql`UPDATE ${sql.table(`platform.${table}`)} SET created_at = created_at`, sql`DELETE FROM ${sql.table(`platform.${table}`)}`]) {
+        const err = await sqlErrorOf(() => withTenant(db, A.id, (tx) => statement.execute(tx)));
+        if (err?.code !== INSUFFICIENT_PRIVILEGE) problems.push(`platform.${table}: a write as ${APP_ROLE} gave ${JSON.stringify(err)}, expected permission denied`);
+      }
+    }
     expect(problems).toEqual([]);
   });
 });

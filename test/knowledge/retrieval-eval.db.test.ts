@@ -11,7 +11,7 @@ import { EVAL_QUESTIONS, type EvalQuestion } from './eval-questions.ts';
  * names (its own knowledge base plus the trade knowledge it inherits, as the demo seed builds
  * them). An answerable question counts as answered only when the best hit is a right entry AND
  * scores above the threshold (the agent would say it); an unanswerable one counts when the
- * search says nothing is good enough.
+ * search says nothing is good enough. EVAL_SCORES=1 also prints every question's best score.
  */
 const MIN_TOP1 = 0.9;
 const MIN_ABSTAINED = 0.8;

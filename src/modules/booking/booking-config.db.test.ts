@@ -54,6 +54,18 @@ describe('booking settings', () => {
     expect((await f.call('GET', '/booking-settings')).json()).toEqual(before);
   });
 
+  it('refuses a misspelled field instead of ignoring it', async () => {
+    for (const [method, path, body] of [
+      ['PUT', '/booking-settings', { horizonDay: 5 }],
+      ['PATCH', `/services/${f.serviceId}`, { durationMins: 30 }],
+      ['PATCH', `/technicians/${f.technicianIds[0]}`, { skils: ['x'] }],
+    ] as const) {
+      const res = await f.call(method, path, body);
+      expect([res.statusCode, res.json().error.code], path).toEqual([400, 'VALIDATION_FAILED']);
+      expect(res.json().error.message).toMatch(/not an allowed property/);
+    }
+  });
+
   it("is the owner's to change: staff and API tokens may read but not write", async () => {
     const staff = await createUserSession(t.app, f.companyId, 'staff');
     const token = await createApiToken(t.app, f.companyId);

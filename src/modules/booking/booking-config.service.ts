@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/principal.ts';
 import { assertTimeZone, type CompaniesService } from '../companies/companies.service.ts';
 import { engineConfig, presentService, presentSettings, presentTechnician, type BookingSettingsView } from './booking-config.ts';
+import { bookingsRepository } from './bookings.repository.ts';
 import { configRepository as repo, type ServicePatch, type SettingsValues, type TechnicianPatch } from './config.repository.ts';
 import type { BookingConfig, WeeklyHours } from './engine/types.ts';
 import type { BookingSettingsInput, ServiceInput, TechnicianInput } from './settings.schemas.ts';
@@ -127,6 +128,23 @@ export function createBookingConfigService(db: Db, audit: AuditService, companie
     }
   }
 
+  /**
+   * Deletes a service or technician no booking refers to. Under the bookings lock, so no booking
+   * can be written for it between the check and the delete.
+   */
+  async function removeUnlessBooked(actor: Actor, companyId: string, kind: 'service' | 'technician', id: string): Promise<void> {
+    const { label, find, column, remove, hint } = kind === 'service'
+      ? { label: 'Service', find: repo.findService, column: 'service_id' as const, remove: repo.deleteService, hint: 'This service has bookings; set active to false to stop offering it.' }
+      : { label: 'Technician', find: repo.findTechnician, column: 'technician_id' as const, remove: repo.deleteTechnician, hint: 'This technician has bookings; set active to false instead.' };
+    await withTenant(db, companyId, async (tx) => {
+      await bookingsRepository.lockCompany(tx, companyId);
+      if (!(await find(tx, companyId, id))) throw notFound(label);
+      if (await repo.isReferenced(tx, companyId, column, id)) throw new AppError('IN_USE', hint, { [`${kind}Id`]: id });
+      await remove(tx, companyId, id);
+      await audit.record(tx, companyId, actor, { action: `${kind}.deleted`, entityType: kind, entityId: id });
+    });
+  }
+
   return {
     async getSettings(companyId: string): Promise<BookingSettingsView> {
       const timeZone = await companies.timeZoneOf(companyId);
@@ -186,15 +204,9 @@ export function createBookingConfigService(db: Db, audit: AuditService, companie
     },
 
     async removeService(actor: Actor, companyId: string, id: string): Promise<void> {
-      await withTenant(db, companyId, async (tx) => {
-        if (!(await repo.findService(tx, companyId, id))) throw notFound('Service');
-        if (await repo.isReferenced(tx, companyId, 'service_id', id)) {
-          throw new AppError('IN_USE', 'This service has bookings; set active to false to stop offering it.', { serviceId: id });
-        }
-        await repo.deleteService(tx, companyId, id);
-        await audit.record(tx, companyId, actor, { action: 'service.deleted', entityType: 'service', entityId: id });
-      });
+      await removeUnlessBooked(actor, companyId, 'service', id);
     },
+
 
     async listTechnicians(companyId: string) {
       return withTenant(db, companyId, async (tx) => (await repo.listTechnicians(tx, companyId)).map(presentTechnician));
@@ -226,14 +238,60 @@ export function createBookingConfigService(db: Db, audit: AuditService, companie
     },
 
     async removeTechnician(actor: Actor, companyId: string, id: string): Promise<void> {
-      await withTenant(db, companyId, async (tx) => {
-        if (!(await repo.findTechnician(tx, companyId, id))) throw notFound('Technician');
-        if (await repo.isReferenced(tx, companyId, 'technician_id', id)) {
-          throw new AppError('IN_USE', 'This technician has bookings; set active to false instead.', { technicianId: id });
-        }
-        await repo.deleteTechnician(tx, companyId, id);
-        await audit.record(tx, companyId, actor, { action: 'technician.deleted', entityType: 'technician', entityId: id });
-      });
+      await removeUnlessBooked(actor, companyId, 'technician', id);
+    },
+
+
+    // Checks without writing: the errors the matching write would give, fields named as in the input.
+    checkSettings: (input: BookingSettingsInput): void => void settingsPatchOf(input),
+    checkService: (input: ServiceInput): void => void servicePatchOf(input),
+    checkTechnician: (input: TechnicianInput): void => void technicianPatchOf(input),
+
+    // Inside a caller's transaction (the company configuration document); the caller audits.
+    settingsIn,
+    listServicesIn: async (tx: TenantTx, companyId: string) => (await repo.listServices(tx, companyId)).map(presentService),
+    listTechniciansIn: async (tx: TenantTx, companyId: string) => (await repo.listTechnicians(tx, companyId)).map(presentTechnician),
+
+    /** Replaces the rules: fields left out take the defaults, not their current value. */
+    async replaceSettingsIn(tx: TenantTx, companyId: string, timeZone: string, input: BookingSettingsInput): Promise<BookingSettingsView> {
+      const patch = settingsPatchOf(input);
+      if (input.onCall) await assertOnCallServices(tx, companyId, input.onCall.serviceIds);
+      return presentSettings(timeZone, await repo.upsertSettings(tx, companyId, mergedValues(presentSettings(timeZone, undefined), patch)));
+    },
+
+    /** Creates the service (id null) or updates it. */
+    saveServiceIn: (tx: TenantTx, companyId: string, id: string | null, input: ServiceInput & { name: string; durationMinutes: number }) =>
+      saveService(tx, async () => {
+        const values = { ...servicePatchOf(input), name: input.name.trim(), duration_minutes: input.durationMinutes };
+        const row = id === null ? await repo.insertService(tx, companyId, values) : await repo.updateService(tx, companyId, id, values);
+        if (!row) throw notFound('Service');
+        return presentService(row);
+      }),
+
+    async saveTechnicianIn(tx: TenantTx, companyId: string, id: string | null, input: TechnicianInput & { name: string }) {
+      const values = { ...technicianPatchOf(input), name: input.name.trim() };
+      const row = id === null ? await repo.insertTechnician(tx, companyId, values) : await repo.updateTechnician(tx, companyId, id, values);
+      if (!row) throw notFound('Technician');
+      return presentTechnician(row);
+    },
+
+    /** Deletes the service, or deactivates it when bookings refer to it (they keep their history). */
+    async retireServiceIn(tx: TenantTx, companyId: string, id: string): Promise<'deleted' | 'deactivated'> {
+      if (await repo.isReferenced(tx, companyId, 'service_id', id)) {
+        await repo.updateService(tx, companyId, id, { active: false });
+        return 'deactivated';
+      }
+      await repo.deleteService(tx, companyId, id);
+      return 'deleted';
+    },
+
+    async retireTechnicianIn(tx: TenantTx, companyId: string, id: string): Promise<'deleted' | 'deactivated'> {
+      if (await repo.isReferenced(tx, companyId, 'technician_id', id)) {
+        await repo.updateTechnician(tx, companyId, id, { active: false });
+        return 'deactivated';
+      }
+      await repo.deleteTechnician(tx, companyId, id);
+      return 'deleted';
     },
   };
 }

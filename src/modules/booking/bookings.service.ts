@@ -174,6 +174,13 @@ export function createBookingsService(
   const reusedKey = () => new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different booking request.', { field: 'Idempotency-Key' });
 
   const service = {
+    /**
+     * Holds the company's booking writes until the caller's transaction ends: for a caller that
+     * deletes or deactivates services and technicians (the configuration document), so no
+     * booking is written meanwhile against what it removes.
+     */
+    lockWritesIn: (tx: TenantTx, companyId: string): Promise<void> => repo.lockCompany(tx, companyId),
+
     async availability(companyId: string, query: AvailabilityQuery): Promise<{ timeZone: string; serviceId: string; zip: string; slots: Slot[] }> {
       const at = now();
       const from = query.from ? Date.parse(query.from) : at.getTime();

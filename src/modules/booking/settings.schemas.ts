@@ -61,7 +61,7 @@ const settingsFields = {
 
 export const BookingSettings = Type.Object({ ...settingsFields, updatedAt: Type.Union([DateTime, Type.Null()]) });
 /** Fields left out keep their current value. */
-export const PutBookingSettingsBody = Type.Partial(Type.Object(settingsFields, { additionalProperties: false }));
+export const PutBookingSettingsBody = Type.Partial(Type.Object(settingsFields), { additionalProperties: false });
 export type BookingSettingsInput = Static<typeof PutBookingSettingsBody>;
 export type WeeklyHoursInput = Static<typeof WeeklyHours>;
 
@@ -97,7 +97,7 @@ export const CreateServiceBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const UpdateServiceBody = Type.Partial(Type.Object(serviceFields, { additionalProperties: false }));
+export const UpdateServiceBody = Type.Partial(Type.Object(serviceFields), { additionalProperties: false });
 export type ServiceInput = Static<typeof UpdateServiceBody>;
 export const ServiceParams = Type.Object({ companyId: Uuid, serviceId: Uuid });
 
@@ -128,6 +128,6 @@ export const CreateTechnicianBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const UpdateTechnicianBody = Type.Partial(Type.Object(technicianFields, { additionalProperties: false }));
+export const UpdateTechnicianBody = Type.Partial(Type.Object(technicianFields), { additionalProperties: false });
 export type TechnicianInput = Static<typeof UpdateTechnicianBody>;
 export const TechnicianParams = Type.Object({ companyId: Uuid, technicianId: Uuid });

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import type { Db } from '../../db/connect.ts';
-import { enterTenant, withPlatform, withTenant, type TenantTx } from '../../db/tenant.ts';
+import { enterTenant, withPlatform, withTenant, type PlatformTx, type TenantTx } from '../../db/tenant.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { PageRequest } from '../../http/common-schemas.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -152,12 +152,36 @@ export function createCompaniesService(db: Db, audit: AuditService, tradeCategor
     async setTradeCategories(principal: Principal, companyId: string, ids: string[]) {
       const row = await repo.findById(db, companyId);
       if (!row) throw notFound('Company');
-      return withTenant(db, companyId, async (tx) => {
+      const updated = await withTenant(db, companyId, async (tx) => {
         await setCategories(tx, companyId, ids);
         await audit.record(tx, companyId, actorOf(principal), { action: 'company.trade_categories_set', entityType: 'company', entityId: companyId, changes: { tradeCategoryIds: ids } });
         return present(tx, row);
       });
+      hooks.onChanged?.(companyId);
+      return updated;
     },
+
+    // Inside a caller's transaction (the company configuration document): the caller audits
+    // and, after its commit, calls `changeCommitted`.
+
+    /** Name and zone, read on the platform path before the transaction enters the tenant. */
+    async profileIn(trx: PlatformTx, companyId: string): Promise<{ name: string; timeZone: string }> {
+      const row = await repo.findById(trx, companyId);
+      if (!row) throw notFound('Company');
+      return { name: row.name, timeZone: row.time_zone };
+    },
+
+    async updateProfileIn(trx: PlatformTx, companyId: string, profile: { name: string; timeZone: string }): Promise<void> {
+      assertTimeZone(profile.timeZone);
+      if (!(await repo.update(trx, companyId, { name: profile.name, time_zone: profile.timeZone }))) throw notFound('Company');
+    },
+
+    tradeCategoriesIn: (tx: TenantTx, companyId: string) => repo.tradeCategoriesOf(tx, companyId),
+
+    setTradeCategoriesIn: (tx: TenantTx, companyId: string, ids: string[]) => setCategories(tx, companyId, ids),
+
+    /** After a caller's own transaction changed the company: refreshes what depends on it. */
+    changeCommitted: (companyId: string): void => hooks.onChanged?.(companyId),
   };
 }
 

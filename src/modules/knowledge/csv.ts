@@ -76,11 +76,12 @@ export function parseCsv(text: string): CsvRecord[] {
 }
 
 // Spreadsheets run a cell starting with these as a formula; exported cells get a leading
-// apostrophe, which the import takes off again, so a round trip changes nothing.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// apostrophe, which the import takes off again, so a round trip changes nothing (a cell that
+// already starts with apostrophes before such a character gets one more).
+const NEEDS_PROTECTION = /^'*[=+\-@\t\r]/;
 
-export const protectCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
-export const unprotectCell = (value: string): string => (value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value);
+export const protectCell = (value: string): string => (NEEDS_PROTECTION.test(value) ? `'${value}` : value);
+export const unprotectCell = (value: string): string => (value.startsWith("'") && NEEDS_PROTECTION.test(value) ? value.slice(1) : value);
 
 function quote(value: string): string {
   return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;

@@ -14,7 +14,16 @@ export interface CandidateRow {
  * The searchable knowledge of one company: its enabled entries plus the enabled trade entries
  * of its categories that it has not switched off (with its own answer where it overrides).
  */
+const categoriesOf = (companyId: string) =>
+  sql`SELECT array_to_string(ARRAY(SELECT trade_category_id::text FROM company_trade_categories WHERE company_id = ${companyId} ORDER BY 1), ',') AS categories`;
+
 export const knowledgeSearchRepository = {
+  /** The company's trade categories, in a fixed order (what it inherits). */
+  async categories(tx: TenantTx, companyId: string): Promise<string> {
+    const r = await sql<{ categories: string }>`${categoriesOf(companyId)}`.execute(tx);
+    return r.rows[0]!.categories;
+  },
+
   /** Synonym groups of the company's trade categories. */
   async vocabulary(tx: TenantTx, companyId: string): Promise<string[][]> {
     const rows = await tx.selectFrom('platform.trade_vocabulary as v')
@@ -24,50 +33,49 @@ export const knowledgeSearchRepository = {
   },
 
   /**
-   * Entries matching the full-text query, at most `perSource` from the company and from the
-   * trades, leaving out `exclude`: by ts_rank, or (`order: 'shortest'`) shortest phrasings first,
-   * which is what a one-word match can cover. `tsQuery` comes from buildTsQueries (only [a-z0-9]
-   * words and operators). Rows are ranked by id first and only the chosen ones read in full.
+   * The company's own entries matching the full-text query, shortest phrasings first (the ones
+   * the shared words cover best), at most `limit`, leaving out `exclude`. Only the first `scan`
+   * matches are ordered: that bounds the work for a word shared by thousands of entries, and is
+   * every match in all but the largest knowledge bases. Also answers the company's trade
+   * categories, so a search can check what it inherits without another round trip. `tsQuery`
+   * comes from buildTsQueryTiers (only [a-z0-9] words and operators).
    */
-  async candidates(tx: TenantTx, companyId: string, input: { tsQuery: string; order: 'rank' | 'shortest'; perSource: number; exclude: string[] }): Promise<CandidateRow[]> {
-    const { tsQuery, perSource, exclude } = input;
-    if (tsQuery === '') return [];
-    const order = (alias: 'e' | 't') => input.order === 'rank'
-      ? sql`ts_rank(${sql.ref(`${alias}.search_tsv`)}, q.tsq) DESC`
-      : sql`length(${sql.ref(`${alias}.search_text`)})`;
-    // The GIN index beats reading every entry once there are more than a few hundred; the
-    // planner's estimate for OR-ed text queries is far too pessimistic to see it.
-    await sql`SET LOCAL enable_seqscan = off`.execute(tx);
-    const r = await sql<CandidateRow>`
-      WITH q AS (SELECT to_tsquery('english', ${tsQuery}) AS tsq),
-      own AS (
-        SELECT e.id FROM knowledge_entries e CROSS JOIN q
-        WHERE e.company_id = ${companyId} AND e.search_tsv @@ q.tsq AND e.enabled AND NOT (e.id = ANY(${exclude}::uuid[]))
-        ORDER BY ${order('e')} LIMIT ${perSource}),
-      inherited AS (
-        SELECT t.id, o.answer AS own_answer FROM platform.trade_knowledge_entries t
-        JOIN company_trade_categories ctc ON ctc.company_id = ${companyId} AND ctc.trade_category_id = t.trade_category_id
-        LEFT JOIN knowledge_overrides o ON o.company_id = ${companyId} AND o.trade_entry_id = t.id
-        CROSS JOIN q
-        WHERE t.search_tsv @@ q.tsq AND t.enabled AND coalesce(o.enabled, true) AND NOT (t.id = ANY(${exclude}::uuid[]))
-        ORDER BY ${order('t')} LIMIT ${perSource})
-      SELECT 'company' AS source, e.id, NULL::uuid AS trade_category_id, e.question, e.answer, e.alternatives
-      FROM own JOIN knowledge_entries e ON e.company_id = ${companyId} AND e.id = own.id
-      UNION ALL
-      SELECT 'trade', t.id, t.trade_category_id, t.question, coalesce(i.own_answer, t.answer), t.alternatives
-      FROM inherited i JOIN platform.trade_knowledge_entries t ON t.id = i.id`.execute(tx);
-    await sql`SET LOCAL enable_seqscan = on`.execute(tx);
-    return r.rows;
+  async candidates(tx: TenantTx, companyId: string, input: { tsQuery: string; limit: number; scan: number; exclude: string[] }): Promise<{ rows: CandidateRow[]; categories: string }> {
+    const r = await sql<{ categories: string; id: string | null; question: string; answer: string; alternatives: string[] }>`
+      SELECT c.categories, m.id, m.question, m.answer, m.alternatives
+      FROM (${categoriesOf(companyId)}) c
+      LEFT JOIN LATERAL (
+        SELECT s.id, s.question, s.answer, s.alternatives FROM (
+          SELECT e.id, e.question, e.answer, e.alternatives, length(e.search_text) AS length
+          FROM knowledge_entries e
+          WHERE e.company_id = ${companyId} AND e.search_tsv @@ to_tsquery('english', ${input.tsQuery}) AND e.enabled
+            AND NOT (e.id = ANY(${input.exclude}::uuid[]))
+          LIMIT ${input.scan}) s
+        ORDER BY s.length LIMIT ${input.limit}) m ON true`.execute(tx);
+    const rows = r.rows.filter((x) => x.id !== null)
+      .map((x) => ({ source: 'company' as const, id: x.id!, trade_category_id: null, question: x.question, answer: x.answer, alternatives: x.alternatives }));
+    return { rows, categories: r.rows[0]!.categories };
   },
 
-  /** pg_trgm similarity of the caller's words to each entry's phrasings (0..1), for a handful of entries. */
-  async trigramSimilarity(tx: TenantTx, companyId: string, text: string, ids: { company: string[]; trade: string[] }): Promise<Map<string, number>> {
-    if (ids.company.length + ids.trade.length === 0) return new Map();
-    const r = await sql<{ id: string; similarity: number }>`
-      SELECT id, word_similarity(${text}, search_text) AS similarity FROM knowledge_entries WHERE company_id = ${companyId} AND id = ANY(${ids.company}::uuid[])
-      UNION ALL
-      SELECT id, word_similarity(${text}, search_text) FROM platform.trade_knowledge_entries WHERE id = ANY(${ids.trade}::uuid[])`.execute(tx);
-    return new Map(r.rows.map((row) => [row.id, Number(row.similarity)]));
+  /** Every enabled trade entry of the company's categories that it has not switched off, with its own answer where it has one. */
+  async inherited(tx: TenantTx, companyId: string): Promise<CandidateRow[]> {
+    const rows = await tx.selectFrom('platform.trade_knowledge_entries as t')
+      .innerJoin('company_trade_categories as ctc', (j) => j.onRef('ctc.trade_category_id', '=', 't.trade_category_id').on('ctc.company_id', '=', companyId))
+      .leftJoin('knowledge_overrides as o', (j) => j.onRef('o.trade_entry_id', '=', 't.id').on('o.company_id', '=', companyId))
+      .select(['t.id', 't.trade_category_id', 't.question', sql<string>`coalesce(o.answer, t.answer)`.as('answer'), 't.alternatives'])
+      .where('t.enabled', '=', true)
+      .where(sql<boolean>`coalesce(o.enabled, true)`)
+      .orderBy('t.trade_category_id').orderBy('t.created_at').orderBy('t.id')
+      .execute();
+    return rows.map((r) => ({ ...r, source: 'trade' as const }));
+  },
+
+  /** pg_trgm word similarity of the caller's words to each text (0..1), in order; computed on the values, no table read. */
+  async trigramSimilarity(tx: TenantTx, text: string, texts: string[]): Promise<number[]> {
+    if (texts.length === 0) return [];
+    const r = await sql<{ similarity: number }>`
+      SELECT word_similarity(${text}, t) AS similarity FROM unnest(${texts}::text[]) WITH ORDINALITY AS x(t, n) ORDER BY n`.execute(tx);
+    return r.rows.map((row) => Number(row.similarity));
   },
 
   /** Enabled emergency definitions of the company's trade categories. */

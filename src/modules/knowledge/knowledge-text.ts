@@ -30,8 +30,11 @@ function uniqueBy(values: readonly string[], key: (v: string) => string): string
 export const searchTextOf = (question: string, alternatives: readonly string[]): string =>
   [question, ...alternatives].map((t) => plainWords(t).join(' ')).filter((t) => t !== '').join(' / ');
 
+/** Phrasings that differ only in case or punctuation are one phrasing. */
+export const phrasingKey = (text: string): string => plainWords(text).join(' ');
+
 export const cleanAlternatives = (question: string, alternatives: readonly string[]): string[] =>
-  uniqueBy(alternatives.map(squash), (v) => v.toLowerCase()).filter((a) => a.toLowerCase() !== question.toLowerCase());
+  uniqueBy(alternatives.map(squash), phrasingKey).filter((a) => phrasingKey(a) !== phrasingKey(question));
 
 export const cleanTags = (tags: readonly string[]): string[] => uniqueBy(tags.map((t) => squash(t).toLowerCase()), (v) => v);
 

@@ -72,7 +72,7 @@ export const knowledgeRepository = {
       .innerJoin('platform.trade_categories as c', 'c.id', 't.trade_category_id')
       .leftJoin('knowledge_overrides as o', (j) => j.onRef('o.trade_entry_id', '=', 't.id').on('o.company_id', '=', companyId))
       .select([
-        't.id', 't.question', 't.answer', 't.alternatives', 't.tags', 'c.id as category_id', 'c.slug as category_slug', 'c.name as category_name',
+        't.id', 't.seed_key', 't.question', 't.answer', 't.alternatives', 't.tags', 'c.id as category_id', 'c.slug as category_slug', 'c.name as category_name',
         'o.answer as override_answer', 'o.enabled as override_enabled', 'o.updated_at as override_updated_at',
       ])
       .where('t.enabled', '=', true);

@@ -20,7 +20,7 @@ const toExport = (e: KnowledgeEntry): ExportEntry => ({ question: e.question, an
 // The audit log names the fields that changed, not the texts.
 const changedFields = (input: object) => Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k);
 
-function createKnowledgeEntries(db: Db, audit: AuditService) {
+function createKnowledgeEntries(db: Db, audit: AuditService, onOverridesChanged: (companyId: string) => void) {
   async function mustFind(tx: TenantTx, companyId: string, id: string): Promise<EntryRow> {
     const row = await repo.findById(tx, companyId, id);
     if (!row) throw notFound('Knowledge entry');
@@ -84,6 +84,19 @@ function createKnowledgeEntries(db: Db, audit: AuditService) {
     importWithin: (tx: TenantTx, actor: Actor, companyId: string, entries: readonly EntryInput[], mode: 'append' | 'replace') =>
       writeImport(tx, actor, companyId, validateImportRows(entries.map((value, i) => ({ row: i + 1, value }))), mode),
 
+    /** Checks entries as an import would, without writing (VALIDATION_FAILED naming each bad row, 1-based); answers them cleaned, as an export would show them. */
+    checkEntries: (entries: readonly unknown[]): ExportEntry[] =>
+      validateImportRows(entries.map((value, i) => ({ row: i + 1, value }))).map((v) => ({ question: v.question, answer: v.answer, alternatives: v.alternatives, tags: v.tags, enabled: v.enabled })),
+
+    // Inside a caller's transaction (the configuration document); the caller audits and, after
+    // its commit, calls `forgetInherited` when overrides changed.
+    exportIn: async (tx: TenantTx, companyId: string): Promise<ExportEntry[]> => (await repo.all(tx, companyId)).map(present).map(toExport),
+    /** Inherited entries with their starter key (stable across platforms; null for an admin's own). */
+    inheritedIn: async (tx: TenantTx, companyId: string) => (await repo.inherited(tx, companyId)).map((r) => ({ ...presentInherited(r), seedKey: r.seed_key })),
+    setOverrideIn: (tx: TenantTx, companyId: string, tradeEntryId: string, input: { enabled: boolean; answer: string | null }) =>
+      repo.upsertOverride(tx, companyId, tradeEntryId, { enabled: input.enabled, answer: input.answer === null ? null : requiredAnswer(input.answer) }),
+    clearOverrideIn: (tx: TenantTx, companyId: string, tradeEntryId: string) => repo.deleteOverride(tx, companyId, tradeEntryId),
+
     async exportEntries(companyId: string, format: 'json' | 'csv'): Promise<{ entries: ExportEntry[] } | string> {
       const entries = (await withTenant(db, companyId, (tx) => repo.all(tx, companyId))).map(present).map(toExport);
       return format === 'csv' ? entriesToCsv(entries) : { entries };
@@ -106,7 +119,7 @@ function createKnowledgeEntries(db: Db, audit: AuditService) {
           action: 'knowledge.override_set', entityType: 'trade_knowledge_entry', entityId: tradeEntryId, changes: { enabled: input.enabled, ownAnswer: answer !== null },
         });
         return presentInherited(await mustFindInherited(tx, companyId, tradeEntryId));
-      });
+      }).finally(() => onOverridesChanged(companyId));
     },
 
     /** Back to the trade's entry as published. */
@@ -115,7 +128,7 @@ function createKnowledgeEntries(db: Db, audit: AuditService) {
         await mustFindInherited(tx, companyId, tradeEntryId);
         await repo.deleteOverride(tx, companyId, tradeEntryId);
         await audit.record(tx, companyId, actor, { action: 'knowledge.override_cleared', entityType: 'trade_knowledge_entry', entityId: tradeEntryId });
-      });
+      }).finally(() => onOverridesChanged(companyId));
     },
   };
 }
@@ -125,10 +138,11 @@ function createKnowledgeEntries(db: Db, audit: AuditService) {
  * retrieval for the phone agent and the questions the agent could not answer.
  */
 export function createKnowledgeService(db: Db, audit: AuditService) {
+  const search = createKnowledgeSearch(db);
   return {
-    ...createKnowledgeEntries(db, audit),
-    ...createKnowledgeSearch(db),
-    ...createUnansweredQuestions(db, audit),
+    ...createKnowledgeEntries(db, audit, (companyId) => search.forgetInherited(companyId)),
+    ...search,
+    ...createUnansweredQuestions(db, audit, search.lexiconOf),
   };
 }
 

@@ -14,6 +14,13 @@ export interface EmergencyValues {
   enabled: boolean;
 }
 
+/** What the start-up seed sets besides the content. */
+interface Seeded {
+  seed_key: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
 const ENTRY_COLUMNS = ['id', 'question', 'answer', 'alternatives', 'tags', 'enabled', 'created_at', 'updated_at'] as const;
 const VOCABULARY_COLUMNS = ['id', 'terms', 'created_at', 'updated_at'] as const;
 const EMERGENCY_COLUMNS = ['id', 'name', 'severity', 'triggers', 'safety_instruction', 'default_action', 'enabled', 'created_at', 'updated_at'] as const;
@@ -32,7 +39,7 @@ export const tradeKnowledgeRepository = {
     q.selectFrom('platform.trade_knowledge_entries').select(ENTRY_COLUMNS).where('trade_category_id', '=', categoryId).orderBy('created_at').orderBy('id').execute(),
   findEntry: (q: Q, categoryId: string, id: string) =>
     q.selectFrom('platform.trade_knowledge_entries').select(ENTRY_COLUMNS).where('trade_category_id', '=', categoryId).where('id', '=', id).executeTakeFirst(),
-  insertEntry: (q: Q, categoryId: string, values: EntryValues & { seed_key?: string }) =>
+  insertEntry: (q: Q, categoryId: string, values: EntryValues & Partial<Seeded>) =>
     q.insertInto('platform.trade_knowledge_entries').values({ trade_category_id: categoryId, ...values }).returning(ENTRY_COLUMNS).executeTakeFirstOrThrow(),
   updateEntry: (q: Q, categoryId: string, id: string, patch: Partial<EntryValues>) =>
     q.updateTable('platform.trade_knowledge_entries').set({ ...patch, updated_at: new Date() })
@@ -42,8 +49,8 @@ export const tradeKnowledgeRepository = {
 
   vocabulary: (q: Q, categoryId: string) =>
     q.selectFrom('platform.trade_vocabulary').select(VOCABULARY_COLUMNS).where('trade_category_id', '=', categoryId).orderBy('created_at').orderBy('id').execute(),
-  insertVocabulary: (q: Q, categoryId: string, terms: string[], seedKey?: string) =>
-    q.insertInto('platform.trade_vocabulary').values({ trade_category_id: categoryId, terms, seed_key: seedKey ?? null }).returning(VOCABULARY_COLUMNS).executeTakeFirstOrThrow(),
+  insertVocabulary: (q: Q, categoryId: string, terms: string[], seed: Partial<Seeded> = {}) =>
+    q.insertInto('platform.trade_vocabulary').values({ trade_category_id: categoryId, terms, ...seed }).returning(VOCABULARY_COLUMNS).executeTakeFirstOrThrow(),
   updateVocabulary: (q: Q, categoryId: string, id: string, terms: string[]) =>
     q.updateTable('platform.trade_vocabulary').set({ terms, updated_at: new Date() })
       .where('trade_category_id', '=', categoryId).where('id', '=', id).returning(VOCABULARY_COLUMNS).executeTakeFirst(),
@@ -54,7 +61,7 @@ export const tradeKnowledgeRepository = {
     q.selectFrom('platform.trade_emergencies').select(EMERGENCY_COLUMNS).where('trade_category_id', '=', categoryId).orderBy('created_at').orderBy('id').execute(),
   findEmergency: (q: Q, categoryId: string, id: string) =>
     q.selectFrom('platform.trade_emergencies').select(EMERGENCY_COLUMNS).where('trade_category_id', '=', categoryId).where('id', '=', id).executeTakeFirst(),
-  insertEmergency: (q: Q, categoryId: string, values: EmergencyValues & { seed_key?: string }) =>
+  insertEmergency: (q: Q, categoryId: string, values: EmergencyValues & Partial<Seeded>) =>
     q.insertInto('platform.trade_emergencies').values({ trade_category_id: categoryId, ...values }).returning(EMERGENCY_COLUMNS).executeTakeFirstOrThrow(),
   updateEmergency: (q: Q, categoryId: string, id: string, patch: Partial<EmergencyValues>) =>
     q.updateTable('platform.trade_emergencies').set({ ...patch, updated_at: new Date() })

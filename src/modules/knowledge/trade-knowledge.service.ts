@@ -54,19 +54,36 @@ const found = <T>(row: T | undefined, what: string): T => {
 };
 
 async function seedCategory(tx: PlatformTx, categoryId: string, seed: TradeKnowledgeSeed): Promise<void> {
+  // Creation times a millisecond apart, so the admin lists each kind in the catalog's order.
+  const start = Date.now() - 1000;
+  const at = (i: number) => ({ created_at: new Date(start + i), updated_at: new Date(start + i) });
   const entries = await repo.claimSeeds(tx, categoryId, 'entry', seed.entries.map((e) => e.key));
-  for (const e of seed.entries.filter((x) => entries.has(x.key))) await repo.insertEntry(tx, categoryId, { ...entryValues(e), seed_key: e.key });
+  for (const [i, e] of seed.entries.entries()) {
+    if (entries.has(e.key)) await repo.insertEntry(tx, categoryId, { ...entryValues(e), seed_key: e.key, ...at(i) });
+  }
   const groups = await repo.claimSeeds(tx, categoryId, 'vocabulary', seed.vocabulary.map((v) => v.key));
-  for (const v of seed.vocabulary.filter((x) => groups.has(x.key))) await repo.insertVocabulary(tx, categoryId, cleanPhrases(v.terms, 'terms', 2), v.key);
+  for (const [i, v] of seed.vocabulary.entries()) {
+    if (groups.has(v.key)) await repo.insertVocabulary(tx, categoryId, cleanPhrases(v.terms, 'terms', 2), { seed_key: v.key, ...at(i) });
+  }
   const emergencies = await repo.claimSeeds(tx, categoryId, 'emergency', seed.emergencies.map((e) => e.key));
-  for (const e of seed.emergencies.filter((x) => emergencies.has(x.key))) {
-    await repo.insertEmergency(tx, categoryId, { ...(emergencyValues({ ...e, enabled: true }) as EmergencyValues), seed_key: e.key });
+  for (const [i, e] of seed.emergencies.entries()) {
+    if (emergencies.has(e.key)) await repo.insertEmergency(tx, categoryId, { ...(emergencyValues({ ...e, enabled: true }) as EmergencyValues), seed_key: e.key, ...at(i) });
   }
 }
 
+export interface TradeKnowledgeHooks {
+  /** After any change: searches in this process must read what companies inherit again. */
+  onChanged?: () => void;
+}
+
 /** Platform admin management of the knowledge each trade category gives its companies. */
-export function createTradeKnowledgeService(db: Db) {
+export function createTradeKnowledgeService(db: Db, hooks: TradeKnowledgeHooks = {}) {
   const mustFindCategory = async (q: Db | PlatformTx, id: string) => found(await repo.category(q, id), 'Trade category');
+  const changed = async <T>(change: Promise<T>): Promise<T> => {
+    const result = await change;
+    hooks.onChanged?.();
+    return result;
+  };
 
   return {
     async get(categoryId: string) {
@@ -77,38 +94,38 @@ export function createTradeKnowledgeService(db: Db) {
       });
     },
 
-    createEntry: (categoryId: string, input: EntryInput) => withPlatform(db, async (tx) => {
+    createEntry: (categoryId: string, input: EntryInput) => changed(withPlatform(db, async (tx) => {
       await mustFindCategory(tx, categoryId);
       return presentEntry(await repo.insertEntry(tx, categoryId, entryValues(input)));
-    }),
+    })),
 
-    updateEntry: (categoryId: string, id: string, patch: Partial<EntryInput>) => withPlatform(db, async (tx) => {
+    updateEntry: (categoryId: string, id: string, patch: Partial<EntryInput>) => changed(withPlatform(db, async (tx) => {
       const current = found(await repo.findEntry(tx, categoryId, id), 'Trade knowledge entry');
       return presentEntry(found(await repo.updateEntry(tx, categoryId, id, patchValues(current, patch)), 'Trade knowledge entry'));
-    }),
+    })),
 
     /** Companies' overrides of the entry go with it. */
-    removeEntry: (categoryId: string, id: string) => withPlatform(db, async (tx) => void found(await repo.deleteEntry(tx, categoryId, id), 'Trade knowledge entry')),
+    removeEntry: (categoryId: string, id: string) => changed(withPlatform(db, async (tx) => void found(await repo.deleteEntry(tx, categoryId, id), 'Trade knowledge entry'))),
 
-    createVocabulary: (categoryId: string, terms: readonly string[]) => withPlatform(db, async (tx) => {
+    createVocabulary: (categoryId: string, terms: readonly string[]) => changed(withPlatform(db, async (tx) => {
       await mustFindCategory(tx, categoryId);
       return presentVocabulary(await repo.insertVocabulary(tx, categoryId, cleanPhrases(terms, 'terms', 2)));
-    }),
+    })),
 
-    updateVocabulary: (categoryId: string, id: string, terms: readonly string[]) => withPlatform(db, async (tx) =>
-      presentVocabulary(found(await repo.updateVocabulary(tx, categoryId, id, cleanPhrases(terms, 'terms', 2)), 'Vocabulary group'))),
+    updateVocabulary: (categoryId: string, id: string, terms: readonly string[]) => changed(withPlatform(db, async (tx) =>
+      presentVocabulary(found(await repo.updateVocabulary(tx, categoryId, id, cleanPhrases(terms, 'terms', 2)), 'Vocabulary group')))),
 
-    removeVocabulary: (categoryId: string, id: string) => withPlatform(db, async (tx) => void found(await repo.deleteVocabulary(tx, categoryId, id), 'Vocabulary group')),
+    removeVocabulary: (categoryId: string, id: string) => changed(withPlatform(db, async (tx) => void found(await repo.deleteVocabulary(tx, categoryId, id), 'Vocabulary group'))),
 
-    createEmergency: (categoryId: string, input: EmergencyInput) => withPlatform(db, async (tx) => {
+    createEmergency: (categoryId: string, input: EmergencyInput) => changed(withPlatform(db, async (tx) => {
       await mustFindCategory(tx, categoryId);
       return presentEmergency(await repo.insertEmergency(tx, categoryId, emergencyValues({ enabled: true, ...input }) as EmergencyValues));
-    }),
+    })),
 
-    updateEmergency: (categoryId: string, id: string, patch: Partial<EmergencyInput>) => withPlatform(db, async (tx) =>
-      presentEmergency(found(await repo.updateEmergency(tx, categoryId, id, emergencyValues(patch)), 'Emergency'))),
+    updateEmergency: (categoryId: string, id: string, patch: Partial<EmergencyInput>) => changed(withPlatform(db, async (tx) =>
+      presentEmergency(found(await repo.updateEmergency(tx, categoryId, id, emergencyValues(patch)), 'Emergency')))),
 
-    removeEmergency: (categoryId: string, id: string) => withPlatform(db, async (tx) => void found(await repo.deleteEmergency(tx, categoryId, id), 'Emergency')),
+    removeEmergency: (categoryId: string, id: string) => changed(withPlatform(db, async (tx) => void found(await repo.deleteEmergency(tx, categoryId, id), 'Emergency'))),
 
     /** The id of a starter entry by trade slug and key (demo data refers to them). */
     entryIdBySeedKey: (categorySlug: string, seedKey: string) => repo.entryIdBySeedKey(db, categorySlug, seedKey),

@@ -4,11 +4,11 @@ import { notFound } from '../../errors.ts';
 import { toPage, type PageRequest } from '../../http/common-schemas.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/principal.ts';
-import { loadLexicon } from './knowledge-search.service.ts';
 import { presentEntry } from './knowledge-present.ts';
-import { entryValues } from './knowledge-text.ts';
+import { entryValues, phrasingKey } from './knowledge-text.ts';
 import { knowledgeRepository } from './knowledge.repository.ts';
 import { groupKeyOf, SAME_GROUP_SIMILARITY } from './retrieval/group-key.ts';
+import type { Lexicon } from './retrieval/lexicon.ts';
 import { unansweredQuestionsRepository as repo, MAX_EXAMPLES } from './unanswered-questions.repository.ts';
 
 const MAX_QUESTION_LENGTH = 500;
@@ -20,13 +20,13 @@ const present = (r: Row) => ({
 });
 export type UnansweredQuestion = ReturnType<typeof present>;
 
-/** The newest phrasing first, each phrasing once (any case), at most MAX_EXAMPLES. */
+/** The newest phrasing first, each phrasing once (case and punctuation aside), at most MAX_EXAMPLES. */
 function withExample(examples: readonly string[], question: string): string[] {
-  const rest = examples.filter((e) => e.toLowerCase() !== question.toLowerCase());
+  const rest = examples.filter((e) => phrasingKey(e) !== phrasingKey(question));
   return [question, ...rest].slice(0, MAX_EXAMPLES);
 }
 
-export function createUnansweredQuestions(db: Db, audit: AuditService) {
+export function createUnansweredQuestions(db: Db, audit: AuditService, lexiconOf: (tx: TenantTx, companyId: string) => Promise<Lexicon>) {
   async function mustFind(tx: TenantTx, companyId: string, id: string): Promise<Row> {
     const row = await repo.findById(tx, companyId, id);
     if (!row) throw notFound('Unanswered question');
@@ -41,7 +41,7 @@ export function createUnansweredQuestions(db: Db, audit: AuditService) {
     async recordUnanswered(companyId: string, text: string): Promise<(UnansweredQuestion & { newGroup: boolean }) | null> {
       const question = text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
       return withTenant(db, companyId, async (tx) => {
-        const groupKey = groupKeyOf(question, (await loadLexicon(tx, companyId)).lexicon);
+        const groupKey = groupKeyOf(question, await lexiconOf(tx, companyId));
         if (groupKey === '') return null;
         await repo.lockCompany(tx, companyId);
         const group = await repo.findSimilar(tx, companyId, groupKey, SAME_GROUP_SIMILARITY);

@@ -34,6 +34,14 @@ export class BoundedMap<K, V> {
     return value;
   }
 
+  delete(key: K): void {
+    this.#map.delete(key);
+  }
+
+  clear(): void {
+    this.#map.clear();
+  }
+
   get size(): number {
     return this.#map.size;
   }

@@ -13,6 +13,7 @@ export function groupKeyOf(text: string, lexicon: Lexicon): string {
   const key = analysis.terms
     .filter((t) => weightOf(t) === 1)
     .map((t) => (t.startsWith(CONCEPT) ? t.slice(1).replaceAll('_', ' ') : t))
+    .sort()
     .join(' ');
   return key === '' ? analysis.text : key;
 }

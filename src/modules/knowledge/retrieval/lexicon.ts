@@ -44,7 +44,7 @@ export function buildLexicon(groups: readonly (readonly string[])[]): Lexicon {
   for (const group of groups) {
     const [name] = group;
     if (name === undefined) continue;
-    const concept = CONCEPT + stems(name).join('_');
+    const concept = CONCEPT + plainWords(name).join('_');
     for (const term of group) {
       const key = stems(term);
       if (key.length === 0 || phrases.has(key.join(' '))) continue;
@@ -97,12 +97,8 @@ export function analyze(text: string, lexicon: Lexicon): Analysis {
 
 /** How much a term counts: what the question is about fully, what is to be done half, filler words a little. */
 export function weightOf(term: string): number {
-  const bare = term.startsWith(CONCEPT) ? term.slice(1) : term;
+  // Concepts are named by their first phrase as written; plain terms are stems already.
+  const bare = term.startsWith(CONCEPT) ? stem(term.slice(1)) : term;
   if (WEAK_STEMS.has(bare)) return 0.3;
   return ACTION_STEMS.has(bare) ? 0.5 : 1;
-}
-
-/** Every phrase of the concepts among `terms`, as written ("~water_heater" -> "hot water tank", ...). */
-export function phrasesOfConcepts(terms: Iterable<string>, lexicon: Lexicon): string[] {
-  return [...terms].flatMap((t) => lexicon.phrasesByConcept.get(t) ?? []);
 }

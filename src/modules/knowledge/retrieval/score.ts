@@ -12,7 +12,8 @@ import { CONCEPT, weightOf, type Analysis } from './lexicon.ts';
  * The phrasing's score is their weighted geometric mean, leaning on entry coverage: callers wrap
  * a question in context ("my basement is flooding, can someone come tonight"), so what they
  * add counts less than what the entry needs. The entry takes its best phrasing; for the best few,
- * the database's trigram similarity (pg_trgm) then breaks near-ties.
+ * the database's trigram similarity (pg_trgm) is blended in a little, for misheard words that
+ * still share most of their letters.
  *
  * A term's weight is its kind (weightOf: topic words fully, actions half, fillers little) times
  * its rarity among the candidates, inverse document frequency over the entries that share a
@@ -25,8 +26,8 @@ export const ANSWERABLE_SCORE = 0.42;
 
 const ENTRY_COVERAGE_EXPONENT = 0.6;
 const ANSWER_CREDIT = 0.5;
-const TRIGRAM_WEIGHT = 0.05;
 const FUZZY_MIN = 0.5;
+const TRIGRAM_WEIGHT = 0.05;
 /** The share of a term's weight that does not depend on its rarity. */
 const RARITY_FLOOR = 0.35;
 
@@ -117,14 +118,18 @@ function phrasingScore(query: Analysis, phrasing: Analysis, answer: Analysis, we
 export function scoreCandidates(query: Analysis, candidates: readonly Candidate[]): number[] {
   const weigh = rarityWeights(candidates);
   return candidates.map((c) => {
-    let lexical = 0;
-    for (const p of c.phrasings) lexical = Math.max(lexical, phrasingScore(query, p, c.answer, weigh));
-    return lexical;
+    let best = 0;
+    for (const p of c.phrasings) best = Math.max(best, phrasingScore(query, p, c.answer, weigh));
+    return best;
   });
 }
 
-/** The final score: the word-level score with a little of the trigram similarity (0..1), rounded. */
-export function blendTrigram(lexical: number, trigram: number): number {
+/**
+ * The final score: the word-level score with a little of the trigram similarity (0..1), rounded.
+ * Without a similarity (entries below the best few) it is the word-level share alone, so the
+ * blend never lifts a lower entry above a better one.
+ */
+export function finalScore(lexical: number, trigram = 0): number {
   const score = (1 - TRIGRAM_WEIGHT) * lexical + TRIGRAM_WEIGHT * Math.min(Math.max(trigram, 0), 1);
   return Math.round(score * 1000) / 1000;
 }

@@ -50,8 +50,8 @@ function stripPhrases(words: string[]): string[] {
 /** Lower case, accents and punctuation removed, contractions expanded; keeps every word. */
 export function plainWords(text: string): string[] {
   let s = text.toLowerCase();
-  // Only text outside ASCII can carry accents worth folding.
-  if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  // Only text beyond printable ASCII can carry accents worth folding.
+  if (/[^ -~]/.test(s)) s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   s = s.replace(/[\u2018\u2019\u02bc`]/g, "'");
   if (s.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
   s = s.replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ');

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { CARBON_MONOXIDE, GAS_SMELL } from '../catalog/shared-emergencies.ts';
+import { ELECTRICAL } from '../catalog/electrical.ts';
+import { HVAC } from '../catalog/hvac.ts';
+import { PLUMBING } from '../catalog/plumbing.ts';
+import { GENERAL_VOCABULARY } from './general-vocabulary.ts';
+import { analyze, buildLexicon } from './lexicon.ts';
+import { matchEmergency, type EmergencyRule } from './emergency-match.ts';
+
+function matcherFor(seed: typeof HVAC) {
+  const lexicon = buildLexicon([...seed.vocabulary.map((v) => v.terms), ...GENERAL_VOCABULARY]);
+  const rules: (EmergencyRule & { key: string })[] = seed.emergencies.map((e) => ({ id: e.key, key: e.key, severity: e.severity, triggers: e.triggers }));
+  return (said: string) => matchEmergency(said, rules, (t) => analyze(t, lexicon))?.rule.key ?? null;
+}
+
+describe('matchEmergency', () => {
+  const hvac = matcherFor(HVAC);
+  const plumbing = matcherFor(PLUMBING);
+  const electrical = matcherFor(ELECTRICAL);
+
+  it('recognises a gas smell however it is said', () => {
+    for (const said of ['I smell gas in the kitchen', 'it smells really strongly of gas', 'yeah um there is a gas smell by the stove', 'smells like rotten eggs in here']) {
+      expect(hvac(said)).toBe(GAS_SMELL.key);
+    }
+  });
+
+  it('does not fire on a negated trigger', () => {
+    expect(hvac("I don't smell gas anymore but the furnace is noisy")).toBeNull();
+  });
+
+  it('tells a sounding carbon monoxide alarm from a question about detectors', () => {
+    expect(hvac('my carbon monoxide alarm is going off')).toBe(CARBON_MONOXIDE.key);
+    expect(hvac('the co detector keeps beeping')).toBe(CARBON_MONOXIDE.key);
+    expect(plumbing('our co alarm went off')).toBe(CARBON_MONOXIDE.key);
+    expect(hvac('do I need a carbon monoxide detector')).toBeNull();
+  });
+
+  it('hears no heat through the vocabulary ("heater" reads as heat)', () => {
+    expect(hvac('we have no heat and it is freezing')).toBe('no-heat-cold');
+    expect(hvac('the heater is not heating at all')).toBe('no-heat-cold');
+    expect(hvac('my furnace died last night')).toBe('no-heat-cold');
+    expect(hvac('how often should I change my furnace filter')).toBeNull();
+  });
+
+  it('puts life safety before property: gas beats a flood', () => {
+    expect(plumbing('the basement is flooding and I smell gas')).toBe(GAS_SMELL.key);
+    expect(plumbing('a pipe burst and there is water everywhere')).toBe('burst-pipe-flooding');
+  });
+
+  it('recognises electrical dangers', () => {
+    expect(electrical('the outlet is sparking')).toBe('sparks-burning');
+    expect(electrical('there is a burning smell coming from the breaker box')).toBe('sparks-burning');
+    expect(electrical('a power line is down in my yard')).toBe('downed-line');
+    expect(electrical('my breaker keeps tripping')).toBeNull();
+  });
+});

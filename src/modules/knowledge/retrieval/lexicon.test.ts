@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, buildLexicon, weightOf } from './lexicon.ts';
+
+const lexicon = buildLexicon([
+  ['water heater', 'hot water tank', 'hot water heater'],
+  ['heat pump'],
+  ['furnace', 'heater', 'heat'],
+  ['price', 'how much', 'cost'],
+  ['install', 'put in'],
+]);
+
+describe('analyze', () => {
+  it('reads every phrase of a synonym group as one concept', () => {
+    expect(analyze('How much for a new hot water tank?', lexicon).terms).toEqual(['~price', 'new', '~water_heater']);
+    expect(analyze('what does a water heater cost', lexicon).terms).toEqual(['~water_heater', '~price']);
+  });
+
+  it('prefers the longest phrase, so a heat pump is not a furnace', () => {
+    expect(analyze('my heat pump and my heater', lexicon).terms).toEqual(['~heat_pump', '~furnace']);
+  });
+
+  it('matches phrases in any inflection and drops stopwords but keeps them in the sequence', () => {
+    const a = analyze('Can you put in two hot water heaters?', lexicon);
+    expect(a.terms).toEqual(['~install', 'two', '~water_heater']);
+    expect(a.sequence).toEqual(['can', 'you', '~install', 'two', '~water_heater']);
+  });
+
+  it('remembers the words said for each term', () => {
+    const a = analyze('leaking hot water tank', lexicon);
+    expect(a.wordOf.get('leak')).toBe('leaking');
+    expect(a.wordOf.get('~water_heater')).toBe('hot water tank');
+  });
+
+  it('weighs topics fully, actions half and filler words little', () => {
+    expect(weightOf('~water_heater')).toBe(1);
+    expect(weightOf('chimney')).toBe(1);
+    expect(weightOf('~install')).toBe(0.5);
+    expect(weightOf('need')).toBe(0.3);
+  });
+});
