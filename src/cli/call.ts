@@ -12,7 +12,11 @@ import { createSimulatedCall, type CallStep, type WebhookTransport } from './cal
  * Twilio would: prints what the agent says and reads the caller's lines from the terminal, or
  * from standard input when it is not a terminal. An empty line is silence; "/hangup" ends.
  */
-/* eslint-disable no-console -- a terminal program: the console is its interface */
+// The conversation is this program's output, not a log: it is written to stdout as it
+// happens; usage and setup problems go to stderr.
+const say = (line: string) => void process.stdout.write(`${line}\n`);
+const complain = (line: string) => void process.stderr.write(`${line}\n`);
+
 const { values } = parseArgs({
   options: {
     to: { type: 'string' },
@@ -23,7 +27,7 @@ const { values } = parseArgs({
 });
 
 if (values.help || !values.to) {
-  console.log('usage: npm run call -- --to <company number> [--from <your number>] [--url http://localhost:3000]');
+  (values.help ? say : complain)('usage: npm run call -- --to <company number> [--from <your number>] [--url http://localhost:3000]');
   process.exit(values.help ? 0 : 2);
 }
 
@@ -31,11 +35,11 @@ const config = loadConfig();
 const to = normalizePhone(values.to);
 const from = normalizePhone(values.from);
 if (!to || !from) {
-  console.error(`not a phone number: ${!to ? values.to : values.from}`);
+  complain(`not a phone number: ${!to ? values.to : values.from}`);
   process.exit(2);
 }
 if (!config.twilioAuthToken) {
-  console.error('TWILIO_AUTH_TOKEN is not set (in development it is generated into DATA_DIR/dev-secrets.json on first start)');
+  complain('TWILIO_AUTH_TOKEN is not set (in development it is generated into DATA_DIR/dev-secrets.json on first start)');
   process.exit(2);
 }
 const server = (values.url ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
@@ -55,17 +59,17 @@ const transport: WebhookTransport = {
 
 function show(step: CallStep): void {
   if (step.next.kind === 'refused') {
-    console.log(`[the server refused the webhook: HTTP ${step.status}] ${step.raw.slice(0, 200)}`);
+    say(`[the server refused the webhook: HTTP ${step.status}] ${step.raw.slice(0, 200)}`);
     return;
   }
-  for (const line of step.said) console.log(`Agent: ${line}`);
-  for (const url of step.played) console.log(`Agent: [audio clip] ${url}`);
-  if (step.next.kind === 'transfer') console.log(`[transferring the call to ${step.next.to}]`);
-  if (step.next.kind === 'hangup') console.log('[the agent hung up]');
+  for (const line of step.said) say(`Agent: ${line}`);
+  for (const url of step.played) say(`Agent: [audio clip] ${url}`);
+  if (step.next.kind === 'transfer') say(`[transferring the call to ${step.next.to}]`);
+  if (step.next.kind === 'hangup') say('[the agent hung up]');
 }
 
 const call = createSimulatedCall({ publicUrl: config.publicUrl, authToken: config.twilioAuthToken, transport, from, to });
-console.log(`Calling ${to} from ${from} through ${server} (call ${call.callSid}) ...`);
+say(`Calling ${to} from ${from} through ${server} (call ${call.callSid}) ...`);
 let step = await call.start();
 show(step);
 
@@ -76,10 +80,10 @@ while (call.listening) {
   const next = await lines.next();
   if (next.done || next.value.trim() === '/hangup') break;
   const text = next.value.trim();
-  if (!process.stdin.isTTY) console.log(`You: ${text || '(silence)'}`);
+  if (!process.stdin.isTTY) say(`You: ${text || '(silence)'}`);
   step = await call.say(text === '' ? null : text);
   show(step);
 }
 rl.close();
 await call.hangUp();
-console.log('[call ended]');
+say('[call ended]');
