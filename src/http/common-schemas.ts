@@ -45,3 +45,9 @@ export const errorResponses = {
 
 /** An instant; handlers return Dates, the serializer writes ISO 8601. */
 export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
+
+/** A schema that also accepts null. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+/** An optional date-time query parameter as a Date. */
+export const dateOrUndefined = (s: string | undefined): Date | undefined => (s === undefined ? undefined : new Date(s));

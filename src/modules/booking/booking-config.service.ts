@@ -13,10 +13,10 @@ import type { BookingSettingsInput, ServiceInput, TechnicianInput } from './sett
 import {
   assertArrivalWindows, assertOverrides, assertTimeOff, assertUniqueDates, assertWeeklyHours, normalizeSkills, normalizeZipInput,
 } from './settings.input.ts';
+import { changedFields } from '../audit/changed-fields.ts';
+import { isUniqueViolation } from '../../db/pg-errors.ts';
 
 const json = (value: unknown) => JSON.stringify(value);
-const UNIQUE_VIOLATION = '23505';
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === UNIQUE_VIOLATION;
 
 function servicePatchOf(input: ServiceInput): ServicePatch {
   const p: ServicePatch = {};
@@ -100,8 +100,6 @@ function mergedValues(current: BookingSettingsView, patch: Partial<SettingsValue
     ...patch,
   };
 }
-
-const changedFields = (input: object) => Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k);
 
 /**
  * Each company's booking configuration: rules, services, technicians. Every write is

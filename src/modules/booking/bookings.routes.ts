@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CompanyParams, errorResponses, Page, pageOf } from '../../http/common-schemas.ts';
+import { CompanyParams, dateOrUndefined, errorResponses, Page, pageOf } from '../../http/common-schemas.ts';
 import { principalOf } from '../../plugins/access.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import {
@@ -8,7 +8,6 @@ import {
 
 const tags = ['booking'];
 const sourceOf = (p: Principal) => (p.kind === 'api_token' ? 'api' : 'dashboard');
-const dateOrUndefined = (s: string | undefined) => (s === undefined ? undefined : new Date(s));
 
 export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const bookings = app.ctx.services.bookings;

@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
-import { DateTime, PageQuery, Uuid } from '../../http/common-schemas.ts';
+import { DateTime, Nullable, PageQuery, Uuid } from '../../http/common-schemas.ts';
 import { Zip } from './settings.schemas.ts';
 
 const LocalInstant = Type.String({ description: 'ISO 8601 instant written in company-local time with its offset', examples: ['2026-03-19T14:00:00-05:00'] });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const Slot = Type.Object({
   start: LocalInstant,

@@ -16,6 +16,7 @@ import { findAvailableSlots } from './engine/find-available-slots.ts';
 import { DAY_MS, MINUTE_MS } from './engine/local-date.ts';
 import type { AvailabilityError, BookingConfig, ExistingBooking, Slot } from './engine/types.ts';
 import { normalizeZip } from './engine/zip.ts';
+import { isExclusionViolation, isUniqueViolation } from '../../db/pg-errors.ts';
 
 export interface BookingRequest {
   serviceId: string;
@@ -53,8 +54,6 @@ const DEFAULT_RANGE_DAYS = 7;
 // offered when it was taken (which are kept inside the loaded span).
 const SPAN_BEFORE_MS = 2 * DAY_MS;
 const SPAN_AFTER_MS = 15 * DAY_MS;
-const EXCLUSION_VIOLATION = '23P01';
-const UNIQUE_VIOLATION = '23505';
 
 const engineError = (e: AvailabilityError, field?: string) => new AppError(e.code, e.message, field ? { field } : undefined);
 
@@ -248,8 +247,7 @@ export function createBookingsService(
           return { booking: await mustFind(tx, companyId, id, timeZone), replayed: false };
         });
       } catch (err) {
-        const code = (err as { code?: string }).code;
-        if (code === EXCLUSION_VIOLATION || code === UNIQUE_VIOLATION) return afterConflict(companyId, input, options);
+        if (isExclusionViolation(err) || isUniqueViolation(err)) return afterConflict(companyId, input, options);
         throw err;
       }
     },

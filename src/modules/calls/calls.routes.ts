@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CompanyParams, errorResponses, Page, pageOf } from '../../http/common-schemas.ts';
+import { CompanyParams, dateOrUndefined, errorResponses, Page, pageOf } from '../../http/common-schemas.ts';
 import { principalOf } from '../../plugins/access.ts';
 import { actorOf } from '../auth/principal.ts';
 import { Call, CallParams, CallWithTranscript, ListCallsQuery, ListMessagesQuery, Message, MessageParams, UpdateMessageBody } from './calls.schemas.ts';
 
 const tags = ['calls'];
-const dateOrUndefined = (s: string | undefined) => (s === undefined ? undefined : new Date(s));
 
 export const callsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const calls = app.ctx.services.calls;

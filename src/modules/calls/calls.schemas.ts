@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
-import { DateTime, PageQuery, Uuid } from '../../http/common-schemas.ts';
+import { DateTime, Nullable, PageQuery, Uuid } from '../../http/common-schemas.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Outcome = Type.Union([
   Type.Literal('booked'), Type.Literal('answered'), Type.Literal('message'), Type.Literal('transferred'), Type.Literal('emergency'), Type.Literal('abandoned'),
 ]);

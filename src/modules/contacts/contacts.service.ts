@@ -7,6 +7,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/principal.ts';
 import { normalizePhoneList, normalizeTags, parseSearch, textOrNull } from './contacts.input.ts';
 import { contactsRepository as repo, type ContactValues } from './contacts.repository.ts';
+import { changedFields } from '../audit/changed-fields.ts';
 
 export interface ContactInput {
   name?: string | undefined;
@@ -80,9 +81,6 @@ function patchOf(input: ContactPatch): Partial<ContactValues> {
   return patch;
 }
 
-// The audit log is append-only, so it names the fields that changed, never their values:
-// a deleted contact's personal details must not outlive it there.
-const changedFields = (input: object) => Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k);
 
 export function createContactsService(db: Db, audit: AuditService) {
   async function mustFind(tx: TenantTx, companyId: string, id: string): Promise<Contact> {

@@ -10,6 +10,7 @@ import { entryValues, patchValues, requiredAnswer, type EntryInput, type EntryVa
 import { presentEntry as present, presentInherited, type KnowledgeEntry } from './knowledge-present.ts';
 import { knowledgeRepository as repo, type EntryFilter } from './knowledge.repository.ts';
 import { createUnansweredQuestions } from './unanswered-questions.service.ts';
+import { changedFields } from '../audit/changed-fields.ts';
 
 export type EntryPatch = Partial<EntryInput>;
 type EntryRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
@@ -18,7 +19,6 @@ type InheritedRow = Awaited<ReturnType<typeof repo.inherited>>[number];
 const toExport = (e: KnowledgeEntry): ExportEntry => ({ question: e.question, answer: e.answer, alternatives: e.alternatives, tags: e.tags, enabled: e.enabled });
 
 // The audit log names the fields that changed, not the texts.
-const changedFields = (input: object) => Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k);
 
 function createKnowledgeEntries(db: Db, audit: AuditService, onOverridesChanged: (companyId: string) => void) {
   async function mustFind(tx: TenantTx, companyId: string, id: string): Promise<EntryRow> {
