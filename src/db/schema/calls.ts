@@ -1,0 +1,69 @@
+import type { Generated } from 'kysely';
+import type { Timestamp, NullableTimestamp, JsonOf } from './columns.ts';
+
+/** Calls, their turns, messages taken, and synthesised speech. */
+
+/** Synthesised speech per company, keyed by a hash of company, text, voice and settings. */
+export interface SpeechCacheTable {
+  company_id: string;
+  key: string;
+  content_type: string;
+  /** `Buffer` on a server, `Uint8Array` on PGlite. */
+  audio: Uint8Array;
+  bytes: number;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+}
+
+export type CallStatus = 'in_progress' | 'completed' | 'busy' | 'no_answer' | 'failed' | 'canceled';
+export type CallOutcomeColumn = 'booked' | 'answered' | 'message' | 'transferred' | 'emergency' | 'abandoned';
+
+export interface CallsTable {
+  company_id: string;
+  id: Generated<string>;
+  call_sid: string;
+  channel: Generated<'phone' | 'web'>;
+  from_number: string | null;
+  to_number: string | null;
+  status: Generated<CallStatus>;
+  outcome: CallOutcomeColumn | null;
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+  duration_seconds: number | null;
+  contact_id: string | null;
+  booking_id: string | null;
+  state: JsonOf<Record<string, unknown>>;
+  turn_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CallTurnsTable {
+  company_id: string;
+  call_id: string;
+  seq: number;
+  caller_text: string | null;
+  confidence: number | null;
+  agent_text: string;
+  response: string;
+  intent: string | null;
+  engine: 'greeting' | 'embedded' | 'llm' | 'fallback' | 'system';
+  engine_ms: Generated<number>;
+  speech_ms: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface MessagesTable {
+  company_id: string;
+  id: Generated<string>;
+  call_id: string | null;
+  contact_id: string | null;
+  caller_name: Generated<string>;
+  callback_number: string | null;
+  body: string;
+  urgent: Generated<boolean>;
+  status: Generated<'new' | 'handled'>;
+  source_key: string | null;
+  handled_at: NullableTimestamp;
+  created_at: Timestamp;
+}

@@ -1,0 +1,74 @@
+import type { Generated } from 'kysely';
+import type { Timestamp, NullableTimestamp } from './columns.ts';
+
+/** Platform-level tables (schema `platform`): companies, users, sessions, tokens, numbers, migrations. */
+
+export interface CompaniesTable {
+  id: Generated<string>;
+  name: string;
+  slug: string;
+  time_zone: string;
+  status: Generated<'active' | 'suspended'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TradeCategoriesTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  created_at: Timestamp;
+}
+
+export type UserRole = 'admin' | 'owner' | 'staff';
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: Generated<string>;
+  password_hash: string;
+  role: UserRole;
+  company_id: string | null;
+  disabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  company_id: string;
+  name: string;
+  token_hash: string;
+  last_four: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface PhoneNumbersTable {
+  id: Generated<string>;
+  company_id: string;
+  e164: string;
+  label: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: Timestamp;
+}
