@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connect.ts';
 import { withTenant, type TenantTx } from '../../db/tenant.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -9,44 +8,15 @@ import type { Actor } from '../auth/principal.ts';
 import type { CompaniesService } from '../companies/companies.service.ts';
 import type { ContactsService } from '../contacts/contacts.service.ts';
 import type { BookingConfigService } from './booking-config.service.ts';
+import { assertZip, engineError, placement, requestHash, reusedKey, slotTaken, type AvailabilityQuery, type BookingRequest, type WriteOptions } from './bookings.input.ts';
 import { bookingsRepository as repo, type BookingFilter } from './bookings.repository.ts';
 import { presentBooking, toExisting, type Booking } from './bookings.present.ts';
 import { checkSlotStillFree, type SlotCheckResult } from './engine/check-slot-still-free.ts';
 import { findAvailableSlots } from './engine/find-available-slots.ts';
 import { DAY_MS, MINUTE_MS } from './engine/local-date.ts';
-import type { AvailabilityError, BookingConfig, ExistingBooking, Slot } from './engine/types.ts';
+import type { BookingConfig, ExistingBooking, Slot } from './engine/types.ts';
 import { normalizeZip } from './engine/zip.ts';
 import { isExclusionViolation, isUniqueViolation } from '../../db/pg-errors.ts';
-
-export interface BookingRequest {
-  serviceId: string;
-  /** The start of an offered slot (an ISO instant). */
-  start: string;
-  zip: string;
-  contact: { name: string; phone: string };
-  technicianId?: string | undefined;
-  address?: string | undefined;
-  notes?: string | undefined;
-  /** Hold the slot for the company's hold time instead of confirming it now. */
-  hold?: boolean | undefined;
-  /** Allow on-call hours for services that may be booked then. */
-  emergency?: boolean | undefined;
-  callId?: string | undefined;
-}
-
-export interface WriteOptions {
-  idempotencyKey?: string | undefined;
-  source: 'api' | 'dashboard' | 'phone';
-}
-
-export interface AvailabilityQuery {
-  serviceId: string;
-  zip: string;
-  from?: string | undefined;
-  to?: string | undefined;
-  technicianId?: string | undefined;
-  emergency?: boolean | undefined;
-}
 
 const MAX_RANGE_DAYS = 31;
 const DEFAULT_RANGE_DAYS = 7;
@@ -54,34 +24,6 @@ const DEFAULT_RANGE_DAYS = 7;
 // offered when it was taken (which are kept inside the loaded span).
 const SPAN_BEFORE_MS = 2 * DAY_MS;
 const SPAN_AFTER_MS = 15 * DAY_MS;
-
-const engineError = (e: AvailabilityError, field?: string) => new AppError(e.code, e.message, field ? { field } : undefined);
-
-function slotTaken(alternatives: Slot[]): AppError {
-  return new AppError('SLOT_TAKEN', 'That time is no longer available; here are the next free times.', { alternatives });
-}
-
-function requestHash(input: BookingRequest): string {
-  const canonical = {
-    serviceId: input.serviceId,
-    start: Date.parse(input.start),
-    zip: normalizeZip(input.zip),
-    contact: { name: input.contact.name.trim(), phone: input.contact.phone },
-    technicianId: input.technicianId ?? null,
-    address: input.address ?? null,
-    notes: input.notes ?? null,
-    hold: input.hold ?? false,
-    emergency: input.emergency ?? false,
-    callId: input.callId ?? null,
-  };
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
-}
-
-function assertZip(zip: string): string {
-  const normalized = normalizeZip(zip);
-  if (normalized === null) throw new AppError('INVALID_ZIP', `'${zip}' is not a US zip code`, { field: 'zip' });
-  return normalized;
-}
 
 /**
  * Availability and the life of a booking: hold, confirm, reschedule, cancel. Every write
@@ -137,25 +79,6 @@ export function createBookingsService(
     if (!(await repo.claimWindow(tx, companyId, key, capacity))) throw slotTaken([]);
   }
 
-  /** Placement of a checked slot: job, buffers and the local date it belongs to. */
-  function placement(config: BookingConfig, serviceId: string, slot: Extract<SlotCheckResult, { ok: true }>) {
-    const service = config.services.find((s) => s.id === serviceId)!;
-    const startMs = Date.parse(slot.start);
-    const endMs = Date.parse(slot.end);
-    return {
-      technician_id: slot.technicianId,
-      start_at: new Date(startMs),
-      end_at: new Date(endMs),
-      blocked_from: new Date(startMs - service.bufferBeforeMinutes * MINUTE_MS),
-      blocked_to: new Date(endMs + service.bufferAfterMinutes * MINUTE_MS),
-      // formatInstant writes company-local time: its date part is the local date.
-      local_date: slot.start.slice(0, 10),
-      window_key: slot.windowKey ?? null,
-      window_end: slot.windowEnd ?? null,
-      surcharge_note: slot.onCall ? (config.onCall?.surchargeNote ?? null) : null,
-    };
-  }
-
   /** A lost race the lock did not see (another writer): the database's refusal, answered as SLOT_TAKEN. */
   async function afterConflict(companyId: string, input: BookingRequest, options: WriteOptions): Promise<{ booking: Booking; replayed: boolean }> {
     if (options.idempotencyKey) {
@@ -170,7 +93,6 @@ export function createBookingsService(
     throw slotTaken(later.slots.slice(0, 3));
   }
 
-  const reusedKey = () => new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different booking request.', { field: 'Idempotency-Key' });
 
   const service = {
     /**
