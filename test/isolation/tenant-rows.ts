@@ -40,7 +40,7 @@ export function rowBuilders(tradeCategoryIds: string[]): Record<string, RowBuild
       const end = new Date(start.getTime() + 3_600_000);
       return {
         company_id: c.id, service_id: c.serviceId, technician_id: c.technicianId, status: 'confirmed', start_at: start, end_at: end,
-        blocked_from: start, blocked_to: end, local_date: start.toISOString().slice(0, 10), zip: '60601', customer_name: `Policy customer ${n}`,
+        blocked_from: start, blocked_to: end, zip: '60601', customer_name: `Policy customer ${n}`,
       };
     },
     booking_window_counts: (c, n) => ({ company_id: c.id, window_key: `2030-01-0${n + 1}@08:00`, booked: 1, capacity: 3 }),

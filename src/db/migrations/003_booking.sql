@@ -69,7 +69,6 @@ CREATE TABLE bookings (
   -- The job with its buffers: what the technician cannot do anything else during.
   blocked_from           timestamptz NOT NULL,
   blocked_to             timestamptz NOT NULL,
-  local_date             date NOT NULL,
   window_key             text,
   window_end             text,
   zip                    text NOT NULL CHECK (zip ~ '^[0-9]{5}$'),

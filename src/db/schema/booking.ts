@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 import type { Timestamp, NullableTimestamp, JsonOf, TextArray } from './columns.ts';
 
 /** Booking: each company's rules, services, technicians, bookings and window counters. */
@@ -64,7 +64,6 @@ export interface BookingsTable {
   end_at: Timestamp;
   blocked_from: Timestamp;
   blocked_to: Timestamp;
-  local_date: ColumnType<string, string, string>;
   window_key: string | null;
   window_end: string | null;
   zip: string;

@@ -41,7 +41,6 @@ function insert(row: Row) {
     end_at: end,
     blocked_from: new Date(start.getTime() - (row.before ?? 0) * 60_000),
     blocked_to: new Date(end.getTime() + (row.after ?? 0) * 60_000),
-    local_date: row.start.slice(0, 10),
     zip: '60601',
     hold_expires_at: row.status === 'held' ? new Date(Date.now() + 300_000) : null,
   }).returning('id').executeTakeFirstOrThrow());

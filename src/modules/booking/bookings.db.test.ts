@@ -150,6 +150,21 @@ describe('booking a slot', () => {
   });
 });
 
+describe('a booking after the company changes its time zone', () => {
+  it('is shown at the same instant in the new zone, date and time together', async () => {
+    const f = await createBookingFixture(t.app);
+    const monday = upcoming(f.timeZone, MONDAY);
+    const booked = (await book(f, localInstant(f.timeZone, monday, '16:00'))).json() as BookingBody;
+    expect((await f.call('PUT', '/booking-settings', { timeZone: 'Asia/Tokyo' })).statusCode).toBe(200);
+    const shown = (await f.call('GET', `/bookings/${booked.id}`)).json();
+    expect(Date.parse(shown.start)).toBe(Date.parse(booked.start));
+    // 16:00 in Chicago is 06:00 or 07:00 the next day in Tokyo.
+    expect(shown.start).toMatch(/T0[67]:00:00\+09:00$/);
+    expect(shown.localDate).toBe(shown.start.slice(0, 10));
+    expect(shown.localDate).not.toBe(monday);
+  });
+});
+
 describe('holds', () => {
   it('holds a slot until confirmed; an expired hold cannot be confirmed and its slot returns', async () => {
     const f = await createBookingFixture(t.app, { settings: { holdMinutes: 5 } });

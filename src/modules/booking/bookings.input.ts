@@ -78,8 +78,6 @@ export function placement(config: BookingConfig, serviceId: string, slot: Extrac
     end_at: new Date(endMs),
     blocked_from: new Date(startMs - service.bufferBeforeMinutes * MINUTE_MS),
     blocked_to: new Date(endMs + service.bufferAfterMinutes * MINUTE_MS),
-    // formatInstant writes company-local time: its date part is the local date.
-    local_date: slot.start.slice(0, 10),
     window_key: slot.windowKey ?? null,
     window_end: slot.windowEnd ?? null,
     surcharge_note: slot.onCall ? (config.onCall?.surchargeNote ?? null) : null,

@@ -30,7 +30,7 @@ export function presentBooking(r: BookingRow, timeZone: string) {
     callId: r.call_id,
     start: formatInstant(r.start_at.getTime(), clock),
     end: formatInstant(r.end_at.getTime(), clock),
-    localDate: r.local_date,
+    localDate: start.localDate,
     localStartTime: start.localTime,
     localEndTime: end.localTime,
     label: arrivalWindow

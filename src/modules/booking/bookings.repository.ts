@@ -29,7 +29,7 @@ function selectBookings(tx: TenantTx, companyId: string) {
     .innerJoin('booking_services as s', (j) => j.onRef('s.company_id', '=', 'b.company_id').onRef('s.id', '=', 'b.service_id'))
     .innerJoin('technicians as t', (j) => j.onRef('t.company_id', '=', 'b.company_id').onRef('t.id', '=', 'b.technician_id'))
     .selectAll('b')
-    .select(['s.name as service_name', 't.name as technician_name', sql<string>`b.local_date::text`.as('local_date')])
+    .select(['s.name as service_name', 't.name as technician_name'])
     .where('b.company_id', '=', companyId);
 }
 
@@ -81,7 +81,7 @@ export const bookingsRepository = {
   },
 
   /** Moves one active booking; returns its previous window key, or undefined when it is not active. */
-  async move(tx: TenantTx, companyId: string, id: string, values: Pick<BookingValues, 'technician_id' | 'start_at' | 'end_at' | 'blocked_from' | 'blocked_to' | 'local_date' | 'window_key' | 'window_end' | 'surcharge_note'>) {
+  async move(tx: TenantTx, companyId: string, id: string, values: Pick<BookingValues, 'technician_id' | 'start_at' | 'end_at' | 'blocked_from' | 'blocked_to' | 'window_key' | 'window_end' | 'surcharge_note'>) {
     return tx
       .updateTable('bookings')
       .set({ ...values, updated_at: new Date() })
