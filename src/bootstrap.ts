@@ -9,7 +9,12 @@ import type { Services } from './services.ts';
 
 /** Opens the configured database, applies migrations and checks the runtime role. */
 export async function openDatabase(config: Config, log: FastifyBaseLogger): Promise<Database> {
-  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const database = await connectDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    timeouts: { connectMs: config.dbConnectTimeoutMs, statementMs: config.dbStatementTimeoutMs, lockMs: config.dbLockTimeoutMs },
+    log,
+  });
   try {
     const applied = await migrate(database.db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');

@@ -15,6 +15,11 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A real server only: how long a request waits for a new connection before answering 503. */
+  dbConnectTimeoutMs: number;
+  /** A real server only: the longest one statement may run, and may wait for a lock. */
+  dbStatementTimeoutMs: number;
+  dbLockTimeoutMs: number;
   publicUrl: string;
   sessionSecret: string;
   secretsKey: Buffer;
@@ -197,6 +202,9 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     host,
     dataDir,
     databaseUrl,
+    dbConnectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 5000, 100, 120_000),
+    dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
+    dbLockTimeoutMs: int('DB_LOCK_TIMEOUT_MS', 2000, 100, 3_600_000),
     publicUrl,
     sessionSecret: sessionSecret ?? '',
     secretsKey: secretsKey ?? Buffer.alloc(32),

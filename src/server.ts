@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import { openDatabase, prepareData } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { databaseTrouble } from './db/pg-errors.ts';
 import { loggerOptions } from './plugins/logging.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   }
 
   const log = pino(loggerOptions(config) as pino.LoggerOptions);
+  guardProcess(log);
   const database = await openDatabase(config, log);
   const app = await buildApp({ config, database, logger: log });
   try {
@@ -57,6 +59,25 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   log.info({ url: config.publicUrl, database: database.kind }, 'ClientsVia is running');
+}
+
+/**
+ * A database connection dying outside any request (a failover, an idle kill) must not end the
+ * server: it is logged and the pools reconnect. Anything else escaping is a bug: logged with
+ * its stack, then the process exits as Node would, for the supervisor to restart it clean.
+ */
+function guardProcess(log: pino.Logger): void {
+  const onEscaped = (kind: string) => (err: unknown) => {
+    if (databaseTrouble(err)) {
+      log.warn({ err }, `${kind} from the database connection; continuing`);
+      return;
+    }
+    log.fatal({ err }, `${kind}; exiting`);
+    log.flush?.();
+    process.exit(1);
+  };
+  process.on('uncaughtException', onEscaped('uncaught exception'));
+  process.on('unhandledRejection', onEscaped('unhandled rejection'));
 }
 
 main().catch((err: unknown) => {

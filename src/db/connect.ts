@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { FastifyBaseLogger } from 'fastify';
 import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -32,6 +33,16 @@ export interface ConnectOptions {
   /** A dumped PGlite data directory to start from (tests share one initialised template). */
   loadDataDir?: Blob | undefined;
   poolMax?: number;
+  /** A real server only: connect, statement and lock-wait limits (see Config). */
+  timeouts?: DatabaseTimeouts | undefined;
+  /** Told about connections that died while idle in the pool (a restart, failover, idle kill). */
+  log?: Pick<FastifyBaseLogger, 'warn'> | undefined;
+}
+
+export interface DatabaseTimeouts {
+  connectMs: number;
+  statementMs: number;
+  lockMs: number;
 }
 
 // Both backends return the same JS shapes: `date` stays a 'YYYY-MM-DD' string (never a
@@ -42,11 +53,11 @@ const INT8_OID = 20;
 export const pgliteExtensions = { btree_gist, pg_trgm };
 
 export async function connectDatabase(options: ConnectOptions): Promise<Database> {
-  if (options.databaseUrl) return connectPostgres(options.databaseUrl, options.poolMax ?? 10);
+  if (options.databaseUrl) return connectPostgres(options.databaseUrl, options.poolMax ?? 10, options.timeouts, options.log);
   return connectPglite(options.dataDir, options.loadDataDir);
 }
 
-async function connectPostgres(url: string, max: number): Promise<Database> {
+async function connectPostgres(url: string, max: number, timeouts: DatabaseTimeouts | undefined, log: ConnectOptions['log']): Promise<Database> {
   const types = {
     getTypeParser(oid: number, format?: string) {
       if (oid === DATE_OID) return (v: string) => v;
@@ -54,7 +65,21 @@ async function connectPostgres(url: string, max: number): Promise<Database> {
       return pg.types.getTypeParser(oid, format as 'text');
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types,
+    // Without a connect timeout a request waits forever for a server that does not answer.
+    // The statement and lock limits are session settings sent at connect: they outlive the
+    // SET LOCAL ROLE of a tenant transaction, so a stuck lock fails the request, not hangs it.
+    ...(timeouts && { connectionTimeoutMillis: timeouts.connectMs, statement_timeout: timeouts.statementMs, lock_timeout: timeouts.lockMs }),
+  });
+  // An idle connection the server drops is already out of the pool; the next checkout opens a
+  // new one. Unheard, the pool's 'error' event would end the process.
+  pool.on('error', (err) => log?.warn({ err }, 'database connection lost while idle; it will be replaced'));
+  // A checked-out connection whose socket dies between statements emits 'error' on itself; its
+  // next query fails ("not queryable") and the pool discards it on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   // pool.query discards a connection whose statement failed, so a failed multi-statement
   // block cannot hand Kysely a connection stuck in an aborted transaction.

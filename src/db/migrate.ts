@@ -43,6 +43,9 @@ async function ensureBookkeeping(db: Db): Promise<void> {
 export async function migrate(db: Db): Promise<string[]> {
   const migrations = readMigrations();
   return db.transaction().execute(async (trx) => {
+    // The request-sized limits of a server pool do not fit here: an index build may run long,
+    // and a second instance waits out the first one's migration on the advisory lock.
+    await sql`SELECT set_config('statement_timeout', '0', true), set_config('lock_timeout', '0', true)`.execute(trx);
     await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(trx);
     await ensureBookkeeping(trx);
     const applied = await trx.selectFrom('platform.schema_migrations').select(['version', 'checksum', 'name']).execute();

@@ -3,3 +3,28 @@ const codeOf = (err: unknown) => (err as { code?: string } | null)?.code;
 
 export const isUniqueViolation = (err: unknown): boolean => codeOf(err) === '23505';
 export const isExclusionViolation = (err: unknown): boolean => codeOf(err) === '23P01';
+
+// The server cannot be reached or dropped the session: refused, reset, shut down by an admin
+// or a failover (57P01/57P02), still starting (57P03), too many connections (53300), or any
+// connection exception (class 08).
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300']);
+// node-postgres reports a dropped socket and its pool's connect timeout only in the message.
+const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /timeout exceeded when trying to connect/, /not queryable/, /^Connection ended/];
+// The statement outlived statement_timeout (57014) or waited out lock_timeout (55P03).
+const BUSY_CODES = new Set(['57014', '55P03']);
+
+/**
+ * Whether a failure is the database's, not the request's: `unavailable` while the server is
+ * down or the connection died, `busy` when a statement or lock wait hit its timeout.
+ */
+export function databaseTrouble(err: unknown): 'unavailable' | 'busy' | undefined {
+  if (err === null || typeof err !== 'object') return undefined;
+  const code = codeOf(err);
+  if (code && BUSY_CODES.has(code)) return 'busy';
+  if (code && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return 'unavailable';
+  const message = (err as { message?: unknown }).message;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => m.test(message))) return 'unavailable';
+  // Connecting to a name with several addresses fails with every attempt's error.
+  if (err instanceof AggregateError) return err.errors.some((e) => databaseTrouble(e) === 'unavailable') ? 'unavailable' : undefined;
+  return undefined;
+}

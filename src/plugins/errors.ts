@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { databaseTrouble } from '../db/pg-errors.ts';
 import { AppError } from '../errors.ts';
 
 interface ErrorPayload {
@@ -9,6 +10,15 @@ interface ErrorPayload {
 const body = (code: string, message: string, details?: Record<string, unknown>): ErrorPayload => ({
   error: details ? { code, message, details } : { code, message },
 });
+
+// Seconds a client should wait before retrying when the database is down or saturated.
+const RETRY_AFTER_UNAVAILABLE_S = 5;
+const RETRY_AFTER_BUSY_S = 2;
+
+const DATABASE_ANSWERS = {
+  unavailable: new AppError('DATABASE_UNAVAILABLE', 'The database cannot be reached right now; retry shortly.'),
+  busy: new AppError('DATABASE_BUSY', 'The database is busy and the request timed out waiting for it; retry shortly.'),
+} as const;
 
 /**
  * Every error leaves as `{ error: { code, message } }`. Expected failures keep their code;
@@ -41,6 +51,15 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
     if (status >= 400 && status < 500) {
       const code = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'VALIDATION_FAILED' : 'BAD_REQUEST';
       return reply.status(status).send(body(code, fe.message));
+    }
+    // A database outage or a stuck lock is the service's state, not a bug: a 503 the client
+    // may retry, whichever route and layer met it first.
+    const trouble = databaseTrouble(err);
+    if (trouble) {
+      const answer = DATABASE_ANSWERS[trouble];
+      request.log.warn({ err }, `database ${trouble}`);
+      reply.header('retry-after', String(trouble === 'busy' ? RETRY_AFTER_BUSY_S : RETRY_AFTER_UNAVAILABLE_S));
+      return reply.status(answer.status).send(body(answer.code, answer.message));
     }
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side. It has been logged.'));
