@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { loggableDbError } from './pg-errors.ts';
 import { pglitePool } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
 
@@ -76,7 +77,7 @@ async function connectPostgres(url: string, max: number, timeouts: DatabaseTimeo
   });
   // An idle connection the server drops is already out of the pool; the next checkout opens a
   // new one. Unheard, the pool's 'error' event would end the process.
-  pool.on('error', (err) => log?.warn({ err }, 'database connection lost while idle; it will be replaced'));
+  pool.on('error', (err) => log?.warn({ err: loggableDbError(err) }, 'database connection lost while idle; it will be replaced'));
   // A checked-out connection whose socket dies between statements emits 'error' on itself; its
   // next query fails ("not queryable") and the pool discards it on release.
   pool.on('connect', (client) => client.on('error', () => {}));

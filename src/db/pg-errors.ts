@@ -28,3 +28,13 @@ export function databaseTrouble(err: unknown): 'unavailable' | 'busy' | undefine
   if (err instanceof AggregateError) return err.errors.some((e) => databaseTrouble(e) === 'unavailable') ? 'unavailable' : undefined;
   return undefined;
 }
+
+/**
+ * A pg error for the log: the pool attaches the dead client to it (`err.client`), which would
+ * otherwise serialise the whole connection state into one log line.
+ */
+export function loggableDbError(err: unknown): unknown {
+  if (!(err instanceof Error) || !('client' in err)) return err;
+  const { code, severity } = err as Error & { code?: string; severity?: string };
+  return { type: err.name, message: err.message, code, severity, stack: err.stack };
+}

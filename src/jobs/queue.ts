@@ -1,6 +1,7 @@
 import { PgBoss, type Job } from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
+import { databaseTrouble, loggableDbError } from '../db/pg-errors.ts';
 import { connectionFor } from './connection.ts';
 import type { JobHandler, JobLogger, JobQueue, JobTiming, RegisterOptions } from './types.ts';
 
@@ -51,7 +52,11 @@ export function createJobQueue({ database, logger, config, timing = {} }: JobQue
   });
   // pg-boss reports trouble in its own loops (maintenance, polling) as events; an unheard
   // 'error' event would throw out of the emitter.
-  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+  // pg-boss reconnects by itself: a dropped connection is a warning, anything else an error.
+  boss.on('error', (err) => {
+    if (databaseTrouble(err)) logger.warn({ err: loggableDbError(err) }, 'job queue lost a database connection; it reconnects');
+    else logger.error({ err: loggableDbError(err) }, 'job queue error');
+  });
   boss.on('warning', (warning) => logger.warn({ data: warning.data }, `job queue: ${warning.message}`));
 
   const definitions = new Map<string, Definition>();

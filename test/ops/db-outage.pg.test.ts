@@ -168,6 +168,7 @@ describe.skipIf(!bin)('database outage (own PostgreSQL server)', () => {
     expect(killed).toBeGreaterThanOrEqual(2);
     await new Promise((r) => setTimeout(r, 500));
     expectAlive();
+    expect(output).toContain('database connection lost while idle');
     const answers: Answer[] = [];
     for (let i = 0; i < 5; i++) answers.push(await me());
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
@@ -215,6 +216,7 @@ describe.skipIf(!bin)('database outage (own PostgreSQL server)', () => {
     const recoveredMs = await until('requests and /ready recover', async () => (await me()).status === 200 && (await ready()) === 200, 20_000);
     process.stderr.write(`db-outage: recovered ${recoveredMs} ms after the server came back\n`);
     expect((await me()).status).toBe(200);
+    expect(output).not.toContain('unhandled error');
     expectAlive();
   });
 
