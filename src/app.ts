@@ -38,12 +38,15 @@ export interface BuildOptions {
   clock?: () => Date;
 }
 
+const trustHops = (hops: number) => (_address: string, hop: number): boolean => hop < hops;
+
 /** Builds the whole application without listening; server.ts and tests both use it. */
 export async function buildApp({ config, database, logger, clock }: BuildOptions): Promise<App> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: loggerOptions(config) }),
     ...requestIdOptions,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest the app (Fastify's own reading of a number).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1_048_576,
     // Unknown body fields are a 400 naming them, not silently dropped: a typo must not pass as success.
     ajv: { customOptions: { allErrors: false, removeAdditional: false } },

@@ -69,6 +69,26 @@ describe('config', () => {
     expect(problems).toEqual(['PUBLIC_URL must be https in production']);
   });
 
+  it('refuses TRUST_PROXY=true, which would let any client choose its own address', () => {
+    const problems = problemsOf({ DATA_DIR: dataDir(), TRUST_PROXY: 'true' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/TRUST_PROXY=true would trust any client's X-Forwarded-For.*hops.*CIDRs/);
+    expect(problemsOf({ DATA_DIR: dataDir(), TRUST_PROXY: 'somewhere' })[0]).toMatch(/TRUST_PROXY must be false, a hop count or .*addresses\/CIDRs/);
+  });
+
+  it('reads TRUST_PROXY as off, a hop count or a list of proxy addresses and CIDRs', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1']);
+  });
+
+  it('has daily caps for anonymous widget visitors, and validates them', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config).toMatchObject({ anonConversationsPerCompanyPerDay: 200, anonBookingsPerCompanyPerDay: 20, anonBookingsPerPhonePerDay: 2, anonRequestHoldMinutes: 120 });
+    expect(problemsOf({ DATA_DIR: dataDir(), ANON_BOOKINGS_PER_PHONE_PER_DAY: '-1' })[0]).toMatch(/ANON_BOOKINGS_PER_PHONE_PER_DAY must be an integer/);
+  });
+
   it('accepts a hex SECRETS_KEY', () => {
     const c = loadConfig({ DATA_DIR: dataDir(), SECRETS_KEY: Buffer.from(strongKey, 'base64').toString('hex') });
     expect(c.secretsKey.toString('base64')).toBe(strongKey);

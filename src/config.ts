@@ -35,7 +35,18 @@ export interface Config {
   logLevel: LogLevel;
   rateLimitAuthPerMinute: number;
   rateLimitApiPerMinute: number;
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-For is believed: false (none), a hop count, or the proxies'
+   * addresses/CIDRs. Never "any": a client could then choose its own address for every limit.
+   */
+  trustProxy: false | number | string[];
+  /** Anonymous (public widget) conversations a company may receive per company-local day. */
+  anonConversationsPerCompanyPerDay: number;
+  /** Anonymous booking requests per company, and per visitor phone number, per company-local day. */
+  anonBookingsPerCompanyPerDay: number;
+  anonBookingsPerPhonePerDay: number;
+  /** How long an anonymous booking request keeps its slot while the company has not confirmed it. */
+  anonRequestHoldMinutes: number;
   /** This process works queued jobs and runs their schedules; when false it only enqueues them. */
   jobsEnabled: boolean;
   /** The platform's Twilio auth token: checks webhook signatures for companies without their own. */
@@ -218,7 +229,11 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     logLevel: logLevelRaw,
     rateLimitAuthPerMinute: int('RATE_LIMIT_AUTH_PER_MINUTE', 10, 1, 1_000_000),
     rateLimitApiPerMinute: int('RATE_LIMIT_API_PER_MINUTE', 1200, 1, 100_000_000),
-    trustProxy: bool('TRUST_PROXY', false),
+    trustProxy: parseTrustProxy(str('TRUST_PROXY'), problems),
+    anonConversationsPerCompanyPerDay: int('ANON_CONVERSATIONS_PER_COMPANY_PER_DAY', 200, 0, 1_000_000),
+    anonBookingsPerCompanyPerDay: int('ANON_BOOKINGS_PER_COMPANY_PER_DAY', 20, 0, 100_000),
+    anonBookingsPerPhonePerDay: int('ANON_BOOKINGS_PER_PHONE_PER_DAY', 2, 0, 1000),
+    anonRequestHoldMinutes: int('ANON_REQUEST_HOLD_MINUTES', 120, 5, 7 * 24 * 60),
     jobsEnabled: bool('JOBS_ENABLED', true),
     twilioAuthToken,
     twilioAccountSid: str('TWILIO_ACCOUNT_SID'),
@@ -238,6 +253,34 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const IPV4_OR_CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
+const IPV6_OR_CIDR = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*(\/\d{1,3})?$/;
+
+/**
+ * `TRUST_PROXY`: unset or false trusts no proxy; a number trusts that many hops in front of the
+ * app; a comma-separated list trusts those proxy addresses/CIDRs. `true` is refused: it would
+ * believe any client's X-Forwarded-For, and every per-address limit would be the client's choice.
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): false | number | string[] {
+  if (raw === undefined || ['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes'].includes(raw.toLowerCase())) {
+    problems.push('TRUST_PROXY=true would trust any client\'s X-Forwarded-For (every per-address limit could be bypassed); set the number of proxy hops in front of the app (e.g. 1) or their addresses/CIDRs (e.g. 10.0.0.0/8,127.0.0.1)');
+    return false;
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) problems.push(`TRUST_PROXY hop count must be between 0 and 10 (got "${raw}")`);
+    return hops;
+  }
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !IPV4_OR_CIDR.test(e) && !IPV6_OR_CIDR.test(e));
+  if (bad.length > 0 || entries.length === 0) {
+    problems.push(`TRUST_PROXY must be false, a hop count or a comma-separated list of proxy addresses/CIDRs (not "${bad.join(', ') || raw}")`);
+    return false;
+  }
+  return entries;
 }
 
 /**

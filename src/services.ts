@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { keyringFromConfig } from './crypto/keyring.ts';
 import type { Db } from './db/connect.ts';
+import { createAnonymousUsageService } from './modules/anonymous-usage/anonymous-usage.service.ts';
 import { createAgentSettingsService } from './modules/agent-settings/agent-settings.service.ts';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
@@ -51,6 +52,10 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     bookingConfig,
     bookings: createBookingsService(db, { audit, companies, contacts, config: bookingConfig }),
     calls: createCallsService(db, { contacts }),
+    anonymousUsage: createAnonymousUsageService(db, {
+      companies,
+      caps: { conversationsPerCompanyPerDay: config.anonConversationsPerCompanyPerDay, bookingsPerCompanyPerDay: config.anonBookingsPerCompanyPerDay, bookingsPerPhonePerDay: config.anonBookingsPerPhonePerDay },
+    }),
     messages: createMessagesService(db, audit, contacts),
     secrets,
     agentSettings: createAgentSettingsService(db, audit, { isOwnNumber: async (companyId, e164) => (await phoneNumbers.lookup(e164))?.companyId === companyId }),

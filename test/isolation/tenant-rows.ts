@@ -52,6 +52,7 @@ export function rowBuilders(tradeCategoryIds: string[]): Record<string, RowBuild
     calls: (c, n) => ({ company_id: c.id, id: n === 0 ? c.callId : randomUUID(), call_sid: `CA${c.digit}${n}${randomUUID().replace(/-/g, '').slice(0, 30)}`, from_number: `+1312555${c.digit}${String(n).padStart(3, '0')}` }),
     call_turns: (c, n) => ({ company_id: c.id, call_id: c.callId, seq: n, agent_text: `Policy turn ${n}`, response: '<Response/>', engine: 'embedded' }),
     messages: (c, n) => ({ company_id: c.id, call_id: c.callId, caller_name: `Policy caller ${n}`, body: `Policy message ${n}` }),
+    anonymous_usage: (c, n) => ({ company_id: c.id, day: `2030-01-0${n + 1}`, kind: 'booking_phone', subject: `+1312555${c.digit}${String(n).padStart(3, '0')}`, used: 1 }),
   };
 }
 

@@ -76,3 +76,38 @@ describe('API rate limit', () => {
     }
   });
 });
+
+describe('client address behind proxies (the key of every per-address limit)', () => {
+  const limitedAfterThree = async (env: Record<string, string>, remoteAddress: string, forwardedFor: (i: number) => string) => {
+    const t = await createTestApp({ env: { RATE_LIMIT_AUTH_PER_MINUTE: '3', ...env } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await t.app.inject({
+          method: 'POST', url: '/api/auth/login', remoteAddress, headers: { 'x-forwarded-for': forwardedFor(i) },
+          payload: { email: 'nobody@test.example', password: 'wrong-password' },
+        });
+        statuses.push(res.statusCode);
+      }
+      return statuses;
+    } finally {
+      await t.close();
+    }
+  };
+  const spoofed = (i: number) => `10.9.9.${i}`;
+
+  it('ignores a spoofed X-Forwarded-For when TRUST_PROXY is unset', async () => {
+    expect(await limitedAfterThree({}, '203.0.113.7', spoofed)).toEqual([401, 401, 401, 429]);
+  });
+
+  it('with a hop count, believes only the hops it was told of: a forged entry in front does not change the key', async () => {
+    // One proxy appends the real client (203.0.113.7) to what the client sent.
+    expect(await limitedAfterThree({ TRUST_PROXY: '1' }, '10.0.0.5', (i) => `${spoofed(i)}, 203.0.113.7`)).toEqual([401, 401, 401, 429]);
+  });
+
+  it('with a list of proxies, ignores X-Forwarded-For from a client that is not one of them', async () => {
+    expect(await limitedAfterThree({ TRUST_PROXY: '10.0.0.0/8' }, '203.0.113.7', spoofed)).toEqual([401, 401, 401, 429]);
+    // From a listed proxy, the address it forwarded is the client's.
+    expect(await limitedAfterThree({ TRUST_PROXY: '10.0.0.0/8' }, '10.0.0.5', (i) => `203.0.113.${i}`)).toEqual([401, 401, 401, 401]);
+  });
+});

@@ -22,7 +22,7 @@ export interface CallsTable {
   company_id: string;
   id: Generated<string>;
   call_sid: string;
-  channel: Generated<'phone' | 'web'>;
+  channel: Generated<'phone' | 'web' | 'widget'>;
   from_number: string | null;
   to_number: string | null;
   status: Generated<CallStatus>;
@@ -66,4 +66,13 @@ export interface MessagesTable {
   source_key: string | null;
   handled_at: NullableTimestamp;
   created_at: Timestamp;
+}
+
+/** What anonymous (widget) visitors used per company-local day; `subject` is a phone number for per-phone counts. */
+export interface AnonymousUsageTable {
+  company_id: string;
+  day: string;
+  kind: 'conversation' | 'booking' | 'booking_phone';
+  subject: Generated<string>;
+  used: number;
 }

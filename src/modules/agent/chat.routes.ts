@@ -24,7 +24,8 @@ const ChatReply = Type.Object({
 
 /** Chat with the company's agent from the dashboard ("test your agent"): staff and integrations. */
 export const agentChatRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const chat = createChat({ calls: app.ctx.services.calls, runner: app.ctx.agent.runner, turnBudgetMs: app.ctx.config.turnBudgetMs });
+  const { calls, anonymousUsage } = app.ctx.services;
+  const chat = createChat({ calls, anonymousUsage, runner: app.ctx.agent.runner, turnBudgetMs: app.ctx.config.turnBudgetMs, channel: 'web' });
   const widgetKeys = createWidgetKeys(app.ctx.config.sessionSecret);
 
   app.post('/chat', {
@@ -37,11 +38,12 @@ export const agentChatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req) => ({ widgetKey: widgetKeys.keyFor(req.params.companyId) }));
 };
 
-/** The public website widget: a company's widget key, rate-limited per visitor address. */
+/** The public website widget: a company's widget key, rate-limited per visitor address and capped per company per day. */
 export const widgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const chat = createChat({ calls: app.ctx.services.calls, runner: app.ctx.agent.runner, turnBudgetMs: app.ctx.config.turnBudgetMs });
+  const { calls, anonymousUsage, companies } = app.ctx.services;
+  // Anonymous: capped conversations per company per day, and bookings only as requests.
+  const chat = createChat({ calls, anonymousUsage, runner: app.ctx.agent.runner, turnBudgetMs: app.ctx.config.turnBudgetMs, channel: 'widget' });
   const widgetKeys = createWidgetKeys(app.ctx.config.sessionSecret);
-  const { companies } = app.ctx.services;
 
   app.post('/:widgetKey/chat', {
     schema: { tags, summary: "Chat with a company's agent from its website (public, by widget key)", params: Type.Object({ widgetKey: Type.String({ maxLength: 100 }) }), body: ChatBody, response: { 200: ChatReply, ...errorResponses } },

@@ -1,12 +1,15 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { notFound } from '../../errors.ts';
+import type { AnonymousUsageService } from '../anonymous-usage/anonymous-usage.service.ts';
 import type { CallsService } from '../calls/calls.service.ts';
 import type { TurnResult } from '../conversation/types.ts';
 import type { TurnRunner } from './turn-runner.ts';
 
 /**
- * The agent over text: the dashboard's "test your agent" and a company's website widget. The
- * same engine, tools and records as a phone call (channel 'web'); only the rendering differs.
+ * The agent over text: the dashboard's "test your agent" (channel 'web', signed in) and a
+ * company's website widget (channel 'widget', anonymous). The same engine, tools and records as
+ * a phone call; only the rendering differs. Anonymous conversations are capped per company per
+ * day, and their bookings are requests the company confirms (see conversation/tools.ts).
  */
 export interface ChatReply {
   conversationId: string;
@@ -24,21 +27,22 @@ const replyOf = (conversationId: string, seq: number, result: TurnResult): ChatR
   transferTo: result.next.kind === 'transfer' ? result.next.to : null,
 });
 
-export function createChat(deps: { calls: CallsService; runner: TurnRunner; turnBudgetMs: number }) {
-  const { calls, runner } = deps;
+export function createChat(deps: { calls: CallsService; runner: TurnRunner; turnBudgetMs: number; channel: 'web' | 'widget'; anonymousUsage: AnonymousUsageService }) {
+  const { calls, runner, channel } = deps;
 
   return {
     /** Starts a conversation (the greeting) or takes its next message. A repeated `seq` gets the same reply. */
     async message(companyId: string, input: { conversationId?: string | undefined; text?: string | undefined; seq?: number | undefined }): Promise<ChatReply> {
       if (!input.conversationId) {
         const conversationId = `WEB${randomBytes(16).toString('hex')}`;
-        const { call } = await calls.begin(companyId, { callSid: conversationId, channel: 'web', from: null, to: null, at: runner.clock() });
+        if (channel === 'widget') await deps.anonymousUsage.takeConversation(companyId, runner.clock());
+        const { call } = await calls.begin(companyId, { callSid: conversationId, channel, from: null, to: null, at: runner.clock() });
         const { result } = await runner.greeting(companyId);
         const reply = replyOf(conversationId, 0, result);
         return JSON.parse(await runner.record(companyId, call, 0, { ran: null, result, response: JSON.stringify(reply), speechMs: 0 })) as ChatReply;
       }
       const call = await calls.findBySid(companyId, input.conversationId);
-      if (!call || call.channel !== 'web') throw notFound('Conversation');
+      if (!call || call.channel !== channel) throw notFound('Conversation');
       const seq = input.seq ?? call.turnCount + 1;
       const recorded = await calls.recordedTurn(companyId, call.id, seq);
       if (recorded) return JSON.parse(recorded.response) as ChatReply;

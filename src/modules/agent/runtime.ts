@@ -43,7 +43,7 @@ export function createAgentRuntime(deps: { config: Config; services: Services; l
 
   return {
     profileFor: async (companyId, now) => profileAt(await profiles.get(companyId), companyId, now),
-    toolsFor: (companyId, call, now) => createAgentTools(services, { companyId, call, now }),
+    toolsFor: (companyId, call, now) => createAgentTools(services, { companyId, call, now, anonymous: { requestHoldMinutes: config.anonRequestHoldMinutes } }),
     async respond(input, tools, signal) {
       if (!llm) return { result: await embedded.respond(input, tools, signal), engine: 'embedded' };
       const tracked = await llm.respondTracked(input, tools, signal);

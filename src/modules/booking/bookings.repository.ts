@@ -105,6 +105,19 @@ export const bookingsRepository = {
       .executeTakeFirst();
   },
 
+  /** A live hold kept until `until` instead (a request waiting for the company); undefined when not live. */
+  extendHold(tx: TenantTx, companyId: string, id: string, now: Date, until: Date) {
+    return tx
+      .updateTable('bookings')
+      .set({ hold_expires_at: until, updated_at: now })
+      .where('company_id', '=', companyId)
+      .where('id', '=', id)
+      .where('status', '=', 'held')
+      .where('hold_expires_at', '>', now)
+      .returning('id')
+      .executeTakeFirst();
+  },
+
   /** Active → cancelled; returns the freed window key, or undefined when it was not active. */
   cancel(tx: TenantTx, companyId: string, id: string, reason: string | null, now: Date) {
     return tx

@@ -190,6 +190,24 @@ export function createBookingsService(
       });
     },
 
+    /**
+     * A hold becomes a request the company confirms (POST .../bookings/:id/confirm): it stays
+     * held, for `minutes` from now, and then expires like any hold, giving its slot back.
+     */
+    async request(actor: Actor, companyId: string, id: string, minutes: number): Promise<Booking> {
+      const timeZone = await companies.timeZoneOf(companyId);
+      return withTenant(db, companyId, async (tx) => {
+        const at = now();
+        if (await repo.extendHold(tx, companyId, id, at, new Date(at.getTime() + minutes * MINUTE_MS))) {
+          await audit.record(tx, companyId, actor, { action: 'booking.requested', entityType: 'booking', entityId: id });
+          return mustFind(tx, companyId, id, timeZone);
+        }
+        const booking = await mustFind(tx, companyId, id, timeZone);
+        if (booking.status === 'held' || booking.status === 'expired') throw new AppError('HOLD_EXPIRED', 'The hold on this slot ran out; offer the caller a time again.', { bookingId: id });
+        throw new AppError('BOOKING_NOT_ACTIVE', `This booking is ${booking.status}.`, { bookingId: id, status: booking.status });
+      });
+    },
+
     /** Moves an active booking to another offered slot; its own current time does not block the move. */
     async reschedule(actor: Actor, companyId: string, id: string, input: { start: string; technicianId?: string | undefined }): Promise<Booking> {
       const timeZone = await companies.timeZoneOf(companyId);
@@ -239,6 +257,11 @@ export function createBookingsService(
     async get(companyId: string, id: string): Promise<Booking> {
       const timeZone = await companies.timeZoneOf(companyId);
       return withTenant(db, companyId, (tx) => mustFind(tx, companyId, id, timeZone));
+    },
+
+    /** Whether a write with this Idempotency-Key was already made. */
+    async existsWithKey(companyId: string, key: string): Promise<boolean> {
+      return (await withTenant(db, companyId, (tx) => repo.findByIdempotencyKey(tx, companyId, key))) !== undefined;
     },
 
     async list(companyId: string, filter: BookingFilter, page: PageRequest) {

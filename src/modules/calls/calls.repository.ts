@@ -7,7 +7,7 @@ export type TurnValues = Omit<Insertable<CallTurnsTable>, 'company_id' | 'call_i
 
 export const callsRepository = {
   /** The call for this CallSid, created on its first webhook. */
-  async upsert(tx: TenantTx, companyId: string, values: { call_sid: string; channel: 'phone' | 'web'; from_number: string | null; to_number: string | null; contact_id: string | null; started_at: Date }) {
+  async upsert(tx: TenantTx, companyId: string, values: { call_sid: string; channel: 'phone' | 'web' | 'widget'; from_number: string | null; to_number: string | null; contact_id: string | null; started_at: Date }) {
     const inserted = await tx
       .insertInto('calls')
       .values({ ...values, company_id: companyId })

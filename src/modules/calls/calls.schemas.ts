@@ -8,7 +8,7 @@ const Outcome = Type.Union([
 export const Call = Type.Object({
   id: Uuid,
   callSid: Type.String(),
-  channel: Type.Union([Type.Literal('phone'), Type.Literal('web')]),
+  channel: Type.Union([Type.Literal('phone'), Type.Literal('web'), Type.Literal('widget')]),
   fromNumber: Nullable(Type.String()),
   toNumber: Nullable(Type.String()),
   status: Type.String(),

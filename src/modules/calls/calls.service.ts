@@ -42,7 +42,7 @@ const presentTurn = (t: TurnRow) => ({
 export interface CallRecord {
   id: string;
   callSid: string;
-  channel: 'phone' | 'web';
+  channel: 'phone' | 'web' | 'widget';
   fromNumber: string | null;
   contactId: string | null;
   startedAt: Date;
@@ -88,7 +88,7 @@ export function createCallsService(db: Db, deps: { contacts: ContactsService }) 
      */
     async begin(
       companyId: string,
-      input: { callSid: string; channel: 'phone' | 'web'; from: string | null; to: string | null; at: Date },
+      input: { callSid: string; channel: 'phone' | 'web' | 'widget'; from: string | null; to: string | null; at: Date },
       seq?: number,
     ): Promise<{ call: CallRecord; created: boolean; recorded?: { response: string } | undefined }> {
       const caller = input.from ? normalizePhone(input.from) : null;

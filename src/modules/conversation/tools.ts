@@ -16,7 +16,13 @@ import type { AgentTools, BookingSummary, CallInfo, SlotOffer } from './types.ts
  * under the number the call comes from. A number the caller merely says finds nothing, so a
  * caller (or a model) cannot read or cancel someone else's appointments.
  */
-export type ToolServices = Pick<Services, 'bookings' | 'contacts' | 'knowledge' | 'messages'>;
+export type ToolServices = Pick<Services, 'bookings' | 'contacts' | 'knowledge' | 'messages' | 'anonymousUsage'>;
+
+/** How an anonymous channel's booking waits for the company: the request keeps its slot this long. */
+export interface AnonymousPolicy {
+  requestHoldMinutes: number;
+}
+const DEFAULT_ANONYMOUS: AnonymousPolicy = { requestHoldMinutes: 120 };
 
 export const PHONE_AGENT: Actor = { type: 'system', id: null, label: 'phone agent' };
 const UPCOMING_LIMIT = 20;
@@ -57,9 +63,11 @@ function refusal(err: unknown): { ok: false; code: string; message: string } | {
 
 const notYours = { ok: false as const, code: 'NOT_FOUND', message: 'No such booking for this caller.' };
 
-export function createAgentTools(services: ToolServices, context: { companyId: string; call: CallInfo; now: Date }): AgentTools {
+export function createAgentTools(services: ToolServices, context: { companyId: string; call: CallInfo; now: Date; anonymous?: AnonymousPolicy }): AgentTools {
   const { companyId, call, now } = context;
   const caller = call.callerNumber ? normalizePhone(call.callerNumber) : null;
+  // Nobody vouches for a widget visitor: its bookings are capped requests, never confirmed here.
+  const anonymous = call.channel === 'widget' ? (context.anonymous ?? DEFAULT_ANONYMOUS) : null;
 
   /** The booking when it belongs to this call or this caller; null otherwise (or when missing). */
   async function ownBooking(id: string): Promise<Booking | null> {
@@ -72,6 +80,12 @@ export function createAgentTools(services: ToolServices, context: { companyId: s
       if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
       throw err;
     }
+  }
+
+  /** Counts a new hold against the anonymous caps; a repeated delivery (the same key) is not counted again. */
+  async function takeAnonymousBooking(key: string, phone: string): Promise<void> {
+    const e164 = normalizePhone(phone) ?? phone;
+    if (!(await services.bookings.existsWithKey(companyId, key))) await services.anonymousUsage.takeBooking(companyId, e164, now);
   }
 
   return {
@@ -103,6 +117,7 @@ export function createAgentTools(services: ToolServices, context: { companyId: s
     async holdSlot(request) {
       const { key, name, phone, ...rest } = request;
       try {
+        if (anonymous) await takeAnonymousBooking(key, phone);
         const { booking } = await services.bookings.create(
           PHONE_AGENT,
           companyId,
@@ -118,6 +133,7 @@ export function createAgentTools(services: ToolServices, context: { companyId: s
     async confirmBooking(bookingId) {
       if (!(await ownBooking(bookingId))) return notYours;
       try {
+        if (anonymous) return { ok: true, requested: true, booking: toSummary(await services.bookings.request(PHONE_AGENT, companyId, bookingId, anonymous.requestHoldMinutes)) };
         return { ok: true, booking: toSummary(await services.bookings.confirm(PHONE_AGENT, companyId, bookingId)) };
       } catch (err) {
         return refusal(err);

@@ -52,7 +52,7 @@ export interface CallInfo {
   callSid: string;
   /** E.164 caller id, or null when withheld (or on the web). */
   callerNumber: string | null;
-  channel: 'phone' | 'web';
+  channel: 'phone' | 'web' | 'widget';
   startedAt: Date;
 }
 
@@ -182,7 +182,11 @@ export interface AgentTools {
     emergency?: boolean;
     key: string;
   }): Promise<{ ok: true; booking: BookingSummary } | BookingRefusal>;
-  confirmBooking(bookingId: string): Promise<{ ok: true; booking: BookingSummary } | { ok: false; code: string; message: string }>;
+  /**
+   * Confirms the held booking; on an anonymous channel (the public widget) it is only sent to the
+   * company as a request instead (`requested: true`, still held until the company confirms it).
+   */
+  confirmBooking(bookingId: string): Promise<{ ok: true; booking: BookingSummary; requested?: true } | { ok: false; code: string; message: string }>;
   /** The caller's upcoming active bookings, found by phone number. */
   findCallerBookings(phone: string): Promise<BookingSummary[]>;
   cancelBooking(bookingId: string, reason: string): Promise<{ ok: true; booking: BookingSummary } | { ok: false; code: string; message: string }>;

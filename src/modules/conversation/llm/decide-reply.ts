@@ -1,6 +1,6 @@
 import type { AgentTools, TurnInput } from '../types.ts';
 import { bookingClaims } from './booking-claims.ts';
-import { confirmedSentence, forTheEar, speakBookingTime } from './read-aloud.ts';
+import { confirmedSentence, forTheEar, requestedSentence, speakBookingTime } from './read-aloud.ts';
 import type { TurnProgress } from './turn-progress.ts';
 
 /**
@@ -16,8 +16,9 @@ export async function decideReply(input: TurnInput, tools: AgentTools, progress:
 }
 
 async function replyBody(input: TurnInput, tools: AgentTools, progress: TurnProgress, modelText: string | null): Promise<string | null> {
-  const { confirmed, held, cancelled, rescheduled, terminal, memory } = progress;
+  const { confirmed, requested, held, cancelled, rescheduled, terminal, memory } = progress;
   if (confirmed) return confirmedSentence(confirmed);
+  if (requested) return requestedSentence(requested);
   if (held && memory.hold) return `Let me read that back: ${memory.hold.readBack}. Is that all correct?`;
 
   const said = modelText ? forTheEar(modelText) : '';

@@ -61,6 +61,32 @@ describe('language-model engine: booking through tools', () => {
     expect(history.find((m) => m.role === 'assistant' && m.content?.startsWith('Let me read that back'))).toBeDefined();
   });
 
+  it('on the anonymous widget, says the booking was sent as a request whatever the model claims', async () => {
+    // The widget's confirm tool only sends a request (it stays held until the company confirms).
+    const confirmBooking = tools.confirmBooking;
+    tools.confirmBooking = async (id) => {
+      const result = await confirmBooking(id);
+      if (!result.ok) return result;
+      tools.bookings.get(id)!.status = 'held';
+      return { ...result, booking: { ...result.booking, status: 'held' }, requested: true };
+    };
+    stub.script(
+      { toolCalls: [{ name: 'hold_slot', arguments: { service_id: SERVICE_ID, start: SLOT_STARTS[0], zip: '60601', name: 'Jane Doe', address: '1450 N Dearborn St' } }] },
+      { content: 'Shall I book it?' },
+    );
+    const first = await engine().respond(turnInput('Book me tomorrow afternoon, Jane Doe, 1450 N Dearborn St, 60601.', 1), tools);
+    stub.script(
+      { toolCalls: [{ name: 'confirm_booking', arguments: { booking_id: 'booking-1' } }] },
+      { content: "Great, you're booked! See you Tuesday." },
+    );
+    const second = await engine().respond(turnInput('Yes, that is right.', 2, first.state), tools);
+    expect(tools.bookings.get('booking-1')!.status).toBe('held');
+    expect(second.outcome).toBe('message');
+    expect(second.intent).toBe('book.requested');
+    expect(second.say).toBe("I've sent your request for Leak repair on Tuesday, June second, between noon and four to the office. It isn't booked yet: they'll confirm it with you. Is there anything else I can help with?");
+    expect(toolResults(3).at(-1)).toMatchObject({ ok: true, status: 'requested', booking_id: 'booking-1' });
+  });
+
   it('sends the tools as JSON Schema functions and a system prompt built from the company', async () => {
     stub.script({ content: 'Sure, how can I help?' });
     await engine().respond(turnInput('Hello?', 1), tools);

@@ -23,6 +23,9 @@ export function readBack(b: BookingSummary, phone: string | null): string {
 export const confirmedSentence = (b: BookingSummary): string =>
   `You're all set: ${b.serviceName} on ${speakBookingTime(b)}. Is there anything else I can help with?`;
 
+export const requestedSentence = (b: BookingSummary): string =>
+  `I've sent your request for ${b.serviceName} on ${speakBookingTime(b)} to the office. It isn't booked yet: they'll confirm it with you. Is there anything else I can help with?`;
+
 // Phone numbers a model may write without separators (E.164, ten digits); speakText reads the rest.
 const BARE_PHONE = /(?<![\d$])(?:\+1)?\d{10}(?!\d)|\+\d{11,14}(?!\d)/g;
 

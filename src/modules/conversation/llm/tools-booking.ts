@@ -71,6 +71,7 @@ const holdSlot: ToolRunner<'hold_slot'> = async (ctx, args) => {
   });
   reach(ctx.progress, 'answered', 'book.hold');
   if (!held.ok) {
+    if (held.code === 'ANON_BOOKING_LIMIT') return { ...refusal(held.code, 'No more booking requests can be taken online today. Apologise and offer to take a message instead.') };
     const alternatives = 'alternatives' in held ? held.alternatives.slice(0, MAX_OFFERED).map(offer) : [];
     return { ...refusal(held.code, held.message), ...(alternatives.length ? { alternatives } : {}) };
   }
@@ -94,6 +95,13 @@ const confirmBooking: ToolRunner<'confirm_booking'> = async (ctx, args) => {
   if (!confirmed.ok) {
     reach(ctx.progress, 'answered', 'book.failed');
     return refusal(confirmed.code, confirmed.message);
+  }
+  if (confirmed.requested) {
+    // An anonymous visitor's booking is only a request: the server's sentence says so.
+    delete memory.hold;
+    ctx.progress.requested = confirmed.booking;
+    reach(ctx.progress, 'message', 'book.requested');
+    return { ok: true, status: 'requested', booking_id: confirmed.booking.id, when: speakSlot(confirmed.booking), next: 'It is NOT booked: tell the visitor their request was sent and the office will confirm it.' };
   }
   if (!memory.confirmedBookingIds.includes(confirmed.booking.id)) memory.confirmedBookingIds.push(confirmed.booking.id);
   delete memory.hold;

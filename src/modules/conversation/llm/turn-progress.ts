@@ -12,6 +12,8 @@ export interface TurnProgress {
   intent?: string;
   held?: BookingSummary;
   confirmed?: BookingSummary;
+  /** An anonymous visitor's booking sent to the company as a request (not confirmed). */
+  requested?: BookingSummary;
   cancelled?: BookingSummary;
   rescheduled?: BookingSummary;
   messageTaken?: boolean;
@@ -37,4 +39,4 @@ export function reach(progress: TurnProgress, outcome: CallOutcome, intent: stri
 
 /** Whether the turn changed something the caller must hear about (a write committed). */
 export const hasCommitted = (p: TurnProgress): boolean =>
-  Boolean(p.held || p.confirmed || p.cancelled || p.rescheduled || p.messageTaken || p.terminal);
+  Boolean(p.held || p.confirmed || p.requested || p.cancelled || p.rescheduled || p.messageTaken || p.terminal);

@@ -39,6 +39,10 @@ function placeHold(turn: Turn, slot: SlotOffer, purpose: string): Promise<HoldRe
 function afterRefusal(turn: Turn, refusal: Exclude<HoldResult, { ok: true }>, lead: string): Reply {
   delete turn.st.held;
   turn.bookingId = undefined;
+  if (refusal.code === 'ANON_BOOKING_LIMIT') {
+    delete turn.st.offers;
+    return offerMessage(turn, 'A website visitor asked for a booking the daily website limit did not allow.', joinSay(lead, "I'm sorry, I can't take any more booking requests online today."), 'book.limit');
+  }
   if ('alternatives' in refusal && refusal.alternatives.length > 0) {
     turn.st.offers = pickOffers(refusal.alternatives);
     return ask(turn, 'book.choose', `I do have ${speakOffers(turn.st.offers)}. Which works best?`, 'book.slot_taken', joinSay(lead, "I'm sorry, that time was just taken."));
@@ -76,16 +80,26 @@ function booked(turn: Turn, booking: BookingSummary): Reply {
   return { ...ask(turn, 'anything_else', ANYTHING_ELSE, 'book.confirmed', done), outcome: 'booked' };
 }
 
+/** An anonymous visitor's booking: sent to the company as a request, which is what they hear. */
+function requested(turn: Turn, booking: BookingSummary): Reply {
+  delete turn.st.held;
+  delete turn.st.offers;
+  const done = `Thanks. I've sent your request for ${serviceWords(booking.serviceName)} on ${speakSlot(booking)} to the office. It isn't booked yet: they'll confirm it with you.`;
+  return { ...ask(turn, 'anything_else', ANYTHING_ELSE, 'book.requested', done), outcome: 'message' };
+}
+
+const bookedOrRequested = (turn: Turn, result: { booking: BookingSummary; requested?: true }): Reply => (result.requested ? requested(turn, result.booking) : booked(turn, result.booking));
+
 /** The caller said yes to the read-back: confirm the hold (holding again if it ran out). */
 export async function confirmHeld(turn: Turn): Promise<Reply> {
   const confirmed = await turn.tools.confirmBooking(turn.bookingId!);
-  if (confirmed.ok) return booked(turn, confirmed.booking);
+  if (confirmed.ok) return bookedOrRequested(turn, confirmed);
   if (confirmed.code === 'HOLD_EXPIRED' && turn.st.held) {
     const again = await placeHold(turn, turn.st.held, 'rehold');
     if (!again.ok) return afterRefusal(turn, again, 'Sorry, the hold on that time ran out.');
     turn.bookingId = again.booking.id;
     const retried = await turn.tools.confirmBooking(again.booking.id);
-    if (retried.ok) return booked(turn, retried.booking);
+    if (retried.ok) return bookedOrRequested(turn, retried);
   }
   delete turn.st.held;
   turn.bookingId = undefined;
