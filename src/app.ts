@@ -12,8 +12,9 @@ import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import type { Database } from './db/connect.ts';
 import accessPlugin from './plugins/access.ts';
-import errorsPlugin from './plugins/errors.ts';
+import errorsPlugin, { sendError } from './plugins/errors.ts';
 import healthRoutes from './plugins/health.ts';
+import inputGuardsPlugin from './plugins/input-guards.ts';
 import { loggerOptions, requestIdOptions } from './plugins/logging.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import openapiPlugin from './plugins/openapi.ts';
@@ -45,6 +46,8 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
     ...requestIdOptions,
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
+    // A malformed or too long URL fails in the router, before any error handler: same format.
+    frameworkErrors: sendError,
     // Unknown body fields are a 400 naming them, not silently dropped: a typo must not pass as success.
     ajv: { customOptions: { allErrors: false, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -60,6 +63,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
 
   // 1. Cross-cutting plugins: errors first so everything after reports the same way.
   await app.register(errorsPlugin);
+  await app.register(inputGuardsPlugin);
   await app.register(metricsPlugin);
   await app.register(securityPlugin, { config });
   await app.register(cookie);

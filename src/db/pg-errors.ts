@@ -3,3 +3,5 @@ const codeOf = (err: unknown) => (err as { code?: string } | null)?.code;
 
 export const isUniqueViolation = (err: unknown): boolean => codeOf(err) === '23505';
 export const isExclusionViolation = (err: unknown): boolean => codeOf(err) === '23P01';
+/** A row naming another that is not there: a request's id (a call, a contact) of nothing of the company's. */
+export const isForeignKeyViolation = (err: unknown): boolean => codeOf(err) === '23503';
