@@ -99,4 +99,22 @@ describe('bad input the fuzzer found answers 4xx in the error format', () => {
     expect(bad.statusCode).toBe(400);
     expect(errorOf(bad).code).toBe('BAD_REQUEST');
   });
+
+  // Issue 15, item 13: a body is validated as sent; only the URL is coerced from text.
+  it('refuses null or 0 for a boolean in a body instead of storing false', async () => {
+    for (const enabled of [null, 0, 'false']) {
+      const res = await g.call('POST', '/knowledge', { question: 'Do you work weekends?', answer: 'Yes.', enabled });
+      expect(res.statusCode, String(enabled)).toBe(400);
+      expect(errorOf(res).code).toBe('VALIDATION_FAILED');
+    }
+    expect((await g.call('GET', '/contacts?limit=5')).statusCode).toBe(200);
+  });
+
+  it('cancels a booking sent with no body, since its body is optional', async () => {
+    const booked = await g.call('POST', '/bookings', { serviceId: g.serviceId, start: slotStart, zip: '60601', contact: { name: 'Kim', phone: '312-555-0111' } });
+    expect(booked.statusCode).toBe(201);
+    const res = await app.inject({ method: 'POST', url: `/api/companies/${g.companyId}/bookings/${(booked.json() as { id: string }).id}/cancel`, headers: g.owner.headers });
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as { status: string }).status).toBe('cancelled');
+  });
 });

@@ -13,7 +13,7 @@ import { badRequests, type BadRequest, type Operation } from './bad-input.ts';
  * replays; FUZZ_SEED and FUZZ_RUNS override it and the runs per operation.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 
 // POST /api/auth/logout takes no input: all a fuzzed request can do is sign the fuzzing session out.
 const EXCLUDED = new Set(['POST /api/auth/logout']);
