@@ -10,10 +10,12 @@ import Fastify, {
 } from 'fastify';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
+import { validatorCompiler } from './http/validator-compiler.ts';
 import type { Database } from './db/connect.ts';
 import accessPlugin from './plugins/access.ts';
-import errorsPlugin from './plugins/errors.ts';
+import errorsPlugin, { sendError } from './plugins/errors.ts';
 import healthRoutes from './plugins/health.ts';
+import inputGuardsPlugin from './plugins/input-guards.ts';
 import { loggerOptions, requestIdOptions } from './plugins/logging.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import openapiPlugin from './plugins/openapi.ts';
@@ -48,9 +50,11 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
     // A hop count trusts that many proxies nearest the app (Fastify's own reading of a number).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1_048_576,
-    // Unknown body fields are a 400 naming them, not silently dropped: a typo must not pass as success.
-    ajv: { customOptions: { allErrors: false, removeAdditional: false } },
+    // A malformed or too long URL fails in the router, before any error handler: same format.
+    frameworkErrors: sendError,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Bodies are validated as sent, query strings and path parameters are coerced from text.
+  app.setValidatorCompiler(validatorCompiler);
 
   const ctx = createContext(config, database, app.log, clock);
   app.decorate('ctx', ctx);
@@ -63,6 +67,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
 
   // 1. Cross-cutting plugins: errors first so everything after reports the same way.
   await app.register(errorsPlugin);
+  await app.register(inputGuardsPlugin);
   await app.register(metricsPlugin);
   await app.register(securityPlugin, { config });
   await app.register(cookie);

@@ -10,6 +10,10 @@ export const ERROR_STATUS = {
   INVALID_ZIP: 400,
   INVALID_BOOKING_SETTINGS: 400,
   RANGE_TOO_LONG: 400,
+  /** Text with a NUL byte or a lone UTF-16 surrogate, anywhere in the body or query. */
+  INVALID_TEXT: 400,
+  /** A JSON body nested deeper than the parser allows. */
+  BODY_TOO_DEEP: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
@@ -27,8 +31,11 @@ export const ERROR_STATUS = {
   SERVICE_NAME_TAKEN: 409,
   IN_USE: 409,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_SERVICE: 422,
+  /** An id in the request (a call, a contact) that names nothing of the company's. */
+  INVALID_REFERENCE: 422,
   OUT_OF_SERVICE_AREA: 422,
   NO_QUALIFIED_TECHNICIAN: 422,
   IDEMPOTENCY_KEY_REUSED: 422,

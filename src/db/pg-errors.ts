@@ -3,6 +3,8 @@ const codeOf = (err: unknown) => (err as { code?: string } | null)?.code;
 
 export const isUniqueViolation = (err: unknown): boolean => codeOf(err) === '23505';
 export const isExclusionViolation = (err: unknown): boolean => codeOf(err) === '23P01';
+/** A row naming another that is not there: a request's id (a call, a contact) of nothing of the company's. */
+export const isForeignKeyViolation = (err: unknown): boolean => codeOf(err) === '23503';
 
 // The server cannot be reached or dropped the session: refused, reset, shut down by an admin
 // or a failover (57P01/57P02), still starting (57P03), too many connections (53300), or any

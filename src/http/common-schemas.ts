@@ -46,6 +46,14 @@ export const errorResponses = {
 /** An instant; handlers return Dates, the serializer writes ISO 8601. */
 export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 
+/**
+ * An instant a client sends. RFC 3339 allows year 0001, year 9999 and a leap second (23:59:60);
+ * none is a time anything is booked or listed at, and the database or Date arithmetic would
+ * fail on them past validation. Years 1900–2199, seconds 00–59.
+ */
+export const InstantInput = (options: { description?: string } = {}) =>
+  Type.String({ format: 'date-time', pattern: '^(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-5][0-9]', ...options });
+
 /** A schema that also accepts null. */
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { DateTime, Nullable, PageQuery, Uuid } from '../../http/common-schemas.ts';
+import { DateTime, InstantInput, Nullable, PageQuery, Uuid } from '../../http/common-schemas.ts';
 import { Zip } from './settings.schemas.ts';
 
 const LocalInstant = Type.String({ description: 'ISO 8601 instant written in company-local time with its offset', examples: ['2026-03-19T14:00:00-05:00'] });
@@ -20,8 +20,8 @@ export const AvailabilityQuery = Type.Object(
   {
     serviceId: Uuid,
     zip: Zip,
-    from: Type.Optional(Type.String({ format: 'date-time', description: 'Default: now' })),
-    to: Type.Optional(Type.String({ format: 'date-time', description: 'Default: from + 7 days; at most 31 days after from' })),
+    from: Type.Optional(InstantInput({ description: 'Default: now' })),
+    to: Type.Optional(InstantInput({ description: 'Default: from + 7 days; at most 31 days after from' })),
     technicianId: Type.Optional(Uuid),
     emergency: Type.Optional(Type.Boolean({ description: 'Include on-call hours for services allowed then' })),
   },
@@ -67,7 +67,7 @@ export const Booking = Type.Object({
 export const CreateBookingBody = Type.Object(
   {
     serviceId: Uuid,
-    start: Type.String({ format: 'date-time', description: 'The start of an offered slot (for an arrival window, its start)' }),
+    start: InstantInput({ description: 'The start of an offered slot (for an arrival window, its start)' }),
     zip: Zip,
     contact: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), phone: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
     technicianId: Type.Optional(Uuid),
@@ -87,8 +87,8 @@ export const IdempotencyHeaders = Type.Object({
 export const ListBookingsQuery = Type.Object(
   {
     ...PageQuery,
-    from: Type.Optional(Type.String({ format: 'date-time' })),
-    to: Type.Optional(Type.String({ format: 'date-time' })),
+    from: Type.Optional(InstantInput()),
+    to: Type.Optional(InstantInput()),
     technicianId: Type.Optional(Uuid),
     contactId: Type.Optional(Uuid),
     status: Type.Optional(BookingStatus),
@@ -98,7 +98,7 @@ export const ListBookingsQuery = Type.Object(
 
 export const BookingParams = Type.Object({ companyId: Uuid, bookingId: Uuid });
 export const RescheduleBody = Type.Object(
-  { start: Type.String({ format: 'date-time' }), technicianId: Type.Optional(Uuid) },
+  { start: InstantInput(), technicianId: Type.Optional(Uuid) },
   { additionalProperties: false },
 );
 export const CancelBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateTime, Uuid } from '../../http/common-schemas.ts';
+import { DateTime, InstantInput, Uuid } from '../../http/common-schemas.ts';
 
 /** 'HH:mm' local wall time; '24:00' only as the end of a day. Shape only: the service checks meaning. */
 export const ClockTime = Type.String({ pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$', examples: ['08:00'] });
@@ -102,7 +102,7 @@ export type ServiceInput = Static<typeof UpdateServiceBody>;
 export const ServiceParams = Type.Object({ companyId: Uuid, serviceId: Uuid });
 
 const TimeOff = Type.Object(
-  { start: Type.String({ format: 'date-time' }), end: Type.String({ format: 'date-time' }), reason: Type.Optional(Type.String({ maxLength: 200 })) },
+  { start: InstantInput(), end: InstantInput(), reason: Type.Optional(Type.String({ maxLength: 200 })) },
   { additionalProperties: false },
 );
 const technicianFields = {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { DateTime, Nullable, PageQuery, Uuid } from '../../http/common-schemas.ts';
+import { DateTime, InstantInput, Nullable, PageQuery, Uuid } from '../../http/common-schemas.ts';
 
 const Outcome = Type.Union([
   Type.Literal('booked'), Type.Literal('answered'), Type.Literal('message'), Type.Literal('transferred'), Type.Literal('emergency'), Type.Literal('abandoned'),
@@ -39,8 +39,8 @@ export const ListCallsQuery = Type.Object(
   {
     ...PageQuery,
     outcome: Type.Optional(Outcome),
-    from: Type.Optional(Type.String({ format: 'date-time' })),
-    to: Type.Optional(Type.String({ format: 'date-time' })),
+    from: Type.Optional(InstantInput()),
+    to: Type.Optional(InstantInput()),
     contactId: Type.Optional(Uuid),
   },
   { additionalProperties: false },
