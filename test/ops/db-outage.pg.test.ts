@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../helpers/free-port.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -30,15 +30,6 @@ const asRoot = process.getuid?.() === 0;
 function runPg(command: string, args: string[]): string {
   const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin!, command), ...args]] : [join(bin!, command), args];
   return execFileSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));
-  const address = probe.address();
-  await new Promise<void>((ok) => probe.close(() => ok()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 interface Answer {
