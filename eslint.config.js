@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'web/dist/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'web/dist/', 'web/src/lib/api-schema.ts', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.ts', 'web/**/*.{ts,tsx}'],
     rules: { 'no-console': 'error' },
   },
 );

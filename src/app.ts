@@ -13,6 +13,7 @@ import { createContext } from './context.ts';
 import { validatorCompiler } from './http/validator-compiler.ts';
 import type { Database } from './db/connect.ts';
 import accessPlugin from './plugins/access.ts';
+import dashboardPlugin from './plugins/dashboard.ts';
 import errorsPlugin, { sendError } from './plugins/errors.ts';
 import healthRoutes from './plugins/health.ts';
 import inputGuardsPlugin from './plugins/input-guards.ts';
@@ -81,6 +82,9 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   // 2. Operations endpoints, then the API modules.
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api' });
+
+  // 3. The dashboard: its files, and index.html for its client routes (never under /api).
+  await app.register(dashboardPlugin);
 
   return app as unknown as App;
 }

@@ -1,0 +1,12 @@
+import type { ComponentType } from 'react';
+
+/** A page under /companies/:companyId; `nav` puts it in the side navigation. */
+export interface CompanyPage {
+  path: string;
+  nav?: { label: string; ownerOnly?: boolean };
+  load: () => Promise<{ default: ComponentType }>;
+}
+
+// Each page is its own chunk, loaded when first opened.
+export const companyPages: CompanyPage[] = [
+];

@@ -1,0 +1,67 @@
+/** An API answer that was not a success, with the server's stable error code. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  /** Field name (without the `body.` prefix) → what is wrong with it, from VALIDATION_FAILED. */
+  readonly fields: Record<string, string>;
+
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+
+  static from(status: number, body: unknown): ApiError {
+    const error = (body as { error?: { code?: unknown; message?: unknown; details?: { fields?: unknown } } } | undefined)?.error;
+    const code = typeof error?.code === 'string' ? error.code : status >= 500 ? 'SERVER_ERROR' : 'REQUEST_FAILED';
+    const message = typeof error?.message === 'string' ? error.message : '';
+    const fields: Record<string, string> = {};
+    if (Array.isArray(error?.details?.fields)) {
+      for (const f of error.details.fields as { field?: unknown; message?: unknown }[]) {
+        if (typeof f.field === 'string') fields[f.field.replace(/^(body|query|params)\./, '')] = typeof f.message === 'string' ? f.message : 'is invalid';
+      }
+    }
+    return new ApiError(status, code, message, fields);
+  }
+}
+
+// The API's error codes in words, in one place. A code not listed falls back to the server's
+// own message (written for people), never to raw JSON.
+const WORDS: Record<string, string> = {
+  INVALID_CREDENTIALS: 'That email and password do not match an account.',
+  ACCOUNT_LOCKED: 'Too many attempts. Wait a little and try again.',
+  UNAUTHENTICATED: 'Your session has ended. Sign in again.',
+  FORBIDDEN: 'Your role cannot do this. Ask an owner of the company.',
+  NOT_FOUND: 'This page or record does not exist, or it belongs to another company.',
+  CONFLICT: 'Someone changed this while you were editing. Reload to see their change, then try again.',
+  VALIDATION_FAILED: 'Some fields need attention.',
+  SLOT_TAKEN: 'That time was just taken. Pick another slot.',
+  HOLD_EXPIRED: 'The time you picked is no longer held. Pick it again.',
+  OUT_OF_SERVICE_AREA: 'That zip code is outside the service area.',
+  NO_QUALIFIED_TECHNICIAN: 'No technician with the right skills covers that zip code.',
+  UNKNOWN_SERVICE: 'That service does not exist any more.',
+  BOOKING_NOT_ACTIVE: 'This booking is already cancelled or finished.',
+  EMAIL_TAKEN: 'That email cannot be used for a new user.',
+  LAST_OWNER: 'A company needs at least one owner.',
+  SERVICE_NAME_TAKEN: 'Another service already has that name.',
+  SLUG_TAKEN: 'Another company already uses that short name.',
+  CONTACT_PHONE_EXISTS: 'Another contact already has that phone number.',
+  PHONE_NUMBER_TAKEN: 'That phone number cannot be added.',
+  INVALID_PHONE_NUMBER: 'That is not a valid phone number.',
+  INVALID_ZIP: 'That is not a valid zip code.',
+  INVALID_TIME_ZONE: 'That time zone is not known.',
+  RANGE_TOO_LONG: 'Pick a shorter date range.',
+  RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
+  DATABASE_UNAVAILABLE: 'The service is briefly unavailable. Try again in a few seconds.',
+  DATABASE_BUSY: 'The service is busy. Try again in a few seconds.',
+  COMPANY_SUSPENDED: 'This company is suspended: its data can be read but not changed.',
+  SERVER_ERROR: 'Something went wrong on our side. Try again.',
+  NETWORK_ERROR: 'Cannot reach the server. Check your connection.',
+};
+
+/** What to tell a person about a failure. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) return WORDS[error.code] ?? (error.message || 'The request failed.');
+  return WORDS.NETWORK_ERROR!;
+}
