@@ -13,7 +13,7 @@ import { createContext } from './context.ts';
 import { validatorCompiler } from './http/validator-compiler.ts';
 import type { Database } from './db/connect.ts';
 import accessPlugin from './plugins/access.ts';
-import dashboardPlugin from './plugins/dashboard.ts';
+import dashboardPlugin, { serveClientRoute } from './plugins/dashboard.ts';
 import errorsPlugin, { sendError } from './plugins/errors.ts';
 import healthRoutes from './plugins/health.ts';
 import inputGuardsPlugin from './plugins/input-guards.ts';
@@ -67,7 +67,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   app.addHook('onRoute', (route) => void app.routeTable.push(route));
 
   // 1. Cross-cutting plugins: errors first so everything after reports the same way.
-  await app.register(errorsPlugin);
+  await app.register(errorsPlugin, { clientRoutes: serveClientRoute });
   await app.register(inputGuardsPlugin);
   await app.register(metricsPlugin);
   await app.register(securityPlugin, { config });
@@ -83,7 +83,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api' });
 
-  // 3. The dashboard: its files, and index.html for its client routes (never under /api).
+  // 3. The dashboard's files (its client routes get index.html from the not-found handler).
   await app.register(dashboardPlugin);
 
   return app as unknown as App;

@@ -1,5 +1,6 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const DASHBOARD_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 // Paths the browser never gets index.html for: an unknown API URL is the API's own 404.
-const SERVER_PREFIXES = ['/api/', '/api', '/health', '/ready', '/metrics'];
+const SERVER_PREFIXES = ['/api', '/health', '/ready', '/metrics'];
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>ClientsVia</title>
 <p>The dashboard is not built yet. Run <code>npm run build:web</code> (npm start does it) and reload.</p></html>`;
@@ -19,9 +20,8 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>C
  * build) when the browser accepts it. Any other GET outside the API is a client route: it gets
  * index.html, and the dashboard's router shows the page or its not-found page.
  */
-export default async function dashboardPlugin(app: FastifyInstance): Promise<void> {
-  const built = existsSync(`${DASHBOARD_DIST}index.html`);
-  if (built) {
+async function dashboardPlugin(app: FastifyInstance): Promise<void> {
+  if (dashboardBuilt()) {
     await app.register(fastifyStatic, {
       root: DASHBOARD_DIST,
       prefix: '/',
@@ -34,14 +34,22 @@ export default async function dashboardPlugin(app: FastifyInstance): Promise<voi
       },
     });
   }
+}
 
-  app.get('/*', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) => {
-    const path = request.url.split('?')[0]!;
-    if (SERVER_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`))) {
-      return reply.callNotFound();
-    }
-    reply.header('cache-control', 'no-cache');
-    if (!built) return reply.type('text/html; charset=utf-8').send(NOT_BUILT);
-    return reply.sendFile('index.html');
-  });
+export default fp(dashboardPlugin, { name: 'dashboard' });
+
+const dashboardBuilt = (): boolean => existsSync(`${DASHBOARD_DIST}index.html`);
+
+/**
+ * A GET outside the API that no route matched is a page of the dashboard: it gets index.html
+ * and the dashboard's router shows that page (or its own not-found page). Anything else: null.
+ */
+export function serveClientRoute(request: FastifyRequest, reply: FastifyReply): FastifyReply | null {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  const path = request.url.split('?')[0]!;
+  if (SERVER_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return null;
+  reply.header('cache-control', 'no-cache');
+  // Not built when this process started: the static files were not registered.
+  if (typeof reply.sendFile !== 'function') return reply.type('text/html; charset=utf-8').send(NOT_BUILT);
+  return reply.sendFile('index.html');
 }

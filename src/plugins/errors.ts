@@ -70,10 +70,16 @@ export function sendError(err: FastifyError | AppError, request: FastifyRequest,
   return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side. It has been logged.'));
 }
 
-async function errorsPlugin(app: FastifyInstance): Promise<void> {
+export interface ErrorsOptions {
+  /** Answers an unmatched request that is a page of the dashboard; null when it is not one. */
+  clientRoutes?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
+}
+
+async function errorsPlugin(app: FastifyInstance, { clientRoutes }: ErrorsOptions): Promise<void> {
   app.setErrorHandler(sendError);
 
   app.setNotFoundHandler((request, reply) => {
+    if (clientRoutes?.(request, reply)) return;
     reply.status(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 }
