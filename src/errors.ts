@@ -34,6 +34,7 @@ export const ERROR_STATUS = {
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_SERVICE: 422,
+  UNKNOWN_TEMPLATE: 422,
   /** An id in the request (a call, a contact) that names nothing of the company's. */
   INVALID_REFERENCE: 422,
   OUT_OF_SERVICE_AREA: 422,

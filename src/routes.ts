@@ -14,6 +14,7 @@ import contactsRoutes from './modules/contacts/contacts.routes.ts';
 import knowledgeRoutes from './modules/knowledge/knowledge.routes.ts';
 import tradeKnowledgeRoutes from './modules/knowledge/trade-knowledge.routes.ts';
 import unansweredQuestionsRoutes from './modules/knowledge/unanswered-questions.routes.ts';
+import platformRoutes from './modules/platform/platform.routes.ts';
 import phoneNumbersRoutes from './modules/phone-numbers/phone-numbers.routes.ts';
 import secretsRoutes from './modules/secrets/secrets.routes.ts';
 import speechRoutes from './modules/speech/speech.routes.ts';
@@ -35,6 +36,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(tradeKnowledgeRoutes, { prefix: '/trade-categories/:tradeCategoryId/knowledge' });
   // Public: Twilio fetches audio for <Play> without our authentication (signed URLs).
   await app.register(speechRoutes, { prefix: '/speech' });
+  await app.register(platformRoutes, { prefix: '/platform' });
   await app.register(companiesRoutes, { prefix: '/companies' });
   const company = '/companies/:companyId';
   await app.register(usersRoutes, { prefix: `${company}/users` });

@@ -20,6 +20,7 @@ import { createSecretsService } from './modules/secrets/secrets.service.ts';
 import { SILENT_LOGGER, type SpeechLogger } from './modules/speech/speech-provider.ts';
 import { createSpeechService } from './modules/speech/speech.service.ts';
 import { createTradeCategoriesService } from './modules/trade-categories/trade-categories.service.ts';
+import { createPlatformService } from './modules/platform/platform.service.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 import { createVoiceSettingsService } from './modules/voice-settings/voice-settings.service.ts';
 
@@ -65,7 +66,9 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     tradeKnowledge: createTradeKnowledgeService(db, { onChanged: () => knowledge.forgetInherited() }),
   };
   // The configuration document spans the modules above, through their services.
-  return { ...services, companyConfig: createCompanyConfigService(db, services) };
+  const companyConfig = createCompanyConfigService(db, services);
+  const platform = createPlatformService(db, config, { companies, companyConfig, users: services.users });
+  return { ...services, companyConfig, platform };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -44,6 +44,11 @@ export function createUsersService(db: Db, audit: AuditService) {
       return present(u);
     },
 
+    /** Whether an email already belongs to a user anywhere on the platform (the admin's question only). */
+    async emailInUse(email: string): Promise<boolean> {
+      return withPlatform(db, async (trx) => Boolean(await repo.emailExists(trx, email.toLowerCase())));
+    },
+
     async create(actor: Actor, companyId: string, input: { email: string; name?: string | undefined; password: string; role: CompanyRole }) {
       const email = input.email.toLowerCase();
       const passwordHash = await hashPassword(input.password);
