@@ -9,6 +9,8 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Browser suites poll for what a page shows; on a loaded 2-core machine a page may take seconds.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       { extends: true, test: { name: 'pglite', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], env: { TEST_BACKEND: 'pglite' } } },
       ...(postgres

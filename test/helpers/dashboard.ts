@@ -42,7 +42,10 @@ export async function startDashboard(options: Parameters<typeof createDemoApp>[0
 
 /** A fresh browser profile (no cookies) at the given viewport width. */
 export async function newContext(h: DashboardHarness, width = 1280): Promise<BrowserContext> {
-  return h.browser.newContext({ baseURL: h.baseUrl, viewport: { width, height: 900 }, timezoneId: 'America/New_York' });
+  const context = await h.browser.newContext({ baseURL: h.baseUrl, viewport: { width, height: 900 }, timezoneId: 'America/New_York' });
+  // A step that cannot happen fails naming its locator, well inside the test's own timeout.
+  context.setDefaultTimeout(10_000);
+  return context;
 }
 
 /** Signs in through the sign-in page as a person would, and waits for the first page after it. */
