@@ -9,4 +9,5 @@ export interface CompanyPage {
 
 // Each page is its own chunk, loaded when first opened.
 export const companyPages: CompanyPage[] = [
+  { path: 'setup', nav: { label: 'Get started', ownerOnly: true }, load: () => import('../features/onboarding/components/setup-page.tsx') },
 ];
