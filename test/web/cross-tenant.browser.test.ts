@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPages } from '../../web/src/app/admin-pages.ts';
-import { companyPages } from '../../web/src/app/company-pages.ts';
 import { login } from '../helpers/factories.ts';
 import { DEMO_PASSWORD, type DashboardHarness, newContext, POLAR_OWNER, RAPID_OWNER, signIn, startDashboard } from '../helpers/dashboard.ts';
+
+// The router's own page lists (read as text: they import the pages, which only the browser runs).
+const pagePaths = (file: string): string[] =>
+  [...readFileSync(new URL(`../../web/src/app/${file}`, import.meta.url), 'utf8').matchAll(/\{ path: '([^']+)'/g)].map((m) => m[1]!);
+const companyPages = pagePaths('company-pages.ts').map((path) => ({ path }));
+const adminPages = pagePaths('admin-pages.ts').map((path) => ({ path }));
 
 // Which list names the ids a page path takes; any other id is a fresh uuid (nothing at all).
 const LISTS: Record<string, string> = { callId: 'calls', bookingId: 'bookings', contactId: 'contacts' };
