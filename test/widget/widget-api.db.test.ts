@@ -189,3 +189,15 @@ describe('rotating the widget key', () => {
     expect(JSON.stringify(audit)).not.toContain(widgetKey.slice(-24));
   });
 });
+
+describe('the widget script', () => {
+  it('is served as JavaScript any site may load, cached for an hour and revalidated by ETag', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/widget.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers).toMatchObject({ 'content-type': 'text/javascript; charset=utf-8', 'cross-origin-resource-policy': 'cross-origin', 'cache-control': expect.stringMatching(/^public, max-age=3600\b/) });
+    expect(res.body).toContain('/api/widget/');
+    expect(res.body).not.toMatch(/console\.\w+\(/);
+    const again = await t.app.inject({ method: 'GET', url: '/widget.js', headers: { 'if-none-match': String(res.headers.etag) } });
+    expect([again.statusCode, again.body]).toEqual([304, '']);
+  });
+});
