@@ -81,7 +81,8 @@
     const header = el('header');
     const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close chat' }, '×');
     header.append(el('h2', { id: 'cv-title' }, title), close);
-    const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
+    // Focusable, so a keyboard can scroll back through a long conversation.
+    const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' });
     const form = el('form', { 'aria-label': 'Send a message' });
     const input = el('input', { id: 'cv-input', type: 'text', maxlength: '1000', autocomplete: 'off', placeholder: 'Type your message' });
     const send = el('button', { type: 'submit', class: 'send' }, 'Send');
