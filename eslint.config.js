@@ -20,7 +20,7 @@ export default tseslint.config(
     files: ['src/modules/widget/widget-script.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', URL: 'readonly', CSSStyleSheet: 'readonly' },
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', URL: 'readonly', CSSStyleSheet: 'readonly', sessionStorage: 'readonly' },
     },
     rules: { 'no-console': 'error' },
   },

@@ -13,8 +13,9 @@ import { freePort } from '../helpers/free-port.ts';
  * The website widget as a company's visitor meets it: the app listens on one loopback port, the
  * company's "website" is a page served from another (another origin), with the one-line snippet
  * from the widget settings pasted in. Chromium loads the script across origins, opens the
- * bubble, asks a question, gets the agent's answer and sends a booking request. The same page on
- * a site not in the list shows no reply: the browser's request is refused.
+ * bubble, asks a question, gets the agent's answer, sends a booking request and carries the
+ * conversation to the site's next page. The same page on a site not in the list shows no reply:
+ * the browser's request is refused.
  */
 let t: TestApp;
 let browser: Browser;
@@ -80,7 +81,7 @@ afterAll(async () => {
 });
 
 describe('the website widget embedded on a company site', () => {
-  it('opens from the one-line snippet, answers a question and takes a booking request, by keyboard', async () => {
+  it('opens from the one-line snippet, answers a question and takes a booking request, by keyboard, and follows the visitor to the next page', async () => {
     const site = await startSite();
     expect((await api('PUT', '/widget', { allowedOrigins: [site] })).statusCode).toBe(200);
     const page = await newPage();
@@ -112,6 +113,15 @@ describe('the website widget embedded on a company site', () => {
     await dialog(page).waitFor({ state: 'hidden' });
     expect(await focusedInWidget(page)).toBe('Chat with us');
     expect(await bubble(page).getAttribute('aria-expanded')).toBe('false');
+
+    // The conversation follows the visitor to another page of the site.
+    const conversations = await widgetConversations();
+    await page.goto(`${site}/services`);
+    await bubble(page).click();
+    await dialog(page).waitFor();
+    expect(await page.getByRole('log').innerText()).toContain('Avery Browser');
+    expect(await ask(page, 'What payment methods do you accept?')).toMatch(/Visa/);
+    expect(await widgetConversations()).toBe(conversations);
     await page.context().close();
   });
 

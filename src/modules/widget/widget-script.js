@@ -96,6 +96,16 @@
     let seq = 0;
     let busy = false;
     let ended = false;
+    /** What was said, so the conversation follows the visitor from page to page of the site (this tab only). */
+    let lines = [];
+    const STORE = `clientsvia-widget:${key}`;
+    function remember() {
+      try {
+        sessionStorage.setItem(STORE, JSON.stringify({ conversationId, seq, ended, lines: lines.slice(-100) }));
+      } catch {
+        // Storage blocked or full: the chat still works, on this page only.
+      }
+    }
 
     function say(who, text) {
       const p = el('p', { class: `msg ${who}` });
@@ -103,6 +113,11 @@
       log.append(p);
       log.scrollTop = log.scrollHeight;
       return p;
+    }
+    function said(who, text) {
+      lines.push([who, text]);
+      remember();
+      return say(who, text);
     }
     function note(text, phone) {
       const p = el('p', { class: 'note' }, text);
@@ -121,6 +136,7 @@
       input.disabled = true;
       send.disabled = true;
       restart.hidden = false;
+      remember();
     }
 
     /** One turn: the greeting (no text) or the visitor's line. False when the chat could not answer. */
@@ -133,7 +149,7 @@
         const reply = await res.json();
         conversationId = reply.conversationId;
         seq = reply.seq;
-        say('agent', reply.say);
+        said('agent', reply.say);
         if (reply.next === 'transfer') note('To talk to someone now, call', reply.transferTo);
         if (reply.next !== 'listen') end();
         return true;
@@ -157,6 +173,18 @@
       launcher.focus();
     }
 
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(STORE) || 'null');
+      if (saved && Array.isArray(saved.lines)) {
+        ({ conversationId, seq } = saved);
+        lines = saved.lines;
+        for (const [who, text] of lines) say(who === 'visitor' ? 'visitor' : 'agent', String(text));
+        if (saved.ended) end();
+      }
+    } catch {
+      // Nothing readable stored: a new conversation.
+    }
+
     launcher.addEventListener('click', () => (panel.hidden ? open() : hide()));
     close.addEventListener('click', hide);
     panel.addEventListener('keydown', (event) => {
@@ -171,13 +199,18 @@
       if (!text || busy || ended) return;
       // The greeting failed earlier: start the conversation first.
       if (!conversationId && !(await turn())) return;
-      say('visitor', text);
+      const mine = said('visitor', text);
       input.value = '';
-      // A failed line stays in the box, to send again (the same seq: the server answers a repeat once).
-      if (!(await turn(text))) input.value = text;
+      if (await turn(text)) return;
+      // A failed line goes back in the box, to send again (the same seq: the server answers a repeat once).
+      lines.pop();
+      remember();
+      mine.remove();
+      input.value = text;
     });
     restart.addEventListener('click', async () => {
       log.replaceChildren();
+      lines = [];
       restart.hidden = true;
       ended = false;
       input.disabled = false;
