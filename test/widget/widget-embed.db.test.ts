@@ -44,10 +44,11 @@ const widgetConversations = async () =>
 const bubble = (page: Page) => page.getByRole('button', { name: 'Chat with us' });
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Chat with us' });
 const agentLines = (page: Page) => page.getByRole('log').locator('.agent');
-const focusedInWidget = (page: Page) => page.evaluate(() => {
+/** The focused element inside the widget, by its accessible label or id (run in the page, which has the DOM). */
+const focusedInWidget = (page: Page) => page.evaluate<string | null>(`(() => {
   const active = document.querySelector('[data-clientsvia-widget]')?.shadowRoot?.activeElement;
   return active ? (active.getAttribute('aria-label') ?? active.id) : null;
-});
+})()`);
 
 /** A page in a fresh browser profile; a wait that fails names what it waited for, well inside the test's time. */
 async function newPage(): Promise<Page> {
