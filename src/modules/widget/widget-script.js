@@ -145,6 +145,11 @@
       const body = conversationId ? { conversationId, text, seq: seq + 1 } : {};
       try {
         const res = await fetch(endpoint, { method: 'POST', mode: 'cors', credentials: 'omit', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        if (res.status === 404 && conversationId) {
+          // A conversation the server no longer knows (kept from an earlier page): the next line starts anew.
+          conversationId = null;
+          remember();
+        }
         if (!res.ok) throw new Error(String(res.status));
         const reply = await res.json();
         conversationId = reply.conversationId;
