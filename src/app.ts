@@ -22,6 +22,7 @@ import metricsPlugin from './plugins/metrics.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
 import { apiRoutes } from './routes.ts';
+import widgetScriptRoutes from './modules/widget/widget-script.routes.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -79,8 +80,9 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
     companyExists: ctx.services.companies.exists,
   });
 
-  // 2. Operations endpoints, then the API modules.
+  // 2. Operations endpoints, the website widget's script, then the API modules.
   await app.register(healthRoutes);
+  await app.register(widgetScriptRoutes);
   await app.register(apiRoutes, { prefix: '/api' });
 
   // 3. The dashboard's files (its client routes get index.html from the not-found handler).

@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  /** A browser on a site that is not in the company's widget settings (allowedOrigins). */
+  WIDGET_ORIGIN_NOT_ALLOWED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLUG_TAKEN: 409,

@@ -6,7 +6,7 @@ import authRoutes from './modules/auth/auth.routes.ts';
 import { bookingSettingsRoutes, servicesRoutes, techniciansRoutes } from './modules/booking/booking-config.routes.ts';
 import { availabilityRoutes, bookingsRoutes } from './modules/booking/bookings.routes.ts';
 import { callsRoutes, messagesRoutes } from './modules/calls/calls.routes.ts';
-import { agentChatRoutes, widgetRoutes } from './modules/agent/chat.routes.ts';
+import { agentChatRoutes } from './modules/agent/chat.routes.ts';
 import voiceRoutes from './modules/voice/voice.routes.ts';
 import companiesRoutes from './modules/companies/companies.routes.ts';
 import companyConfigRoutes from './modules/company-config/company-config.routes.ts';
@@ -21,6 +21,8 @@ import speechRoutes from './modules/speech/speech.routes.ts';
 import tradeCategoriesRoutes from './modules/trade-categories/trade-categories.routes.ts';
 import usersRoutes from './modules/users/users.routes.ts';
 import voiceSettingsRoutes from './modules/voice-settings/voice-settings.routes.ts';
+import { widgetChatRoutes } from './modules/widget/widget-chat.routes.ts';
+import widgetSettingsRoutes from './modules/widget/widget.routes.ts';
 
 /** Every API module, mounted under /api. Company resources live under /companies/:companyId. */
 export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -32,7 +34,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(tradeCategoriesRoutes, { prefix: '/trade-categories' });
   await app.register(voiceRoutes, { prefix: '/twilio' });
-  await app.register(widgetRoutes, { prefix: '/widget' });
+  await app.register(widgetChatRoutes, { prefix: '/widget' });
   await app.register(tradeKnowledgeRoutes, { prefix: '/trade-categories/:tradeCategoryId/knowledge' });
   // Public: Twilio fetches audio for <Play> without our authentication (signed URLs).
   await app.register(speechRoutes, { prefix: '/speech' });
@@ -54,6 +56,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(agentChatRoutes, { prefix: `${company}/agent` });
   await app.register(agentSettingsRoutes, { prefix: `${company}/agent-settings` });
   await app.register(voiceSettingsRoutes, { prefix: `${company}/voice-settings` });
+  await app.register(widgetSettingsRoutes, { prefix: `${company}/widget` });
   await app.register(secretsRoutes, { prefix: `${company}/secrets` });
   await app.register(knowledgeRoutes, { prefix: `${company}/knowledge` });
   await app.register(unansweredQuestionsRoutes, { prefix: `${company}/unanswered-questions` });

@@ -23,6 +23,7 @@ import { createTradeCategoriesService } from './modules/trade-categories/trade-c
 import { createPlatformService } from './modules/platform/platform.service.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 import { createVoiceSettingsService } from './modules/voice-settings/voice-settings.service.ts';
+import { createWidgetService } from './modules/widget/widget.service.ts';
 
 /** Wires every module's service once; modules reach each other only through these. */
 export function createServices(config: Config, db: Db, logger: SpeechLogger = SILENT_LOGGER) {
@@ -61,6 +62,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     secrets,
     agentSettings: createAgentSettingsService(db, audit, { isOwnNumber: async (companyId, e164) => (await phoneNumbers.lookup(e164))?.companyId === companyId }),
     voiceSettings: createVoiceSettingsService(db, audit, secrets),
+    widget: createWidgetService(db, audit, { companies, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl }),
     speech: createSpeechService({ config, db, logger }),
     knowledge,
     tradeKnowledge: createTradeKnowledgeService(db, { onChanged: () => knowledge.forgetInherited() }),

@@ -2,7 +2,7 @@
 import type { CompaniesTable, TradeCategoriesTable, UsersTable, SessionsTable, ApiTokensTable, PhoneNumbersTable, SchemaMigrationsTable } from './schema/platform.ts';
 import type { CompanyTradeCategoriesTable, ContactsTable, ContactPhonesTable, AuditLogTable } from './schema/tenant-core.ts';
 import type { BookingSettingsTable, BookingServicesTable, TechniciansTable, BookingsTable, BookingWindowCountsTable } from './schema/booking.ts';
-import type { AgentSettingsVersionsTable, AgentSettingsTable, VoiceSettingsTable, CompanySecretsTable } from './schema/settings.ts';
+import type { AgentSettingsVersionsTable, AgentSettingsTable, VoiceSettingsTable, CompanySecretsTable, WidgetSettingsTable } from './schema/settings.ts';
 import type { TradeKnowledgeEntriesTable, TradeVocabularyTable, TradeEmergenciesTable, TradeKnowledgeSeedsTable, KnowledgeEntriesTable, KnowledgeOverridesTable, UnansweredQuestionsTable } from './schema/knowledge.ts';
 import type { SpeechCacheTable, CallsTable, CallTurnsTable, MessagesTable, AnonymousUsageTable } from './schema/calls.ts';
 
@@ -37,6 +37,7 @@ export interface DB {
   agent_settings: AgentSettingsTable;
   voice_settings: VoiceSettingsTable;
   company_secrets: CompanySecretsTable;
+  widget_settings: WidgetSettingsTable;
   'platform.trade_knowledge_entries': TradeKnowledgeEntriesTable;
   'platform.trade_vocabulary': TradeVocabularyTable;
   'platform.trade_emergencies': TradeEmergenciesTable;

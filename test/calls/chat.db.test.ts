@@ -42,7 +42,7 @@ describe('chatting with the agent', () => {
   });
 
   it('opens the website widget only with the company key, and refuses an unknown conversation', async () => {
-    const { widgetKey } = (await t.app.inject({ method: 'GET', url: `/api/companies/${companyId}/agent/widget-key`, headers })).json();
+    const { widgetKey } = (await t.app.inject({ method: 'GET', url: `/api/companies/${companyId}/widget`, headers })).json();
     const widget = (key: string, payload: object = {}) => t.app.inject({ method: 'POST', url: `/api/widget/${key}/chat`, payload });
     const hello = await widget(widgetKey);
     expect(hello.statusCode).toBe(200);

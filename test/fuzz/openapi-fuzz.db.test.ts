@@ -55,7 +55,7 @@ for (const op of operations) {
   const first = Array.isArray(body) ? body[0] : body.items?.[0];
   if (first?.id) ids[m[2]!] = first.id;
 }
-ids.widgetKey = ((await app.inject({ method: 'GET', url: `/api/companies/${companyId}/agent/widget-key`, headers: owner.headers })).json() as { widgetKey: string }).widgetKey;
+ids.widgetKey = ((await app.inject({ method: 'GET', url: `/api/companies/${companyId}/widget`, headers: owner.headers })).json() as { widgetKey: string }).widgetKey;
 
 const tables = await tenantTables(t.database.db);
 /** Row counts of every tenant table for the demo company, and of the whole audit log. */

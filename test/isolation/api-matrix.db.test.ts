@@ -72,6 +72,12 @@ describe("API matrix: company B reaches none of company A's data through any rou
     const keysOfA = { elevenLabsApiKey: `sk_alpha_eleven_${suffix()}`, twilioAuthToken: `alpha_twilio_${suffix()}`, llmApiKey: `sk-alpha-llm-${suffix()}` };
     await send('PUT', '/voice-settings', { settings: { voiceId: 'AlphaVoice0123456789', useOwnKey: true }, elevenLabsApiKey: keysOfA.elevenLabsApiKey });
     await send('PATCH', '/secrets', { twilioAuthToken: keysOfA.twilioAuthToken, llmApiKey: keysOfA.llmApiKey });
+    // A's website widget: its allowed site and its (rotated) key must not reach B.
+    const widgetSiteOfA = `https://alpha-${suffix()}.example`;
+    await send('PUT', '/widget', { allowedOrigins: [widgetSiteOfA] });
+    const rotated = await app.inject({ method: 'POST', url: `/api/companies/${a.id}/widget/rotate-key`, headers: owner.headers, payload: {} });
+    if (rotated.statusCode !== 200) throw new Error(`fixture widget key for company A failed: ${rotated.statusCode} ${rotated.body}`);
+    const widgetKeyOfA = String(rotated.json().widgetKey);
 
     // A's booking configuration and one booking a week or more ahead.
     const settings = await app.inject({ method: 'PUT', url: `/api/companies/${a.id}/booking-settings`, headers: owner.headers, payload: { serviceArea: ['60601'], horizonDays: 60 } });
@@ -140,6 +146,7 @@ describe("API matrix: company B reaches none of company A's data through any rou
       agentOfA.agentName, agentOfA.instructions, agentOfA.businessDescription, ...Object.values(agentOfA.greetings),
       '+17735550177', '7735550177', 'AlphaVoice0123456789', ...Object.values(keysOfA),
       'alpha private knowledge answer', 'alpha private phrasing', 'alphatag', 'zebra fountains',
+      widgetSiteOfA, widgetKeyOfA, widgetKeyOfA.slice(-24),
     );
     // Trade knowledge is platform data A inherits, not A's own: B must not reach it through A's
     // routes or its own, but its ids are no secret (admin-only routes echo them in their 404).

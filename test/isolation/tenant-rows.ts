@@ -30,6 +30,7 @@ export function rowBuilders(tradeCategoryIds: string[]): Record<string, RowBuild
     agent_settings_versions: (c, n) => ({ company_id: c.id, version: n + 1, settings: JSON.stringify({ agentName: `Policy agent ${n}` }), actor_type: 'system' }),
     agent_settings: (c) => ({ company_id: c.id, version: 1 }),
     voice_settings: (c) => ({ company_id: c.id, provider: 'elevenlabs', voice_id: 'policyvoice1', model_id: 'eleven_flash_v2_5', stability: 0.5, similarity_boost: 0.75, style: 0, speed: 1 }),
+    widget_settings: (c) => ({ company_id: c.id, allowed_origins: [`https://policy-${c.digit}.example`], key_nonce: `policy${c.digit}`.padEnd(22, 'x') }),
     company_secrets: (c, n) => ({ company_id: c.id, name: (['elevenlabs_api_key', 'twilio_auth_token', 'llm_api_key'] as const)[n], ciphertext: `v1:policy${n}:x:y`, last4: 'cy00' }),
     booking_settings: (c) => ({ company_id: c.id, service_area: ['60601'] }),
     booking_services: (c, n) => ({ company_id: c.id, id: n === 0 ? c.serviceId : randomUUID(), name: `Policy service ${n}`, duration_minutes: 60 }),

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamp, Json } from './columns.ts';
+import type { Timestamp, Json, TextArray } from './columns.ts';
 
 /** Agent and voice settings and encrypted per-company secrets. */
 
@@ -40,5 +40,15 @@ export interface CompanySecretsTable {
   /** AES-256-GCM, `v<key version>:iv:ciphertext:tag` (src/crypto/secret-box.ts). */
   ciphertext: string;
   last4: string;
+  updated_at: Timestamp;
+}
+
+export interface WidgetSettingsTable {
+  company_id: string;
+  /** Exact origins (`https://www.example.com`) allowed to embed the widget. */
+  allowed_origins: TextArray;
+  /** What the current widget key is derived from; null for the first key. */
+  key_nonce: string | null;
+  version: Generated<number>;
   updated_at: Timestamp;
 }

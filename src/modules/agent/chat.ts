@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { notFound } from '../../errors.ts';
 import type { AnonymousUsageService } from '../anonymous-usage/anonymous-usage.service.ts';
 import type { CallsService } from '../calls/calls.service.ts';
@@ -55,25 +55,3 @@ export function createChat(deps: { calls: CallsService; runner: TurnRunner; turn
 }
 
 export type Chat = ReturnType<typeof createChat>;
-
-/**
- * A company's public widget key: its id and an HMAC of it, so the key needs no table and
- * cannot be forged or turned into another company's. It is public by design (it sits in the
- * company's web page); what it allows is a rate-limited chat with the agent.
- */
-export function createWidgetKeys(secret: string) {
-  const mac = (companyId: string) => createHmac('sha256', secret).update(`widget:${companyId}`).digest('base64url').slice(0, 24);
-  return {
-    keyFor: (companyId: string) => `cvw_${companyId.replace(/-/g, '')}_${mac(companyId)}`,
-    /** The company a key belongs to, or null. */
-    companyOf(key: string): string | null {
-      const m = /^cvw_([0-9a-f]{32})_([\w-]{24})$/.exec(key);
-      if (!m) return null;
-      const hex = m[1]!;
-      const companyId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-      const expected = Buffer.from(mac(companyId));
-      const given = Buffer.from(m[2]!);
-      return expected.length === given.length && timingSafeEqual(expected, given) ? companyId : null;
-    },
-  };
-}

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../booking/booking-config.ts';
 import { CreateServiceBody, CreateTechnicianBody, PutBookingSettingsBody, WeeklyHours } from '../booking/settings.schemas.ts';
 import { KnowledgeEntryInput, MAX_IMPORT_ROWS } from '../knowledge/knowledge.schemas.ts';
 import { VoiceSettingsInput } from '../voice-settings/voice-settings.schemas.ts';
+import { WidgetDoc } from '../widget/widget.schemas.ts';
 
 /**
  * A company's whole configuration as one JSON document: what GET /config answers and PUT
@@ -130,6 +131,7 @@ export const CompanyConfigDocument = Type.Object(
     phoneNumbers: Type.Array(PhoneNumberDoc, { maxItems: 50 }),
     agent: { ...AgentSettingsInput, description: 'Agent settings (see /agent-settings); fields left out take their defaults' } as typeof AgentSettingsInput,
     voice: { ...VoiceSettingsInput, description: "Voice settings (see /voice-settings) without the ElevenLabs key; fields left out take the provider's defaults" } as typeof VoiceSettingsInput,
+    widget: optional({ ...WidgetDoc, description: 'The website chat widget (see /widget) without its key; left out: no site may use it' } as typeof WidgetDoc, { allowedOrigins: [] }),
     booking: Type.Object(
       {
         settings: BookingSettingsDoc,
@@ -149,7 +151,7 @@ export const CompanyConfigDocument = Type.Object(
   {
     additionalProperties: false,
     title: 'ClientsVia company configuration',
-    description: "A company's whole configuration: profile, phone numbers, agent, voice, booking and knowledge. No ids, no secrets.",
+    description: "A company's whole configuration: profile, phone numbers, agent, voice, website widget, booking and knowledge. No ids, no secrets.",
     examples: [MINIMAL_EXAMPLE],
   },
 );

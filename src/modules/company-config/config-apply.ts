@@ -5,7 +5,7 @@ import type { CompanyConfigDeps } from './config-deps.ts';
 import { invalidAt } from './config-errors.ts';
 import { nameKey, sameJson, serviceDoc, settingsDoc, technicianDoc } from './config-parts.ts';
 
-export type ConfigSection = 'company' | 'phoneNumbers' | 'booking' | 'agent' | 'voice' | 'knowledge';
+export type ConfigSection = 'company' | 'phoneNumbers' | 'booking' | 'agent' | 'voice' | 'widget' | 'knowledge';
 
 export interface Applied {
   /** The parts that differed from the document and were written. */
@@ -138,6 +138,11 @@ export async function applyIn(deps: Deps, trx: PlatformTx, actor: Actor, company
     }
     await deps.voiceSettings.putIn(tx, actor, companyId, { settings: plan.voice });
     changed.add('voice');
+  }
+
+  if (!sameJson((await deps.widget.getIn(tx, companyId)).allowedOrigins, plan.widget.allowedOrigins)) {
+    await deps.widget.saveOriginsIn(tx, actor, companyId, plan.widget.allowedOrigins);
+    changed.add('widget');
   }
 
   if (!sameJson(await deps.knowledge.exportIn(tx, companyId), plan.knowledge.entries)) {

@@ -7,6 +7,7 @@ import type { KnowledgeService } from '../knowledge/knowledge.service.ts';
 import type { PhoneNumbersService } from '../phone-numbers/phone-numbers.service.ts';
 import type { TradeCategoriesService } from '../trade-categories/trade-categories.service.ts';
 import type { VoiceSettingsService } from '../voice-settings/voice-settings.service.ts';
+import type { WidgetService } from '../widget/widget.service.ts';
 
 /** The services that own the parts of the document; this module reaches their data only through them. */
 export interface CompanyConfigDeps {
@@ -16,6 +17,7 @@ export interface CompanyConfigDeps {
   phoneNumbers: PhoneNumbersService;
   agentSettings: AgentSettingsService;
   voiceSettings: VoiceSettingsService;
+  widget: WidgetService;
   bookingConfig: BookingConfigService;
   bookings: Pick<BookingsService, 'lockWritesIn'>;
   knowledge: KnowledgeService;

@@ -17,6 +17,7 @@ export async function exportIn(deps: CompanyConfigDeps, trx: PlatformTx, company
   const settings = await deps.bookingConfig.settingsIn(tx, companyId, profile.timeZone);
   const agent = await deps.agentSettings.currentIn(tx, companyId);
   const voice = await deps.voiceSettings.getIn(tx, companyId);
+  const widget = await deps.widget.getIn(tx, companyId);
   const entries = await deps.knowledge.exportIn(tx, companyId);
   const inherited = await deps.knowledge.inheritedIn(tx, companyId);
   return {
@@ -25,6 +26,7 @@ export async function exportIn(deps: CompanyConfigDeps, trx: PlatformTx, company
     phoneNumbers: numbers.map((n) => ({ number: n.number, label: n.label })),
     agent: agent.settings,
     voice: voice.settings,
+    widget: { allowedOrigins: widget.allowedOrigins },
     booking: {
       settings: settingsDoc(settings, new Map(services.map((s) => [s.id, s.name]))),
       services: services.map(serviceDoc),

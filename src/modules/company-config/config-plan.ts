@@ -10,6 +10,7 @@ import type { KnowledgeService } from '../knowledge/knowledge.service.ts';
 import type { TradeCategoriesService } from '../trade-categories/trade-categories.service.ts';
 import type { ValidatedVoiceSettings } from '../voice-settings/voice-settings.rules.ts';
 import type { VoiceSettingsService } from '../voice-settings/voice-settings.service.ts';
+import type { WidgetService } from '../widget/widget.service.ts';
 import { CompanyConfigDocument, type BookingSettingsDoc, type CompanyConfig, type EntryDoc, type OverrideDoc, type ServiceDoc, type TechnicianDoc } from './company-config.schemas.ts';
 import { invalidAt, named, rejected, shapeProblems, within } from './config-errors.ts';
 import { nameKey } from './config-parts.ts';
@@ -20,6 +21,7 @@ export interface ConfigPlan {
   phoneNumbers: { number: string; label: string }[];
   agent: ValidatedAgentSettings;
   voice: ValidatedVoiceSettings;
+  widget: { allowedOrigins: string[] };
   booking: { settings: BookingSettingsDoc; services: ServiceDoc[]; technicians: TechnicianDoc[] };
   knowledge: { entries: EntryDoc[]; overrides: OverrideDoc[] };
 }
@@ -28,11 +30,13 @@ export interface PlanDeps {
   tradeCategories: Pick<TradeCategoriesService, 'list'>;
   agentSettings: Pick<AgentSettingsService, 'validate'>;
   voiceSettings: Pick<VoiceSettingsService, 'validate'>;
+  widget: Pick<WidgetService, 'checkOrigins'>;
   bookingConfig: Pick<BookingConfigService, 'checkSettings' | 'checkService' | 'checkTechnician'>;
   knowledge: Pick<KnowledgeService, 'checkEntries'>;
 }
 
-type Filled = Omit<CompanyConfig, 'booking' | 'knowledge' | 'phoneNumbers'> & {
+type Filled = Omit<CompanyConfig, 'booking' | 'knowledge' | 'phoneNumbers' | 'widget'> & {
+  widget: ConfigPlan['widget'];
   phoneNumbers: { number: string; label: string }[];
   booking: ConfigPlan['booking'];
   knowledge: ConfigPlan['knowledge'];
@@ -145,6 +149,7 @@ export async function planImport(deps: PlanDeps, companyId: string, body: unknow
   } catch (err) {
     throw named(err);
   }
+  const widget = { allowedOrigins: within('widget', () => deps.widget.checkOrigins(filled.widget.allowedOrigins)) };
   bookingPart(deps, filled.booking);
-  return { company, phoneNumbers, agent, voice, booking: normalBooking(filled.booking), knowledge: knowledgePart(deps, filled) };
+  return { company, phoneNumbers, agent, voice, widget, booking: normalBooking(filled.booking), knowledge: knowledgePart(deps, filled) };
 }
