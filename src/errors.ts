@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  /** A read-only API token sent a request that would change something. */
+  TOKEN_SCOPE: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLUG_TAKEN: 409,
@@ -40,7 +42,8 @@ export const ERROR_STATUS = {
   OUT_OF_SERVICE_AREA: 422,
   NO_QUALIFIED_TECHNICIAN: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
-  ACCOUNT_LOCKED: 429,
+  /** Too many failed sign-ins for this account from this address: wait `retryAfterSeconds`. */
+  LOGIN_THROTTLED: 429,
   RATE_LIMITED: 429,
   ANON_CONVERSATION_LIMIT: 429,
   ANON_BOOKING_LIMIT: 429,

@@ -8,27 +8,10 @@ export const authRepository = {
     return q.selectFrom('platform.users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
   },
 
-  recordFailedLogin(q: Q, userId: string, lockAfter: number, lockMinutes: number) {
-    return q
-      .updateTable('platform.users')
-      .set((eb) => ({
-        failed_logins: eb('failed_logins', '+', 1),
-        locked_until: eb
-          .case()
-          .when('failed_logins', '>=', lockAfter - 1)
-          .then(new Date(Date.now() + lockMinutes * 60_000))
-          .else(eb.ref('locked_until'))
-          .end(),
-      }))
-      .where('id', '=', userId)
-      .returning(['failed_logins', 'locked_until'])
-      .executeTakeFirst();
-  },
-
   recordSuccessfulLogin(q: Q, userId: string) {
     return q
       .updateTable('platform.users')
-      .set({ failed_logins: 0, locked_until: null, last_login_at: new Date() })
+      .set({ last_login_at: new Date() })
       .where('id', '=', userId)
       .execute();
   },
@@ -59,7 +42,7 @@ export const authRepository = {
     return q
       .selectFrom('platform.api_tokens as t')
       .innerJoin('platform.companies as c', 'c.id', 't.company_id')
-      .select(['t.id', 't.name', 't.company_id', 't.last_used_at'])
+      .select(['t.id', 't.name', 't.company_id', 't.scope', 't.last_used_at'])
       .where('t.token_hash', '=', tokenHash)
       .where('t.revoked_at', 'is', null)
       .executeTakeFirst();

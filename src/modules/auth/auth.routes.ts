@@ -10,6 +10,7 @@ const Me = Type.Object({
   name: Type.Optional(Type.String()),
   role: Type.String(),
   companyId: Type.Union([Uuid, Type.Null()]),
+  scope: Type.Optional(Type.Union([Type.Literal('read'), Type.Literal('full')], { description: "An API token's scope" })),
 });
 
 const LoginBody = Type.Object(
@@ -25,7 +26,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['auth'], summary: 'Sign in; sets an HttpOnly session cookie', body: LoginBody, response: { 200: Me, ...errorResponses } },
     config: { access: 'public', rateLimit: { max: app.ctx.config.rateLimitAuthPerMinute, timeWindow: '1 minute' } },
   }, async (req, reply) => {
-    const result = await auth.login(req.body.email, req.body.password);
+    const result = await auth.login(req.body.email, req.body.password, req.ip);
     reply.setCookie(SESSION_COOKIE, result.sessionToken, {
       httpOnly: true,
       secure,
@@ -53,7 +54,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const p = principalOf(req);
     return p.kind === 'user'
       ? { kind: 'user' as const, id: p.userId, email: p.email, role: p.role, companyId: p.companyId }
-      : { kind: 'api_token' as const, id: p.tokenId, name: p.tokenName, role: p.role, companyId: p.companyId };
+      : { kind: 'api_token' as const, id: p.tokenId, name: p.tokenName, role: p.role, companyId: p.companyId, scope: p.scope };
   });
 };
 
