@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   /** A read-only API token sent a request that would change something. */
   TOKEN_SCOPE: 403,
+  /** A signed-in session's write that another site's page made (Origin / Sec-Fetch-Site). */
+  CROSS_SITE_REQUEST: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLUG_TAKEN: 409,

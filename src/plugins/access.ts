@@ -44,8 +44,7 @@ async function accessPlugin(app: FastifyInstance, deps: AccessDeps): Promise<voi
 
   app.addHook('onRequest', async (request, reply) => {
     const cfg = request.routeOptions.config;
-    const url = request.routeOptions.url ?? '';
-    const access: Access = cfg.access ?? (url.startsWith('/api/') ? 'authenticated' : 'public');
+    const access = accessOf(request);
 
     request.principal = await resolvePrincipal(request, deps);
     if (access === 'public') return;
@@ -82,6 +81,11 @@ async function accessPlugin(app: FastifyInstance, deps: AccessDeps): Promise<voi
       }
     }
   });
+}
+
+/** Who may call the request's route (its config, or the default for its path). */
+export function accessOf(request: FastifyRequest): Access {
+  return request.routeOptions.config.access ?? ((request.routeOptions.url ?? '').startsWith('/api/') ? 'authenticated' : 'public');
 }
 
 async function resolvePrincipal(request: FastifyRequest, deps: AccessDeps): Promise<Principal | null> {
