@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   TOKEN_SCOPE: 403,
   /** A signed-in session's write that another site's page made (Origin / Sec-Fetch-Site). */
   CROSS_SITE_REQUEST: 403,
+  /** Changing one's password: the current password given is not the right one. */
+  WRONG_PASSWORD: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLUG_TAKEN: 409,

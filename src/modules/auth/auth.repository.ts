@@ -8,6 +8,26 @@ export const authRepository = {
     return q.selectFrom('platform.users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
   },
 
+  findUserById(q: Q, id: string) {
+    return q.selectFrom('platform.users').select(['id', 'email', 'role', 'company_id', 'password_hash']).where('id', '=', id).executeTakeFirst();
+  },
+
+  findAdmin(q: Q) {
+    return q.selectFrom('platform.users').select(['id', 'email', 'role', 'company_id']).where('role', '=', 'admin').orderBy('created_at').executeTakeFirst();
+  },
+
+  setPasswordHash(q: Q, userId: string, passwordHash: string) {
+    return q.updateTable('platform.users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', userId).execute();
+  },
+
+  /** Ends every session of the user but `keep` (the one changing its own password), if given. */
+  async deleteSessionsOf(q: Q, userId: string, keep?: string): Promise<number> {
+    let query = q.deleteFrom('platform.sessions').where('user_id', '=', userId);
+    if (keep) query = query.where('id', '!=', keep);
+    const [res] = await query.execute();
+    return Number(res?.numDeletedRows ?? 0);
+  },
+
   recordSuccessfulLogin(q: Q, userId: string) {
     return q
       .updateTable('platform.users')

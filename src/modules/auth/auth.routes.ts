@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorResponses, Uuid } from '../../http/common-schemas.ts';
+import { AppError } from '../../errors.ts';
+import { errorResponses, NewPassword, Uuid } from '../../http/common-schemas.ts';
 import { principalOf, SESSION_COOKIE } from '../../plugins/access.ts';
 
 const Me = Type.Object({
@@ -19,7 +20,7 @@ const LoginBody = Type.Object(
 );
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { auth } = app.ctx.services;
+  const { auth, passwords } = app.ctx.services;
   const secure = app.ctx.config.env === 'production';
 
   app.post('/login', {
@@ -46,6 +47,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     if (p.kind === 'user') await auth.logout(p.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
+  });
+
+  app.post('/password', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Change your own password; every other session of yours ends',
+      description: 'For signed-in users (the platform admin included), not API tokens. A wrong current password answers 403 WRONG_PASSWORD and counts as a failed sign-in attempt (LOGIN_THROTTLED applies).',
+      body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: NewPassword }, { additionalProperties: false }),
+      response: { 200: Type.Object({ sessionsEnded: Type.Integer({ description: 'Other sessions of yours that were signed out' }) }), ...errorResponses },
+    },
+  }, async (req) => {
+    const p = principalOf(req);
+    if (p.kind !== 'user') throw new AppError('FORBIDDEN', 'An API token has no password to change.');
+    return passwords.changeOwn(p, req.body.currentPassword, req.body.newPassword, req.ip);
   });
 
   app.get('/me', {

@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../errors.ts';
+import { admitAttempt } from './admit-attempt.ts';
 import { authRepository as repo } from './auth.repository.ts';
 import { API_TOKEN_PREFIX, apiTokenHashOf, newSecret, sessionIdOf, verifyPassword } from './credentials.ts';
 import { THROTTLE, throttleKey } from './login-throttle.ts';
@@ -17,15 +18,6 @@ export interface LoginResult {
 }
 
 export function createAuthService(config: Config, db: Db) {
-  /** Counts one attempt of the pair, or refuses it while the pair waits. */
-  async function countAttempt(key: string): Promise<void> {
-    const now = new Date();
-    if (await throttle.countAttempt(db, key, now, THROTTLE)) return;
-    const until = (await throttle.blockedUntil(db, key)) ?? now;
-    const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-    throw new AppError('LOGIN_THROTTLED', 'Too many failed sign-in attempts from this address. Try again later.', { retryAfterSeconds });
-  }
-
   return {
     /**
      * The same work and the same answers whether the account exists or not: the attempt is
@@ -35,7 +27,7 @@ export function createAuthService(config: Config, db: Db) {
      */
     async login(email: string, password: string, address: string): Promise<LoginResult> {
       const key = throttleKey(email, address, config.sessionSecret);
-      await countAttempt(key);
+      await admitAttempt(db, key);
       const user = await repo.findUserByEmail(db, email);
       const ok = await verifyPassword(user?.password_hash, password);
       if (!user || !ok || user.disabled) throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect.');

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CompanyParams, DateTime, errorResponses, Page, pageOf, PageQuery, Uuid } from '../../http/common-schemas.ts';
+import { CompanyParams, DateTime, NewPassword, errorResponses, Page, pageOf, PageQuery, Uuid } from '../../http/common-schemas.ts';
 import { OWNER_ONLY, principalOf } from '../../plugins/access.ts';
 import { actorOf } from '../auth/principal.ts';
 
 const CompanyRole = Type.Union([Type.Literal('owner'), Type.Literal('staff')]);
-const Password = Type.String({ minLength: 10, maxLength: 256 });
 
 const User = Type.Object({
   id: Uuid,
@@ -34,7 +33,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/', {
     schema: {
       tags, summary: 'Add a user to the company', params: CompanyParams,
-      body: Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }), name: Type.Optional(Type.String({ maxLength: 200 })), password: Password, role: CompanyRole }, { additionalProperties: false }),
+      body: Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }), name: Type.Optional(Type.String({ maxLength: 200 })), password: NewPassword, role: CompanyRole }, { additionalProperties: false }),
       response: { 201: User, ...errorResponses },
     },
     config: OWNER_ONLY,
@@ -48,7 +47,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch('/:userId', {
     schema: {
       tags, summary: 'Change a user (name, role, password, disabled)', params: UserParams,
-      body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), role: Type.Optional(CompanyRole), password: Type.Optional(Password), disabled: Type.Optional(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }),
+      body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), role: Type.Optional(CompanyRole), password: Type.Optional(NewPassword), disabled: Type.Optional(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }),
       response: { 200: User, ...errorResponses },
     },
     config: OWNER_ONLY,
