@@ -26,7 +26,10 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLUG_TAKEN: 409,
+  /** The email has an account somewhere on the platform (told to the platform admin only). */
   EMAIL_TAKEN: 409,
+  /** An owner's answer for an email in use: it cannot be added, and where it is used is not said. */
+  EMAIL_UNAVAILABLE: 409,
   PHONE_NUMBER_TAKEN: 409,
   CONTACT_PHONE_EXISTS: 409,
   LAST_OWNER: 409,

@@ -48,7 +48,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     passwords: createPasswordsService(config, db, audit),
     tradeCategories,
     companies,
-    users: createUsersService(db, audit),
+    users: createUsersService(db, audit, config.sessionSecret),
     apiTokens: createApiTokensService(db, audit),
     phoneNumbers,
     contacts,

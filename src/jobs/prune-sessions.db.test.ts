@@ -37,12 +37,12 @@ describe('prune-expired-sessions job', () => {
     await expect(t.app.ctx.services.auth.login('old@test.example', 'wrong', '203.0.113.1')).rejects.toThrow();
     await expect(t.app.ctx.services.auth.login('recent@test.example', 'wrong', '203.0.113.1')).rejects.toThrow();
     const old = throttleKey('old@test.example', '203.0.113.1', t.config.sessionSecret);
-    await sql`UPDATE platform.login_throttle SET updated_at = now() - interval '25 hours' WHERE key = ${old}`.execute(t.database.db);
+    await sql`UPDATE platform.attempt_throttle SET updated_at = now() - interval '25 hours' WHERE key = ${old}`.execute(t.database.db);
 
     const id = (await t.app.ctx.jobs.send(PRUNE_SESSIONS_JOB))!;
     await waitFor('prune job completed', async () => ((await t.app.ctx.jobs.findJob(PRUNE_SESSIONS_JOB, id))?.state === 'completed' ? true : undefined));
 
-    const keys = (await sql<{ key: string }>`SELECT key FROM platform.login_throttle`.execute(t.database.db)).rows.map((r) => r.key);
+    const keys = (await sql<{ key: string }>`SELECT key FROM platform.attempt_throttle`.execute(t.database.db)).rows.map((r) => r.key);
     expect(keys).toEqual([throttleKey('recent@test.example', '203.0.113.1', t.config.sessionSecret)]);
   });
 });

@@ -63,10 +63,10 @@ describe('sign-in throttling by account and address', () => {
     const waits: number[] = [];
     for (let round = 0; round < 3; round++) {
       const row = await sql<{ wait_s: number }>`
-        SELECT extract(epoch FROM blocked_until - updated_at)::int AS wait_s FROM platform.login_throttle WHERE key = ${key}`.execute(t.database.db);
+        SELECT extract(epoch FROM blocked_until - updated_at)::int AS wait_s FROM platform.attempt_throttle WHERE key = ${key}`.execute(t.database.db);
       waits.push(row.rows[0]!.wait_s);
       // The wait is over (as if its minutes had passed): one more attempt is checked, and fails.
-      await sql`UPDATE platform.login_throttle SET blocked_until = now() - interval '1 second' WHERE key = ${key}`.execute(t.database.db);
+      await sql`UPDATE platform.attempt_throttle SET blocked_until = now() - interval '1 second' WHERE key = ${key}`.execute(t.database.db);
       expect((await attempt(user.email, 'wrong-password', address)).json().error.code).toBe('INVALID_CREDENTIALS');
       expect((await attempt(user.email, user.password, address)).json().error.code).toBe('LOGIN_THROTTLED');
     }
@@ -92,7 +92,7 @@ describe('sign-in throttling by account and address', () => {
 
   it('stores neither the email nor the address', async () => {
     await attempt('someone-private@test.example', 'wrong-password', '203.0.113.60');
-    const dump = await sql<{ row: string }>`SELECT t::text AS row FROM platform.login_throttle t`.execute(t.database.db);
+    const dump = await sql<{ row: string }>`SELECT t::text AS row FROM platform.attempt_throttle t`.execute(t.database.db);
     const text = dump.rows.map((r) => r.row).join('\n');
     expect(text).not.toContain('someone-private');
     expect(text).not.toContain('203.0.113.60');

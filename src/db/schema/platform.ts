@@ -60,7 +60,7 @@ export interface ApiTokensTable {
 }
 
 /** Failed sign-ins per (account, client address) pair; `key` is an HMAC of the pair. */
-export interface LoginThrottleTable {
+export interface AttemptThrottleTable {
   key: string;
   failures: number;
   blocked_until: NullableTimestamp;

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import { admitAttempt } from './admit-attempt.ts';
 import { authRepository as repo } from './auth.repository.ts';
 import { API_TOKEN_PREFIX, apiTokenHashOf, newSecret, sessionIdOf, verifyPassword } from './credentials.ts';
-import { THROTTLE, throttleKey } from './login-throttle.ts';
+import { EMAIL_PROBE_THROTTLE, SIGN_IN_THROTTLE, throttleKey } from './login-throttle.ts';
 import { loginThrottleRepository as throttle } from './login-throttle.repository.ts';
 import type { Principal } from './principal.ts';
 
@@ -66,7 +66,7 @@ export function createAuthService(config: Config, db: Db) {
 
     async pruneExpiredSessions(): Promise<void> {
       await repo.deleteExpiredSessions(db);
-      await throttle.pruneForgotten(db, new Date(Date.now() - THROTTLE.forgetAfterMs));
+      await throttle.pruneForgotten(db, new Date(Date.now() - Math.max(SIGN_IN_THROTTLE.forgetAfterMs, EMAIL_PROBE_THROTTLE.forgetAfterMs)));
     },
   };
 }

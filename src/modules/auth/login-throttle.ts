@@ -8,7 +8,7 @@ import { isIPv6 } from 'node:net';
  * still signs in. The account need not exist: the key is made from the email as typed, so an
  * unknown email is throttled exactly like a known one and a refusal proves nothing.
  */
-export const THROTTLE = {
+export const SIGN_IN_THROTTLE: ThrottlePolicy = {
   /** Failures an address may make on one account before the first wait. */
   freeAttempts: 5,
   /** The first wait; each further failure doubles it, up to `maxDelayMs`. */
@@ -16,14 +16,25 @@ export const THROTTLE = {
   maxDelayMs: 60 * 60_000,
   /** A pair with no failure for this long starts again from zero. */
   forgetAfterMs: 24 * 60 * 60_000,
-} as const;
+};
 
-export type ThrottlePolicy = typeof THROTTLE;
+/**
+ * An owner's user creations refused because the email is in use somewhere on the platform:
+ * the answer cannot help revealing that, so a company gets a handful of them a day, not a
+ * way to enumerate the platform's accounts.
+ */
+export const EMAIL_PROBE_THROTTLE: ThrottlePolicy = {
+  freeAttempts: 5,
+  baseDelayMs: 15 * 60_000,
+  maxDelayMs: 24 * 60 * 60_000,
+  forgetAfterMs: 24 * 60 * 60_000,
+};
 
-/** How long the pair waits after its `failures`-th failure (0 while attempts are still free). */
-export function delayAfter(failures: number, policy: ThrottlePolicy = THROTTLE): number {
-  if (failures < policy.freeAttempts) return 0;
-  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - policy.freeAttempts));
+export interface ThrottlePolicy {
+  freeAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  forgetAfterMs: number;
 }
 
 /**
@@ -46,6 +57,11 @@ export function clientOf(address: string): string {
  */
 export function accountKey(email: string, secret: string): string {
   return createHmac('sha256', secret).update(`account\n${email.trim().toLowerCase()}`).digest('base64url');
+}
+
+/** One key per company for its refused user creations (see EMAIL_PROBE_THROTTLE). */
+export function emailProbeKey(companyId: string, secret: string): string {
+  return createHmac('sha256', secret).update(`email-probe\n${companyId}`).digest('base64url');
 }
 
 export function throttleKey(email: string, address: string, secret: string): string {
