@@ -13,6 +13,7 @@ import { createContext } from './context.ts';
 import { validatorCompiler } from './http/validator-compiler.ts';
 import type { Database } from './db/connect.ts';
 import accessPlugin from './plugins/access.ts';
+import crossSitePlugin from './plugins/cross-site.ts';
 import dashboardPlugin, { serveClientRoute } from './plugins/dashboard.ts';
 import errorsPlugin, { sendError } from './plugins/errors.ts';
 import healthRoutes from './plugins/health.ts';
@@ -79,6 +80,8 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
     resolveApiToken: ctx.services.auth.resolveApiToken,
     companyExists: ctx.services.companies.exists,
   });
+  // After the access hook: it knows whether the request rides on a session cookie.
+  await app.register(crossSitePlugin, { config });
 
   // 2. Operations endpoints, the website widget's script, then the API modules.
   await app.register(healthRoutes);

@@ -19,10 +19,19 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   /** A browser on a site that is not in the company's widget settings (allowedOrigins). */
   WIDGET_ORIGIN_NOT_ALLOWED: 403,
+  /** A read-only API token sent a request that would change something. */
+  TOKEN_SCOPE: 403,
+  /** A signed-in session's write that another site's page made (Origin / Sec-Fetch-Site). */
+  CROSS_SITE_REQUEST: 403,
+  /** Changing one's password: the current password given is not the right one. */
+  WRONG_PASSWORD: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLUG_TAKEN: 409,
+  /** The email has an account somewhere on the platform (told to the platform admin only). */
   EMAIL_TAKEN: 409,
+  /** An owner's answer for an email in use: it cannot be added, and where it is used is not said. */
+  EMAIL_UNAVAILABLE: 409,
   PHONE_NUMBER_TAKEN: 409,
   CONTACT_PHONE_EXISTS: 409,
   LAST_OWNER: 409,
@@ -42,7 +51,8 @@ export const ERROR_STATUS = {
   OUT_OF_SERVICE_AREA: 422,
   NO_QUALIFIED_TECHNICIAN: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
-  ACCOUNT_LOCKED: 429,
+  /** Too many failed sign-ins for this account from this address: wait `retryAfterSeconds`. */
+  LOGIN_THROTTLED: 429,
   RATE_LIMITED: 429,
   ANON_CONVERSATION_LIMIT: 429,
   ANON_BOOKING_LIMIT: 429,

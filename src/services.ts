@@ -6,6 +6,7 @@ import { createAgentSettingsService } from './modules/agent-settings/agent-setti
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { createPasswordsService } from './modules/auth/passwords.service.ts';
 import { createBookingConfigService } from './modules/booking/booking-config.service.ts';
 import { createBookingsService } from './modules/booking/bookings.service.ts';
 import { createCallsService } from './modules/calls/calls.service.ts';
@@ -45,9 +46,10 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
   const services = {
     audit,
     auth: createAuthService(config, db),
+    passwords: createPasswordsService(config, db, audit),
     tradeCategories,
     companies,
-    users: createUsersService(db, audit),
+    users: createUsersService(db, audit, config.sessionSecret),
     apiTokens: createApiTokensService(db, audit),
     phoneNumbers,
     contacts,

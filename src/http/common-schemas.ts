@@ -1,8 +1,11 @@
 import { Type, type TSchema } from 'typebox';
+import { MIN_PASSWORD_LENGTH } from '../modules/auth/credentials.ts';
 import { ErrorBody } from './error-schema.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const CompanyParams = Type.Object({ companyId: Uuid });
+/** A password a user sets (sign-in accepts any length up to 1024: older passwords stay valid). */
+export const NewPassword = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 256 });
 
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

@@ -21,6 +21,9 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'cv_session';
 
+/** Methods that change nothing: all a read-only API token may use. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Route config for decisions that are the company owner's, never an integration's. */
 export const OWNER_ONLY = { minRole: 'owner', allowApiTokens: false } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,15 +44,15 @@ async function accessPlugin(app: FastifyInstance, deps: AccessDeps): Promise<voi
 
   app.addHook('onRequest', async (request, reply) => {
     const cfg = request.routeOptions.config;
-    const url = request.routeOptions.url ?? '';
-    const access: Access = cfg.access ?? (url.startsWith('/api/') ? 'authenticated' : 'public');
+    const access = accessOf(request);
 
     request.principal = await resolvePrincipal(request, deps);
     if (access === 'public') return;
 
     const p = request.principal;
     if (!p) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token.');
-    if (access === 'admin' && !(p.kind === 'user' && p.role === 'admin')) {
+    const admin = p.kind === 'user' && p.role === 'admin';
+    if (access === 'admin' && !admin) {
       // Admin-only routes stay invisible to company users.
       throw new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
     }
@@ -57,23 +60,32 @@ async function accessPlugin(app: FastifyInstance, deps: AccessDeps): Promise<voi
     const companyId = (request.params as Record<string, unknown> | undefined)?.companyId;
     if (typeof companyId === 'string') {
       if (!UUID.test(companyId)) throw new AppError('NOT_FOUND', 'Company not found');
-      const admin = p.kind === 'user' && p.role === 'admin';
       if (admin ? !(await deps.companyExists(companyId)) : p.companyId !== companyId) {
         throw new AppError('NOT_FOUND', 'Company not found');
       }
       // reply.log writes the 'request completed' line: it names the company too.
       request.log = request.log.child({ companyId });
       reply.log = request.log;
-      if (!admin) {
-        if (p.kind === 'api_token' && cfg.allowApiTokens === false) {
-          throw new AppError('FORBIDDEN', 'API tokens cannot use this endpoint.');
-        }
-        if (cfg.minRole === 'owner' && p.role !== 'owner') {
-          throw new AppError('FORBIDDEN', 'Only a company owner can do this.');
-        }
+    }
+    // After the tenant gate, so another company's URL stays a 404 for every token; before the
+    // role checks, so a read-only token learns one rule for every write.
+    if (p.kind === 'api_token' && p.scope === 'read' && !SAFE_METHODS.has(request.method)) {
+      throw new AppError('TOKEN_SCOPE', 'This API token is read-only: it may only read (GET).', { scope: p.scope });
+    }
+    if (typeof companyId === 'string' && !admin) {
+      if (p.kind === 'api_token' && cfg.allowApiTokens === false) {
+        throw new AppError('FORBIDDEN', 'API tokens cannot use this endpoint.');
+      }
+      if (cfg.minRole === 'owner' && p.role !== 'owner') {
+        throw new AppError('FORBIDDEN', 'Only a company owner can do this.');
       }
     }
   });
+}
+
+/** Who may call the request's route (its config, or the default for its path). */
+export function accessOf(request: FastifyRequest): Access {
+  return request.routeOptions.config.access ?? ((request.routeOptions.url ?? '').startsWith('/api/') ? 'authenticated' : 'public');
 }
 
 async function resolvePrincipal(request: FastifyRequest, deps: AccessDeps): Promise<Principal | null> {

@@ -29,6 +29,8 @@ const DATABASE_ANSWERS = {
 export function sendError(err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (err instanceof AppError) {
     if (err.status >= 500) request.log.error({ err }, 'request failed');
+    const wait = err.details?.retryAfterSeconds;
+    if (typeof wait === 'number') reply.header('retry-after', String(wait));
     return reply.status(err.status).send(body(err.code, err.message, err.details));
   }
   const fe = err as FastifyError;

@@ -17,7 +17,11 @@ async function openapiPlugin(app: FastifyInstance, { config }: { config: Config 
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'cv_session' },
-          apiToken: { type: 'http', scheme: 'bearer', description: 'Company API token (cvt_...)' },
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "Company API token (cvt_...). Its scope is chosen at creation: a 'read' token may only use GET and HEAD (any other method answers 403 TOKEN_SCOPE), a 'full' token acts as a staff member. Tokens are not subject to the Origin check that cookie sessions are.",
+          },
         },
       },
       security: [{ session: [] }, { apiToken: [] }],

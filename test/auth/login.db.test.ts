@@ -37,7 +37,7 @@ describe('auth', () => {
     expect(me.statusCode).toBe(401);
   });
 
-  it('rejects a wrong password with INVALID_CREDENTIALS and locks the account after repeated failures', async () => {
+  it('rejects a wrong password with INVALID_CREDENTIALS and throttles that address after repeated failures', async () => {
     const company = await createCompany(t.app);
     const user = await createUserSession(t.app, company.id, 'staff');
     for (let i = 0; i < 5; i++) {
@@ -47,7 +47,7 @@ describe('auth', () => {
     }
     const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: user.password } });
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
+    expect(locked.json().error.code).toBe('LOGIN_THROTTLED');
   });
 
   it('does not say whether an email exists', async () => {

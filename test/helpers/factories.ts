@@ -44,7 +44,7 @@ export async function createUserSession(app: App, companyId: string, role: 'owne
   return { ...session, userId: (me.json() as { id: string }).id };
 }
 
-export async function createApiToken(app: App, companyId: string): Promise<{ id: string; token: string; headers: { authorization: string } }> {
-  const created = await app.ctx.services.apiTokens.create(SYSTEM_ACTOR, companyId, `token ${suffix()}`);
+export async function createApiToken(app: App, companyId: string, scope: 'read' | 'full' = 'full'): Promise<{ id: string; token: string; headers: { authorization: string } }> {
+  const created = await app.ctx.services.apiTokens.create(SYSTEM_ACTOR, companyId, { name: `token ${suffix()}`, scope });
   return { id: created.id, token: created.token, headers: { authorization: `Bearer ${created.token}` } };
 }

@@ -52,7 +52,7 @@ describe("API matrix: company B reaches none of company A's data through any rou
       return res.json() as Record<string, unknown> & { id: string };
     };
     const staff = await create('/users', { email: `alpha-staff-${suffix()}@alpha.example`, name: 'Alpha Staffmember', password: 'alpha-password-123', role: 'staff' });
-    const token = await create('/api-tokens', { name: `Alpha integration ${suffix()}` });
+    const token = await create('/api-tokens', { name: `Alpha integration ${suffix()}`, scope: 'full' });
     const phone = await create('/phone-numbers', { number: '(773) 555-0163', label: 'Alpha main line' });
     const contact = await create('/contacts', {
       name: 'Alfred Alphacustomer', phones: ['773-555-0188'], email: 'alfred@alpha.example', address: '1 Alpha Way', notes: 'alpha private note',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { API_SCHEMA_PATH, generatedApiSchema } from '../../scripts/generate-api-client.ts';
 
 describe('the dashboard API client', () => {
-  it('is generated from the server as it is now (run `npm run generate:api` after changing a route)', async () => {
+  it('is generated from the server as it is now (run `npm run generate:api` after changing a route)', { timeout: 120_000 }, async () => {
     const committed = readFileSync(API_SCHEMA_PATH, 'utf8');
     const fresh = await generatedApiSchema();
     // A route or schema the client does not know about, or one it still thinks exists.

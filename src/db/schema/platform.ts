@@ -31,8 +31,6 @@ export interface UsersTable {
   role: UserRole;
   company_id: string | null;
   disabled: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: NullableTimestamp;
   last_login_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -45,16 +43,28 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
+/** 'read': safe methods only (GET, HEAD); 'full': whatever the company's staff may do. */
+export type ApiTokenScope = 'read' | 'full';
+
 export interface ApiTokensTable {
   id: Generated<string>;
   company_id: string;
   name: string;
   token_hash: string;
   last_four: string;
+  scope: ApiTokenScope;
   created_by: string | null;
   created_at: Timestamp;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+}
+
+/** Failed sign-ins per (account, client address) pair; `key` is an HMAC of the pair. */
+export interface AttemptThrottleTable {
+  key: string;
+  failures: number;
+  blocked_until: NullableTimestamp;
+  updated_at: Date;
 }
 
 export interface PhoneNumbersTable {

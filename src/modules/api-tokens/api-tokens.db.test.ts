@@ -13,7 +13,7 @@ describe('company API tokens', () => {
   it('shows a new token once, stores only its hash, and authenticates with it', async () => {
     const c = await createCompany(t.app);
     const owner = await createUserSession(t.app, c.id, 'owner');
-    const created = await t.app.inject({ method: 'POST', url: `/api/companies/${c.id}/api-tokens`, headers: owner.headers, payload: { name: 'Zapier' } });
+    const created = await t.app.inject({ method: 'POST', url: `/api/companies/${c.id}/api-tokens`, headers: owner.headers, payload: { name: 'Zapier', scope: 'full' } });
     expect(created.statusCode).toBe(201);
     const { token, id, lastFour } = created.json();
     expect(token).toMatch(/^cvt_[\w-]{40,}$/);
@@ -33,7 +33,7 @@ describe('company API tokens', () => {
   it('stops accepting a revoked token', async () => {
     const c = await createCompany(t.app);
     const owner = await createUserSession(t.app, c.id, 'owner');
-    const { token, id } = (await t.app.inject({ method: 'POST', url: `/api/companies/${c.id}/api-tokens`, headers: owner.headers, payload: { name: 'CRM' } })).json();
+    const { token, id } = (await t.app.inject({ method: 'POST', url: `/api/companies/${c.id}/api-tokens`, headers: owner.headers, payload: { name: 'CRM', scope: 'read' } })).json();
     const revoke = await t.app.inject({ method: 'DELETE', url: `/api/companies/${c.id}/api-tokens/${id}`, headers: owner.headers });
     expect(revoke.statusCode).toBe(204);
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });

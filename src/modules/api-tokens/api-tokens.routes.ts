@@ -4,9 +4,13 @@ import { CompanyParams, DateTime, errorResponses, Page, pageOf, PageQuery, Uuid 
 import { principalOf } from '../../plugins/access.ts';
 import { actorOf } from '../auth/principal.ts';
 
+const Scope = Type.Union([Type.Literal('read'), Type.Literal('full')], {
+  description: "What the token may do: 'read' only reads (GET and HEAD; anything else answers 403 TOKEN_SCOPE), 'full' may also write, like a staff member. Fixed at creation.",
+});
 const ApiToken = Type.Object({
   id: Uuid,
   name: Type.String(),
+  scope: Scope,
   lastFour: Type.String(),
   createdBy: Type.Union([Uuid, Type.Null()]),
   createdAt: DateTime,
@@ -28,11 +32,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/', {
     schema: {
       tags, summary: 'Create an API token; the response shows it once', params: CompanyParams,
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), scope: Scope }, { additionalProperties: false }),
       response: { 201: CreatedApiToken, ...errorResponses },
     },
     config: ownerOnly,
-  }, async (req, reply) => reply.status(201).send(await tokens.create(actorOf(principalOf(req)), req.params.companyId, req.body.name)));
+  }, async (req, reply) => reply.status(201).send(await tokens.create(actorOf(principalOf(req)), req.params.companyId, req.body)));
 
   app.delete('/:tokenId', {
     schema: { tags, summary: 'Revoke an API token', params: Type.Object({ companyId: Uuid, tokenId: Uuid }), response: { 204: Type.Null(), ...errorResponses } },

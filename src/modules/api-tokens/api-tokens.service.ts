@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.ts';
+import type { ApiTokenScope } from '../../db/schema.ts';
 import { enterTenant, withPlatform } from '../../db/tenant.ts';
 import { notFound } from '../../errors.ts';
 import { toPage, type PageRequest } from '../../http/common-schemas.ts';
@@ -12,6 +13,7 @@ type TokenRow = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
 const present = (t: TokenRow) => ({
   id: t.id,
   name: t.name,
+  scope: t.scope,
   lastFour: t.last_four,
   createdBy: t.created_by,
   createdAt: t.created_at,
@@ -26,18 +28,19 @@ export function createApiTokensService(db: Db, audit: AuditService) {
     },
 
     /** The plaintext token is returned here once and never stored or shown again. */
-    async create(actor: Actor, companyId: string, name: string) {
+    async create(actor: Actor, companyId: string, { name, scope }: { name: string; scope: ApiTokenScope }) {
       const token = `${API_TOKEN_PREFIX}${newSecret()}`;
       return withPlatform(db, async (trx) => {
         const row = await repo.insert(trx, {
           company_id: companyId,
           name,
+          scope,
           token_hash: apiTokenHashOf(token),
           last_four: token.slice(-4),
           created_by: actor.type === 'user' ? actor.id : null,
         });
         const tx = await enterTenant(trx, companyId);
-        await audit.record(tx, companyId, actor, { action: 'api_token.created', entityType: 'api_token', entityId: row.id, changes: { name } });
+        await audit.record(tx, companyId, actor, { action: 'api_token.created', entityType: 'api_token', entityId: row.id, changes: { name, scope } });
         return { ...present(row), token };
       });
     },

@@ -8,27 +8,30 @@ export const authRepository = {
     return q.selectFrom('platform.users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
   },
 
-  recordFailedLogin(q: Q, userId: string, lockAfter: number, lockMinutes: number) {
-    return q
-      .updateTable('platform.users')
-      .set((eb) => ({
-        failed_logins: eb('failed_logins', '+', 1),
-        locked_until: eb
-          .case()
-          .when('failed_logins', '>=', lockAfter - 1)
-          .then(new Date(Date.now() + lockMinutes * 60_000))
-          .else(eb.ref('locked_until'))
-          .end(),
-      }))
-      .where('id', '=', userId)
-      .returning(['failed_logins', 'locked_until'])
-      .executeTakeFirst();
+  findUserById(q: Q, id: string) {
+    return q.selectFrom('platform.users').select(['id', 'email', 'role', 'company_id', 'password_hash']).where('id', '=', id).executeTakeFirst();
+  },
+
+  findAdmin(q: Q) {
+    return q.selectFrom('platform.users').select(['id', 'email', 'role', 'company_id']).where('role', '=', 'admin').orderBy('created_at').executeTakeFirst();
+  },
+
+  setPasswordHash(q: Q, userId: string, passwordHash: string) {
+    return q.updateTable('platform.users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', userId).execute();
+  },
+
+  /** Ends every session of the user but `keep` (the one changing its own password), if given. */
+  async deleteSessionsOf(q: Q, userId: string, keep?: string): Promise<number> {
+    let query = q.deleteFrom('platform.sessions').where('user_id', '=', userId);
+    if (keep) query = query.where('id', '!=', keep);
+    const [res] = await query.execute();
+    return Number(res?.numDeletedRows ?? 0);
   },
 
   recordSuccessfulLogin(q: Q, userId: string) {
     return q
       .updateTable('platform.users')
-      .set({ failed_logins: 0, locked_until: null, last_login_at: new Date() })
+      .set({ last_login_at: new Date() })
       .where('id', '=', userId)
       .execute();
   },
@@ -59,7 +62,7 @@ export const authRepository = {
     return q
       .selectFrom('platform.api_tokens as t')
       .innerJoin('platform.companies as c', 'c.id', 't.company_id')
-      .select(['t.id', 't.name', 't.company_id', 't.last_used_at'])
+      .select(['t.id', 't.name', 't.company_id', 't.scope', 't.last_used_at'])
       .where('t.token_hash', '=', tokenHash)
       .where('t.revoked_at', 'is', null)
       .executeTakeFirst();

@@ -1,13 +1,13 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../errors.ts';
+import { admitAttempt } from './admit-attempt.ts';
 import { authRepository as repo } from './auth.repository.ts';
 import { API_TOKEN_PREFIX, apiTokenHashOf, newSecret, sessionIdOf, verifyPassword } from './credentials.ts';
+import { EMAIL_PROBE_THROTTLE, SIGN_IN_THROTTLE, throttleKey } from './login-throttle.ts';
+import { loginThrottleRepository as throttle } from './login-throttle.repository.ts';
 import type { Principal } from './principal.ts';
 
-// Per-account brute-force protection (per-IP limits are in the rate-limit plugin).
-const LOCK_AFTER_FAILURES = 5;
-const LOCK_MINUTES = 15;
 // last_used_at is informative; writing it on every request would make reads into writes.
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
@@ -19,18 +19,19 @@ export interface LoginResult {
 
 export function createAuthService(config: Config, db: Db) {
   return {
-    async login(email: string, password: string): Promise<LoginResult> {
+    /**
+     * The same work and the same answers whether the account exists or not: the attempt is
+     * counted for the (email, address) pair first, then one password hash is verified (a
+     * dummy one for an unknown email). A waiting pair is refused before any hash work, for
+     * every email alike.
+     */
+    async login(email: string, password: string, address: string): Promise<LoginResult> {
+      const key = throttleKey(email, address, config.sessionSecret);
+      await admitAttempt(db, key);
       const user = await repo.findUserByEmail(db, email);
-      if (user?.locked_until && user.locked_until > new Date()) {
-        throw new AppError('ACCOUNT_LOCKED', 'Too many failed sign-in attempts. Try again later.', {
-          retryAfterSeconds: Math.ceil((user.locked_until.getTime() - Date.now()) / 1000),
-        });
-      }
       const ok = await verifyPassword(user?.password_hash, password);
-      if (!user || !ok || user.disabled) {
-        if (user && !ok) await repo.recordFailedLogin(db, user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-        throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect.');
-      }
+      if (!user || !ok || user.disabled) throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect.');
+      await throttle.clear(db, key);
       await repo.recordSuccessfulLogin(db, user.id);
       const sessionToken = newSecret();
       const sessionId = sessionIdOf(sessionToken, config.sessionSecret);
@@ -60,10 +61,13 @@ export function createAuthService(config: Config, db: Db) {
       if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
         await repo.touchApiToken(db, row.id);
       }
-      return { kind: 'api_token', tokenId: row.id, tokenName: row.name, companyId: row.company_id, role: 'staff' };
+      return { kind: 'api_token', tokenId: row.id, tokenName: row.name, companyId: row.company_id, role: 'staff', scope: row.scope };
     },
 
-    pruneExpiredSessions: () => repo.deleteExpiredSessions(db),
+    async pruneExpiredSessions(): Promise<void> {
+      await repo.deleteExpiredSessions(db);
+      await throttle.pruneForgotten(db, new Date(Date.now() - Math.max(SIGN_IN_THROTTLE.forgetAfterMs, EMAIL_PROBE_THROTTLE.forgetAfterMs)));
+    },
   };
 }
 

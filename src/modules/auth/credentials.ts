@@ -4,6 +4,9 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 // argon2id (algorithm 2) at OWASP's recommended minimum: 19 MiB, 2 passes, 1 lane.
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/** The shortest password a user may set. */
+export const MIN_PASSWORD_LENGTH = 10;
+
 export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2);
 
 // Verifying against a throwaway hash when the account does not exist keeps the response time

@@ -1,9 +1,9 @@
-import type { UserRole } from '../../db/schema.ts';
+import type { ApiTokenScope, UserRole } from '../../db/schema.ts';
 
 /** Who is calling. Services take it first; routes never look at raw credentials. */
 export type Principal =
   | { kind: 'user'; userId: string; email: string; role: UserRole; companyId: string | null; sessionId: string }
-  | { kind: 'api_token'; tokenId: string; tokenName: string; companyId: string; role: 'staff' };
+  | { kind: 'api_token'; tokenId: string; tokenName: string; companyId: string; role: 'staff'; scope: ApiTokenScope };
 
 /** Who changed something, as the audit log records it. */
 export interface Actor {

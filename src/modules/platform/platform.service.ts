@@ -42,7 +42,7 @@ export function createPlatformService(db: Db, config: Config, deps: Deps) {
       if (await deps.users.emailInUse(input.owner.email)) throw new AppError('EMAIL_TAKEN', 'A user with this email already exists', { field: 'owner.email' });
       const company = await deps.companies.create(actor, { name: input.name, slug: input.slug, timeZone: input.timeZone });
       await deps.companyConfig.importConfig(actor, company.id, templateDocumentFor(template, input));
-      const owner = await deps.users.create(actor, company.id, { ...input.owner, role: 'owner' });
+      const owner = await deps.users.create({ actor, isPlatformAdmin: true }, company.id, { ...input.owner, role: 'owner' });
       return { company: await deps.companies.get(company.id), ownerUserId: owner.id };
     },
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { createApiToken, createCompany, createUserSession, login } from '../../../test/helpers/factories.ts';
+import { ADMIN_EMAIL, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { createApiToken, createCompany, createUserSession, login, loginAdmin } from '../../../test/helpers/factories.ts';
 
 describe('company users', () => {
   let t: TestApp;
@@ -27,14 +27,40 @@ describe('company users', () => {
     expect(list.json().items).toHaveLength(2);
   });
 
-  it('refuses a duplicate email with EMAIL_TAKEN', async () => {
+  it('refuses an email in use: EMAIL_TAKEN for the platform admin, EMAIL_UNAVAILABLE for an owner, alike wherever the account is', async () => {
+    const a = await createCompany(t.app);
+    const b = await createCompany(t.app);
+    const ownerB = await createUserSession(t.app, b.id, 'owner');
+    const add = (headers: { cookie: string }, email: string) =>
+      t.app.inject({ method: 'POST', url: `/api/companies/${b.id}/users`, headers, payload: { email, password: 'a-long-password', role: 'staff' } });
+    const inA = await createUserSession(t.app, a.id, 'staff');
+    expect((await add(ownerB.headers, 'mine@test.example')).statusCode).toBe(201);
+
+    // Another company's user, the platform admin, one of B's own: one answer, naming nobody.
+    const answers = await Promise.all([inA.email, ADMIN_EMAIL, 'mine@test.example'].map(async (email) => (await add(ownerB.headers, email)).json()));
+    for (const body of answers) expect(body).toEqual(answers[2]);
+    expect(answers[2].error.code).toBe('EMAIL_UNAVAILABLE');
+    expect(JSON.stringify(answers)).not.toContain(a.id);
+
+    const admin = await loginAdmin(t.app);
+    const byAdmin = await add(admin.headers, inA.email);
+    expect(byAdmin.statusCode).toBe(409);
+    expect(byAdmin.json().error.code).toBe('EMAIL_TAKEN');
+  });
+
+  it("gives an owner five refusals a day, then refuses every addition for a while, however many are sent at once", async () => {
     const c = await createCompany(t.app);
     const owner = await createUserSession(t.app, c.id, 'owner');
-    const payload = { email: 'dupe@test.example', password: 'a-long-password', role: 'staff' };
-    expect((await t.app.inject({ method: 'POST', url: `/api/companies/${c.id}/users`, headers: owner.headers, payload })).statusCode).toBe(201);
-    const again = await t.app.inject({ method: 'POST', url: `/api/companies/${c.id}/users`, headers: owner.headers, payload });
-    expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('EMAIL_TAKEN');
+    const add = (email: string) => t.app.inject({ method: 'POST', url: `/api/companies/${c.id}/users`, headers: owner.headers, payload: { email, password: 'a-long-password', role: 'staff' } });
+    // Additions that succeed do not count.
+    for (let i = 0; i < 6; i++) expect((await add(`new-${i}-${c.id}@test.example`)).statusCode).toBe(201);
+    const probes = await Promise.all(Array.from({ length: 12 }, (_, i) => add(i % 2 ? ADMIN_EMAIL : owner.email)));
+    const codes = probes.map((r) => r.json().error.code as string);
+    expect(codes.filter((x) => x === 'EMAIL_UNAVAILABLE')).toHaveLength(5);
+    expect(codes.filter((x) => x === 'RATE_LIMITED')).toHaveLength(7);
+    const fresh = await add(`after-${c.id}@test.example`);
+    expect(fresh.statusCode).toBe(429);
+    expect(Number(fresh.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('keeps staff and API tokens out of team management', async () => {

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CompanyParams, DateTime, errorResponses, Page, pageOf, PageQuery, Uuid } from '../../http/common-schemas.ts';
+import { CompanyParams, DateTime, NewPassword, errorResponses, Page, pageOf, PageQuery, Uuid } from '../../http/common-schemas.ts';
 import { OWNER_ONLY, principalOf } from '../../plugins/access.ts';
-import { actorOf } from '../auth/principal.ts';
+import { actorOf, isAdmin } from '../auth/principal.ts';
 
 const CompanyRole = Type.Union([Type.Literal('owner'), Type.Literal('staff')]);
-const Password = Type.String({ minLength: 10, maxLength: 256 });
 
 const User = Type.Object({
   id: Uuid,
@@ -34,11 +33,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/', {
     schema: {
       tags, summary: 'Add a user to the company', params: CompanyParams,
-      body: Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }), name: Type.Optional(Type.String({ maxLength: 200 })), password: Password, role: CompanyRole }, { additionalProperties: false }),
+      description: 'Emails are unique on the whole platform. An email already in use answers 409 EMAIL_TAKEN to the platform admin; a company owner gets 409 EMAIL_UNAVAILABLE, which does not say where the address is used, and after five of those in a day 429 RATE_LIMITED (with Retry-After) for further additions.',
+      body: Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }), name: Type.Optional(Type.String({ maxLength: 200 })), password: NewPassword, role: CompanyRole }, { additionalProperties: false }),
       response: { 201: User, ...errorResponses },
     },
     config: OWNER_ONLY,
-  }, async (req, reply) => reply.status(201).send(await users.create(actorOf(principalOf(req)), req.params.companyId, req.body)));
+  }, async (req, reply) => {
+    const p = principalOf(req);
+    return reply.status(201).send(await users.create({ actor: actorOf(p), isPlatformAdmin: isAdmin(p) }, req.params.companyId, req.body));
+  });
 
   app.get('/:userId', {
     schema: { tags, summary: 'Read a user', params: UserParams, response: { 200: User, ...errorResponses } },
@@ -48,7 +51,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch('/:userId', {
     schema: {
       tags, summary: 'Change a user (name, role, password, disabled)', params: UserParams,
-      body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), role: Type.Optional(CompanyRole), password: Type.Optional(Password), disabled: Type.Optional(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }),
+      body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), role: Type.Optional(CompanyRole), password: Type.Optional(NewPassword), disabled: Type.Optional(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }),
       response: { 200: User, ...errorResponses },
     },
     config: OWNER_ONLY,

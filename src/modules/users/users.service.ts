@@ -3,11 +3,16 @@ import { enterTenant, withPlatform, type PlatformTx } from '../../db/tenant.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { toPage, type PageRequest } from '../../http/common-schemas.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { admitAttempt, releaseAttempt } from '../auth/admit-attempt.ts';
 import { hashPassword } from '../auth/credentials.ts';
+import { EMAIL_PROBE_THROTTLE, emailProbeKey } from '../auth/login-throttle.ts';
 import type { Actor } from '../auth/principal.ts';
 import { usersRepository as repo, type UserPatch } from './users.repository.ts';
 
 type CompanyRole = 'owner' | 'staff';
+
+const probesExhausted = (retryAfterSeconds: number) =>
+  new AppError('RATE_LIMITED', 'Too many users refused for emails already in use; try again later.', { retryAfterSeconds });
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findInCompany>>>;
 
 const present = (u: UserRow) => ({
@@ -22,9 +27,22 @@ const present = (u: UserRow) => ({
   updatedAt: u.updated_at,
 });
 
-export function createUsersService(db: Db, audit: AuditService) {
-  async function assertEmailFree(q: PlatformTx, email: string): Promise<void> {
-    if (await repo.emailExists(q, email)) throw new AppError('EMAIL_TAKEN', 'A user with this email already exists', { field: 'email' });
+/** Whoever adds a user: only the platform admin may learn that an email has an account. */
+export interface CreateAs {
+  actor: Actor;
+  isPlatformAdmin: boolean;
+}
+
+export function createUsersService(db: Db, audit: AuditService, secret: string) {
+  /**
+   * Emails are unique on the whole platform, so a refusal always says the address is in use
+   * somewhere. The admin gets EMAIL_TAKEN; an owner gets EMAIL_UNAVAILABLE, which names no
+   * company (not even its own), and only a few of those a day (EMAIL_PROBE_THROTTLE).
+   */
+  async function assertEmailFree(q: PlatformTx, email: string, isPlatformAdmin: boolean): Promise<void> {
+    if (!(await repo.emailExists(q, email))) return;
+    if (isPlatformAdmin) throw new AppError('EMAIL_TAKEN', 'A user with this email already exists', { field: 'email' });
+    throw new AppError('EMAIL_UNAVAILABLE', 'This email address cannot be used for a new user; use another address, or ask the platform admin.', { field: 'email' });
   }
 
   /** A company must keep at least one active owner, or nobody could manage it. */
@@ -49,16 +67,28 @@ export function createUsersService(db: Db, audit: AuditService) {
       return withPlatform(db, async (trx) => Boolean(await repo.emailExists(trx, email.toLowerCase())));
     },
 
-    async create(actor: Actor, companyId: string, input: { email: string; name?: string | undefined; password: string; role: CompanyRole }) {
+    async create(by: CreateAs, companyId: string, input: { email: string; name?: string | undefined; password: string; role: CompanyRole }) {
       const email = input.email.toLowerCase();
-      const passwordHash = await hashPassword(input.password);
-      return withPlatform(db, async (trx) => {
-        await assertEmailFree(trx, email);
-        const u = await repo.insert(trx, { email, name: input.name ?? '', password_hash: passwordHash, role: input.role, company_id: companyId });
-        const tx = await enterTenant(trx, companyId);
-        await audit.record(tx, companyId, actor, { action: 'user.created', entityType: 'user', entityId: u.id, changes: { email, role: input.role } });
-        return present(u);
-      });
+      // Counted before the check and given back unless the email was refused, so parallel
+      // requests cannot probe past the limit either.
+      const probe = by.isPlatformAdmin ? undefined : emailProbeKey(companyId, secret);
+      if (probe) await admitAttempt(db, probe, EMAIL_PROBE_THROTTLE, probesExhausted);
+      let refused = false;
+      try {
+        const passwordHash = await hashPassword(input.password);
+        return await withPlatform(db, async (trx) => {
+          await assertEmailFree(trx, email, by.isPlatformAdmin);
+          const u = await repo.insert(trx, { email, name: input.name ?? '', password_hash: passwordHash, role: input.role, company_id: companyId });
+          const tx = await enterTenant(trx, companyId);
+          await audit.record(tx, companyId, by.actor, { action: 'user.created', entityType: 'user', entityId: u.id, changes: { email, role: input.role } });
+          return present(u);
+        });
+      } catch (err) {
+        refused = err instanceof AppError && err.code === 'EMAIL_UNAVAILABLE';
+        throw err;
+      } finally {
+        if (probe && !refused) await releaseAttempt(db, probe, EMAIL_PROBE_THROTTLE);
+      }
     },
 
     async update(actor: Actor, companyId: string, userId: string, input: { name?: string | undefined; role?: CompanyRole | undefined; disabled?: boolean | undefined; password?: string | undefined }) {

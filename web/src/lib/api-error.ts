@@ -30,7 +30,10 @@ export class ApiError extends Error {
 // own message (written for people), never to raw JSON.
 const WORDS: Record<string, string> = {
   INVALID_CREDENTIALS: 'That email and password do not match an account.',
-  ACCOUNT_LOCKED: 'Too many attempts. Wait a little and try again.',
+  LOGIN_THROTTLED: 'Too many attempts. Wait a little and try again.',
+  WRONG_PASSWORD: 'Your current password is not correct.',
+  CROSS_SITE_REQUEST: 'This request came from another site and was refused. Open the dashboard directly and try again.',
+  TOKEN_SCOPE: 'This API token is read-only.',
   UNAUTHENTICATED: 'Your session has ended. Sign in again.',
   FORBIDDEN: 'Your role cannot do this. Ask an owner of the company.',
   NOT_FOUND: 'This page or record does not exist, or it belongs to another company.',
@@ -43,6 +46,7 @@ const WORDS: Record<string, string> = {
   UNKNOWN_SERVICE: 'That service does not exist any more.',
   BOOKING_NOT_ACTIVE: 'This booking is already cancelled or finished.',
   EMAIL_TAKEN: 'That email cannot be used for a new user.',
+  EMAIL_UNAVAILABLE: 'That email cannot be used for a new user.',
   LAST_OWNER: 'A company needs at least one owner.',
   SERVICE_NAME_TAKEN: 'Another service already has that name.',
   SLUG_TAKEN: 'Another company already uses that short name.',

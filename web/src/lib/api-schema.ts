@@ -84,6 +84,8 @@ export type paths = {
                             name?: string;
                             role: string;
                             companyId: string | null;
+                            /** @description An API token's scope */
+                            scope?: "read" | "full";
                         };
                     };
                 };
@@ -367,6 +369,174 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your own password; every other session of yours ends
+         * @description For signed-in users (the platform admin included), not API tokens. A wrong current password answers 403 WRONG_PASSWORD and counts as a failed sign-in attempt (LOGIN_THROTTLED applies).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Other sessions of yours that were signed out */
+                            sessionsEnded: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -398,6 +568,8 @@ export type paths = {
                             name?: string;
                             role: string;
                             companyId: string | null;
+                            /** @description An API token's scope */
+                            scope?: "read" | "full";
                         };
                     };
                 };
@@ -4503,7 +4675,10 @@ export type paths = {
             };
         };
         put?: never;
-        /** Add a user to the company */
+        /**
+         * Add a user to the company
+         * @description Emails are unique on the whole platform. An email already in use answers 409 EMAIL_TAKEN to the platform admin; a company owner gets 409 EMAIL_UNAVAILABLE, which does not say where the address is used, and after five of those in a day 429 RATE_LIMITED (with Retry-After) for further additions.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6817,6 +6992,8 @@ export type paths = {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description What the token may do: 'read' only reads (GET and HEAD; anything else answers 403 TOKEN_SCOPE), 'full' may also write, like a staff member. Fixed at creation. */
+                                scope: "read" | "full";
                                 lastFour: string;
                                 createdBy: string | null;
                                 /** Format: date-time */
@@ -6966,6 +7143,8 @@ export type paths = {
                 content: {
                     "application/json": {
                         name: string;
+                        /** @description What the token may do: 'read' only reads (GET and HEAD; anything else answers 403 TOKEN_SCOPE), 'full' may also write, like a staff member. Fixed at creation. */
+                        scope: "read" | "full";
                     };
                 };
             };
@@ -6980,6 +7159,8 @@ export type paths = {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            /** @description What the token may do: 'read' only reads (GET and HEAD; anything else answers 403 TOKEN_SCOPE), 'full' may also write, like a staff member. Fixed at creation. */
+                            scope: "read" | "full";
                             lastFour: string;
                             createdBy: string | null;
                             /** Format: date-time */
