@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  /** The caller's company is suspended: its users may only read, its API tokens nothing. */
+  COMPANY_SUSPENDED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLUG_TAKEN: 409,
