@@ -36,6 +36,8 @@ export const ERROR_STATUS = {
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_SERVICE: 422,
+  /** A phone number the company could not prove is its own (the same answer whether or not another company holds it). */
+  PHONE_NUMBER_NOT_VERIFIED: 422,
   /** An id in the request (a call, a contact) that names nothing of the company's. */
   INVALID_REFERENCE: 422,
   OUT_OF_SERVICE_AREA: 422,
@@ -46,6 +48,8 @@ export const ERROR_STATUS = {
   ANON_CONVERSATION_LIMIT: 429,
   ANON_BOOKING_LIMIT: 429,
   INTERNAL: 500,
+  /** Twilio's REST API did not answer usably (down, slow, 5xx). */
+  TWILIO_UNAVAILABLE: 502,
   NOT_READY: 503,
   DATABASE_UNAVAILABLE: 503,
   DATABASE_BUSY: 503,

@@ -15,6 +15,7 @@ import { createCompanyConfigService } from './modules/company-config/company-con
 import { createContactsService } from './modules/contacts/contacts.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
 import { createTradeKnowledgeService } from './modules/knowledge/trade-knowledge.service.ts';
+import { createNumberProof } from './modules/phone-numbers/number-proof.ts';
 import { createPhoneNumbersService } from './modules/phone-numbers/phone-numbers.service.ts';
 import { createSecretsService } from './modules/secrets/secrets.service.ts';
 import { SILENT_LOGGER, type SpeechLogger } from './modules/speech/speech-provider.ts';
@@ -27,7 +28,8 @@ import { createVoiceSettingsService } from './modules/voice-settings/voice-setti
 export function createServices(config: Config, db: Db, logger: SpeechLogger = SILENT_LOGGER) {
   const audit = createAuditService(db);
   const tradeCategories = createTradeCategoriesService(db);
-  const phoneNumbers = createPhoneNumbersService(db, audit);
+  const secrets = createSecretsService(db, audit, keyringFromConfig(config));
+  const phoneNumbers = createPhoneNumbersService(db, audit, createNumberProof({ twilioApiBaseUrl: config.twilioApiBaseUrl, reveal: secrets.reveal }));
   const knowledge = createKnowledgeService(db, audit);
   // A company's status and time zone travel with its number lookups, and its trade categories
   // decide the knowledge it inherits: refresh both on change.
@@ -38,7 +40,6 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     },
   });
   const contacts = createContactsService(db, audit);
-  const secrets = createSecretsService(db, audit, keyringFromConfig(config));
   const bookingConfig = createBookingConfigService(db, audit, companies);
   const services = {
     audit,
