@@ -61,7 +61,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     secrets,
     agentSettings: createAgentSettingsService(db, audit, { isOwnNumber: async (companyId, e164) => (await phoneNumbers.lookup(e164))?.companyId === companyId }),
     voiceSettings: createVoiceSettingsService(db, audit, secrets),
-    speech: createSpeechService({ config, db, logger }),
+    speech: createSpeechService({ config, db, audit, logger }),
     knowledge,
     tradeKnowledge: createTradeKnowledgeService(db, { onChanged: () => knowledge.forgetInherited() }),
   };
