@@ -100,8 +100,8 @@ describe("API matrix: company B reaches none of company A's data through any rou
       provider: 'elevenlabs', voiceId: 'AlphaVoice0123456789', modelId: 'eleven_flash_v2_5', stability: 0.5, similarityBoost: 0.75, style: 0, speed: 1, apiKey: null,
     }, 'Alpha spoken greeting for Agatha', { budgetMs: 10_000 });
     if (!spoken) throw new Error('fixture speech for company A failed');
-    const [clipKey, clipSig] = spoken.url.split('/').at(-1)!.split('.') as [string, string];
-    aIds.file = `${clipKey}.${'A'.repeat(clipSig.length)}.mp3`;
+    const [clipKey, clipGeneration, clipExpires, clipSig] = spoken.url.split('/').at(-1)!.split('.') as [string, string, string, string];
+    aIds.file = `${clipKey}.${clipGeneration}.${clipExpires}.${'A'.repeat(clipSig.length)}.mp3`;
     secretsOfA.push(clipKey, clipSig);
 
     // A's knowledge base and a question its agent could not answer.
