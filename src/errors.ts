@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   CROSS_SITE_REQUEST: 403,
   /** Changing one's password: the current password given is not the right one. */
   WRONG_PASSWORD: 403,
+  /** The caller's company is suspended: its users may only read, its API tokens nothing. */
+  COMPANY_SUSPENDED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLUG_TAKEN: 409,
@@ -46,6 +48,8 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_SERVICE: 422,
   UNKNOWN_TEMPLATE: 422,
+  /** A phone number the company could not prove is its own (the same answer whether or not another company holds it). */
+  PHONE_NUMBER_NOT_VERIFIED: 422,
   /** An id in the request (a call, a contact) that names nothing of the company's. */
   INVALID_REFERENCE: 422,
   OUT_OF_SERVICE_AREA: 422,
@@ -57,6 +61,8 @@ export const ERROR_STATUS = {
   ANON_CONVERSATION_LIMIT: 429,
   ANON_BOOKING_LIMIT: 429,
   INTERNAL: 500,
+  /** Twilio's REST API did not answer usably (down, slow, 5xx). */
+  TWILIO_UNAVAILABLE: 502,
   NOT_READY: 503,
   DATABASE_UNAVAILABLE: 503,
   DATABASE_BUSY: 503,

@@ -17,7 +17,7 @@ import unansweredQuestionsRoutes from './modules/knowledge/unanswered-questions.
 import platformRoutes from './modules/platform/platform.routes.ts';
 import phoneNumbersRoutes from './modules/phone-numbers/phone-numbers.routes.ts';
 import secretsRoutes from './modules/secrets/secrets.routes.ts';
-import speechRoutes from './modules/speech/speech.routes.ts';
+import speechRoutes, { speechUrlRoutes } from './modules/speech/speech.routes.ts';
 import tradeCategoriesRoutes from './modules/trade-categories/trade-categories.routes.ts';
 import usersRoutes from './modules/users/users.routes.ts';
 import voiceSettingsRoutes from './modules/voice-settings/voice-settings.routes.ts';
@@ -43,6 +43,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const company = '/companies/:companyId';
   await app.register(usersRoutes, { prefix: `${company}/users` });
   await app.register(phoneNumbersRoutes, { prefix: `${company}/phone-numbers` });
+  await app.register(speechUrlRoutes, { prefix: `${company}/speech` });
   await app.register(contactsRoutes, { prefix: `${company}/contacts` });
   await app.register(apiTokensRoutes, { prefix: `${company}/api-tokens` });
   await app.register(auditRoutes, { prefix: `${company}/audit-log` });

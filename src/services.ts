@@ -16,6 +16,7 @@ import { createCompanyConfigService } from './modules/company-config/company-con
 import { createContactsService } from './modules/contacts/contacts.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
 import { createTradeKnowledgeService } from './modules/knowledge/trade-knowledge.service.ts';
+import { createNumberProof } from './modules/phone-numbers/number-proof.ts';
 import { createPhoneNumbersService } from './modules/phone-numbers/phone-numbers.service.ts';
 import { createSecretsService } from './modules/secrets/secrets.service.ts';
 import { SILENT_LOGGER, type SpeechLogger } from './modules/speech/speech-provider.ts';
@@ -30,7 +31,8 @@ import { createWidgetService } from './modules/widget/widget.service.ts';
 export function createServices(config: Config, db: Db, logger: SpeechLogger = SILENT_LOGGER) {
   const audit = createAuditService(db);
   const tradeCategories = createTradeCategoriesService(db);
-  const phoneNumbers = createPhoneNumbersService(db, audit);
+  const secrets = createSecretsService(db, audit, keyringFromConfig(config));
+  const phoneNumbers = createPhoneNumbersService(db, audit, createNumberProof({ twilioApiBaseUrl: config.twilioApiBaseUrl, reveal: secrets.reveal }));
   const knowledge = createKnowledgeService(db, audit);
   // A company's status and time zone travel with its number lookups, and its trade categories
   // decide the knowledge it inherits: refresh both on change.
@@ -41,7 +43,6 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     },
   });
   const contacts = createContactsService(db, audit);
-  const secrets = createSecretsService(db, audit, keyringFromConfig(config));
   const bookingConfig = createBookingConfigService(db, audit, companies);
   const services = {
     audit,
@@ -65,7 +66,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     agentSettings: createAgentSettingsService(db, audit, { isOwnNumber: async (companyId, e164) => (await phoneNumbers.lookup(e164))?.companyId === companyId }),
     voiceSettings: createVoiceSettingsService(db, audit, secrets),
     widget: createWidgetService(db, audit, { companies, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl }),
-    speech: createSpeechService({ config, db, logger }),
+    speech: createSpeechService({ config, db, audit, logger }),
     knowledge,
     tradeKnowledge: createTradeKnowledgeService(db, { onChanged: () => knowledge.forgetInherited() }),
   };

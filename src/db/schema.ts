@@ -4,7 +4,7 @@ import type { CompanyTradeCategoriesTable, ContactsTable, ContactPhonesTable, Au
 import type { BookingSettingsTable, BookingServicesTable, TechniciansTable, BookingsTable, BookingWindowCountsTable } from './schema/booking.ts';
 import type { AgentSettingsVersionsTable, AgentSettingsTable, VoiceSettingsTable, CompanySecretsTable, WidgetSettingsTable } from './schema/settings.ts';
 import type { TradeKnowledgeEntriesTable, TradeVocabularyTable, TradeEmergenciesTable, TradeKnowledgeSeedsTable, KnowledgeEntriesTable, KnowledgeOverridesTable, UnansweredQuestionsTable } from './schema/knowledge.ts';
-import type { SpeechCacheTable, CallsTable, CallTurnsTable, MessagesTable, AnonymousUsageTable } from './schema/calls.ts';
+import type { SpeechCacheTable, SpeechUrlKeysTable, CallsTable, CallTurnsTable, MessagesTable, AnonymousUsageTable } from './schema/calls.ts';
 
 export type * from './schema/platform.ts';
 export type * from './schema/tenant-core.ts';
@@ -47,5 +47,6 @@ export interface DB {
   knowledge_overrides: KnowledgeOverridesTable;
   unanswered_questions: UnansweredQuestionsTable;
   speech_cache: SpeechCacheTable;
+  speech_url_keys: SpeechUrlKeysTable;
   anonymous_usage: AnonymousUsageTable;
 }

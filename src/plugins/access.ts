@@ -13,6 +13,8 @@ declare module 'fastify' {
     minRole?: 'owner' | 'staff';
     /** Whether company API tokens may call it. Default true. */
     allowApiTokens?: boolean;
+    /** Whether users of a suspended company may call it with an unsafe method (signing out). Default false. */
+    allowWhenSuspended?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -80,12 +82,25 @@ async function accessPlugin(app: FastifyInstance, deps: AccessDeps): Promise<voi
         throw new AppError('FORBIDDEN', 'Only a company owner can do this.');
       }
     }
+    if (p.companySuspended) refuseSuspended(request, p, cfg.allowWhenSuspended === true);
   });
 }
 
 /** Who may call the request's route (its config, or the default for its path). */
 export function accessOf(request: FastifyRequest): Access {
   return request.routeOptions.config.access ?? ((request.routeOptions.url ?? '').startsWith('/api/') ? 'authenticated' : 'public');
+}
+
+/**
+ * What suspension means, for every route at once: the company's API tokens are refused, its
+ * users may read (and sign out) but change nothing. After the tenant gate, so another
+ * company's URL still answers 404. The platform admin belongs to no company and is unaffected.
+ */
+function refuseSuspended(request: FastifyRequest, p: Principal, allowed: boolean): void {
+  if (p.kind === 'api_token') throw new AppError('COMPANY_SUSPENDED', 'This company is suspended; its API tokens are refused until it is reactivated.');
+  if (!SAFE_METHODS.has(request.method) && !allowed) {
+    throw new AppError('COMPANY_SUSPENDED', 'This company is suspended; its data can be read but not changed until it is reactivated.');
+  }
 }
 
 async function resolvePrincipal(request: FastifyRequest, deps: AccessDeps): Promise<Principal | null> {

@@ -28,7 +28,7 @@ export async function seedDemo(services: Services, config: Config, options: { on
     const tradeCategoryIds = categories.filter((c) => (demo.trades as readonly string[]).includes(c.slug)).map((c) => c.id);
     const company = await services.companies.create(SYSTEM_ACTOR, { name: demo.name, slug: demo.slug, timeZone: demo.timeZone, tradeCategoryIds });
     await services.users.ensureCompanyUser(company.id, { email: demo.owner.email, name: demo.owner.name, password: config.demoPassword, role: 'owner' });
-    for (const phone of demo.phoneNumbers) await services.phoneNumbers.add(SYSTEM_ACTOR, company.id, phone);
+    for (const phone of demo.phoneNumbers) await services.phoneNumbers.add(SYSTEM_ACTOR, company.id, phone, 'assigned');
     for (const contact of demo.contacts) await services.contacts.create(SYSTEM_ACTOR, company.id, contact);
     await seedDemoBooking(services, SYSTEM_ACTOR, company.id, demo.slug);
     await seedDemoAgent(services, SYSTEM_ACTOR, company.id, demo.slug);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { businessMorning, phoneCall } from '../helpers/calls.ts';
-import { createCompany, createUserSession } from '../helpers/factories.ts';
+import { createCompany, createUserSession, loginAdmin } from '../helpers/factories.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { startElevenLabsStub, type ElevenLabsStub } from '../stubs/elevenlabs.ts';
 
@@ -22,7 +22,8 @@ describe('speech prepared ahead of calls', () => {
   it('synthesises the greetings when the voice changes, so the first call plays them from the cache', async () => {
     const company = await createCompany(t.app, { name: 'Prepared Plumbing' });
     const owner = await createUserSession(t.app, company.id, 'owner');
-    await t.app.inject({ method: 'POST', url: `/api/companies/${company.id}/phone-numbers`, headers: owner.headers, payload: { number: '(312) 555-0171' } });
+    const assigned = await t.app.inject({ method: 'POST', url: `/api/companies/${company.id}/phone-numbers`, headers: (await loginAdmin(t.app)).headers, payload: { number: '(312) 555-0171' } });
+    expect(assigned.statusCode).toBe(201);
     const put = await t.app.inject({
       method: 'PUT', url: `/api/companies/${company.id}/voice-settings`, headers: owner.headers,
       payload: { settings: { provider: 'elevenlabs', voiceId: '21m00Tcm4TlvDq8ikWAM', modelId: 'eleven_flash_v2_5' } },

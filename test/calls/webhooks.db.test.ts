@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAsTwilio } from '../../src/modules/voice/twilio-signature.ts';
-import { createDemoApp, type TestApp } from '../helpers/app.ts';
+import { BAD_SIGNATURES_PER_MINUTE } from '../../src/modules/voice/webhook-gate.ts';
+import { createDemoApp, createTestApp, type TestApp } from '../helpers/app.ts';
 import { businessMorning, injectTransport, phoneCall } from '../helpers/calls.ts';
 import { loginAdmin } from '../helpers/factories.ts';
 
@@ -108,5 +109,67 @@ describe('Twilio voice webhooks', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatch(/<Say[^>]*>I'm sorry[^<]*<\/Say><Hangup\/>/);
     expect((await injectTransport(t.app, t.config).post(url, params, 'bogus')).status).toBe(403);
+  });
+
+  const VOICE = '/api/twilio/voice';
+  const form = (params: Record<string, string>) => new URLSearchParams(params).toString();
+  const platformSigned = (params: Record<string, string>) => signAsTwilio(t.config.twilioAuthToken!, `${t.config.publicUrl}${VOICE}`, params);
+
+  it('answers 415 to anything but a form, signed or not, whatever its fields hold', async () => {
+    const params = { CallSid: 'CAjson', From: '+13125550177', To: RAPID_ROOTER };
+    const json = (payload: unknown, signature?: string) => t.app.inject({
+      method: 'POST', url: VOICE, remoteAddress: '198.51.100.7',
+      headers: { 'content-type': 'application/json', ...(signature ? { 'x-twilio-signature': signature } : {}) }, payload: JSON.stringify(payload),
+    });
+    const objectTo = await json({ CallSid: 'CAjson', To: { $gt: '' } });
+    expect(objectTo.statusCode).toBe(415);
+    expect(objectTo.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const signedJson = await json(params, platformSigned(params));
+    expect(signedJson.statusCode).toBe(415);
+    expect(signedJson.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const bare = await t.app.inject({ method: 'POST', url: VOICE, remoteAddress: '198.51.100.7' });
+    expect(bare.statusCode).toBe(415);
+  });
+
+  it('checks the signature before the input guards look at the fields', async () => {
+    const params = { CallSid: 'CAnul', From: '+13125550177', To: RAPID_ROOTER, SpeechResult: 'a\u0000b' };
+    const post = (signature?: string) => t.app.inject({
+      method: 'POST', url: VOICE, remoteAddress: '198.51.100.8',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature ? { 'x-twilio-signature': signature } : {}) }, payload: form(params),
+    });
+    expect((await post()).statusCode).toBe(403);
+    const signed = await post(platformSigned(params));
+    expect(signed.statusCode).toBe(400);
+    expect(signed.json().error.code).toBe('INVALID_TEXT');
+  });
+
+  it('refuses an address that keeps sending bad signatures, and only that address', async () => {
+    const params = { CallSid: 'CAflood', From: '+13125550177', To: RAPID_ROOTER };
+    const post = (remoteAddress: string, signature = 'forged') => t.app.inject({
+      method: 'POST', url: VOICE, remoteAddress,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, payload: form(params),
+    });
+    for (let i = 0; i < BAD_SIGNATURES_PER_MINUTE; i++) expect((await post('203.0.113.9')).statusCode).toBe(403);
+    const refused = await post('203.0.113.9');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('RATE_LIMITED');
+    expect((await post('203.0.113.10')).statusCode).toBe(403);
+    expect((await post('203.0.113.10', platformSigned(params))).statusCode).toBe(200);
+  });
+});
+
+describe('Twilio webhooks without a database', () => {
+  it('refuses unsigned and non-form requests without reading the database', async () => {
+    const bare = await createTestApp();
+    try {
+      await bare.database.close();
+      const params = { CallSid: 'CAnodb', From: '+13125550177', To: '+13125559876' };
+      const unsigned = await bare.app.inject({ method: 'POST', url: '/api/twilio/voice', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(params).toString() });
+      expect(unsigned.statusCode).toBe(403);
+      const json = await bare.app.inject({ method: 'POST', url: '/api/twilio/voice', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ ...params, To: {} }) });
+      expect(json.statusCode).toBe(415);
+    } finally {
+      await bare.app.close();
+    }
   });
 });

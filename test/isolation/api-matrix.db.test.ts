@@ -46,14 +46,15 @@ describe("API matrix: company B reaches none of company A's data through any rou
 
     // Company A's resources, made over HTTP by its owner.
     const owner = await createUserSession(app, a.id, 'owner');
-    const create = async (path: string, payload: object) => {
-      const res = await app.inject({ method: 'POST', url: `/api/companies/${a.id}${path}`, headers: owner.headers, payload });
+    const create = async (path: string, payload: object, headers: Record<string, string> = owner.headers) => {
+      const res = await app.inject({ method: 'POST', url: `/api/companies/${a.id}${path}`, headers, payload });
       if (res.statusCode !== 201) throw new Error(`fixture POST ${path} for company A failed: ${res.statusCode} ${res.body}`);
       return res.json() as Record<string, unknown> & { id: string };
     };
     const staff = await create('/users', { email: `alpha-staff-${suffix()}@alpha.example`, name: 'Alpha Staffmember', password: 'alpha-password-123', role: 'staff' });
     const token = await create('/api-tokens', { name: `Alpha integration ${suffix()}`, scope: 'full' });
-    const phone = await create('/phone-numbers', { number: '(773) 555-0163', label: 'Alpha main line' });
+    // Numbers are the platform admin's to assign (an owner must prove one in its Twilio account).
+    const phone = await create('/phone-numbers', { number: '(773) 555-0163', label: 'Alpha main line' }, (await loginAdmin(app)).headers);
     const contact = await create('/contacts', {
       name: 'Alfred Alphacustomer', phones: ['773-555-0188'], email: 'alfred@alpha.example', address: '1 Alpha Way', notes: 'alpha private note',
     });
@@ -69,9 +70,9 @@ describe("API matrix: company B reaches none of company A's data through any rou
       transferWhen: { callerAsksForPerson: true, emergency: true, afterMisunderstandings: 2 },
     };
     await send('PUT', '/agent-settings', { settings: agentOfA });
-    const keysOfA = { elevenLabsApiKey: `sk_alpha_eleven_${suffix()}`, twilioAuthToken: `alpha_twilio_${suffix()}`, llmApiKey: `sk-alpha-llm-${suffix()}` };
+    const keysOfA = { elevenLabsApiKey: `sk_alpha_eleven_${suffix()}`, twilioAuthToken: `alpha_twilio_${suffix()}`, llmApiKey: `sk-alpha-llm-${suffix()}`, twilioAccountSid: `ACalpha${suffix()}` };
     await send('PUT', '/voice-settings', { settings: { voiceId: 'AlphaVoice0123456789', useOwnKey: true }, elevenLabsApiKey: keysOfA.elevenLabsApiKey });
-    await send('PATCH', '/secrets', { twilioAuthToken: keysOfA.twilioAuthToken, llmApiKey: keysOfA.llmApiKey });
+    await send('PATCH', '/secrets', { twilioAuthToken: keysOfA.twilioAuthToken, llmApiKey: keysOfA.llmApiKey, twilioAccountSid: keysOfA.twilioAccountSid });
     // A's website widget: its allowed site and its (rotated) key must not reach B.
     const widgetSiteOfA = `https://alpha-${suffix()}.example`;
     await send('PUT', '/widget', { allowedOrigins: [widgetSiteOfA] });
@@ -105,8 +106,8 @@ describe("API matrix: company B reaches none of company A's data through any rou
       provider: 'elevenlabs', voiceId: 'AlphaVoice0123456789', modelId: 'eleven_flash_v2_5', stability: 0.5, similarityBoost: 0.75, style: 0, speed: 1, apiKey: null,
     }, 'Alpha spoken greeting for Agatha', { budgetMs: 10_000 });
     if (!spoken) throw new Error('fixture speech for company A failed');
-    const [clipKey, clipSig] = spoken.url.split('/').at(-1)!.split('.') as [string, string];
-    aIds.file = `${clipKey}.${'A'.repeat(clipSig.length)}.mp3`;
+    const [clipKey, clipGeneration, clipExpires, clipSig] = spoken.url.split('/').at(-1)!.split('.') as [string, string, string, string];
+    aIds.file = `${clipKey}.${clipGeneration}.${clipExpires}.${'A'.repeat(clipSig.length)}.mp3`;
     secretsOfA.push(clipKey, clipSig);
 
     // A's knowledge base and a question its agent could not answer.

@@ -50,6 +50,7 @@ export function rowBuilders(tradeCategoryIds: string[]): Record<string, RowBuild
     knowledge_overrides: (c, n) => ({ company_id: c.id, trade_entry_id: sql`(SELECT id FROM platform.trade_knowledge_entries ORDER BY id OFFSET ${n} LIMIT 1)`, enabled: false }),
     unanswered_questions: (c, n) => ({ company_id: c.id, group_key: `policy ${n}`, question: `Policy unanswered ${n}?` }),
     speech_cache: (c, n) => ({ company_id: c.id, key: String(n).padStart(64, '0'), content_type: 'audio/mpeg', audio: Buffer.from([0xff, 0xfb, 0x90, 0xc4]), bytes: 4 }),
+    speech_url_keys: (c) => ({ company_id: c.id, generation: 2 }),
     calls: (c, n) => ({ company_id: c.id, id: n === 0 ? c.callId : randomUUID(), call_sid: `CA${c.digit}${n}${randomUUID().replace(/-/g, '').slice(0, 30)}`, from_number: `+1312555${c.digit}${String(n).padStart(3, '0')}` }),
     call_turns: (c, n) => ({ company_id: c.id, call_id: c.callId, seq: n, agent_text: `Policy turn ${n}`, response: '<Response/>', engine: 'embedded' }),
     messages: (c, n) => ({ company_id: c.id, call_id: c.callId, caller_name: `Policy caller ${n}`, body: `Policy message ${n}` }),

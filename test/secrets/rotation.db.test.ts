@@ -24,7 +24,7 @@ const oldOnly = { SECRETS_KEY: OLD };
 const during = { SECRETS_KEY: NEW, SECRETS_KEY_VERSION: '2', SECRETS_KEY_PREVIOUS: `1:${OLD}` };
 const newOnly = { SECRETS_KEY: NEW, SECRETS_KEY_VERSION: '2' };
 
-const plaintextsFor = () => ({ elevenlabs_api_key: `sk_${randomBytes(20).toString('hex')}`, twilio_auth_token: randomBytes(16).toString('hex'), llm_api_key: `sk-${randomBytes(24).toString('base64url')}` });
+const plaintextsFor = () => ({ elevenlabs_api_key: `sk_${randomBytes(20).toString('hex')}`, twilio_auth_token: randomBytes(16).toString('hex'), llm_api_key: `sk-${randomBytes(24).toString('base64url')}`, twilio_account_sid: `AC${randomBytes(16).toString('hex')}` });
 
 describe('secret key rotation', () => {
   let t: TestApp;
@@ -41,7 +41,7 @@ describe('secret key rotation', () => {
       const plaintexts = plaintextsFor();
       const res = await t.app.inject({
         method: 'PATCH', url: `/api/companies/${id}/secrets`, headers: owner.headers,
-        payload: { elevenLabsApiKey: plaintexts.elevenlabs_api_key, twilioAuthToken: plaintexts.twilio_auth_token, llmApiKey: plaintexts.llm_api_key },
+        payload: { elevenLabsApiKey: plaintexts.elevenlabs_api_key, twilioAuthToken: plaintexts.twilio_auth_token, llmApiKey: plaintexts.llm_api_key, twilioAccountSid: plaintexts.twilio_account_sid },
       });
       expect(res.statusCode).toBe(200);
       companies.push({ id, plaintexts });
@@ -59,7 +59,7 @@ describe('secret key rotation', () => {
     const rotating = createServices(testConfig(during), t.database.db);
     // While both keys are configured, secrets under either open.
     expect(await rotating.secrets.reveal(companies[0]!.id, 'llm_api_key')).toBe(companies[0]!.plaintexts.llm_api_key);
-    expect(await rotateAllSecrets(rotating.secrets, ids)).toEqual({ companies: 3, reencrypted: 6, alreadyCurrent: 0, unreadable: [] });
+    expect(await rotateAllSecrets(rotating.secrets, ids)).toEqual({ companies: 3, reencrypted: 8, alreadyCurrent: 0, unreadable: [] });
 
     const after = await ciphertexts();
     expect(after.every((r) => r.ciphertext.startsWith('v2:'))).toBe(true);
@@ -76,12 +76,12 @@ describe('secret key rotation', () => {
     }
 
     // Idempotent: a second run has nothing to do.
-    expect(await rotateAllSecrets(withNewKeyOnly.secrets, ids)).toEqual({ companies: 3, reencrypted: 0, alreadyCurrent: 6, unreadable: [] });
+    expect(await rotateAllSecrets(withNewKeyOnly.secrets, ids)).toEqual({ companies: 3, reencrypted: 0, alreadyCurrent: 8, unreadable: [] });
     expect(await ciphertexts()).toEqual(after);
 
     const audit = await sql<{ company_id: string; actor_type: string; changes: unknown }>`
       SELECT company_id, actor_type, changes FROM audit_log WHERE action = 'secrets.reencrypted' ORDER BY company_id`.execute(t.database.db);
-    expect(audit.rows).toEqual(companies.map((c) => ({ company_id: c.id, actor_type: 'system', changes: { names: ['elevenlabs_api_key', 'llm_api_key', 'twilio_auth_token'], keyVersion: 2 } })).sort((a, b) => a.company_id.localeCompare(b.company_id)));
+    expect(audit.rows).toEqual(companies.map((c) => ({ company_id: c.id, actor_type: 'system', changes: { names: ['elevenlabs_api_key', 'llm_api_key', 'twilio_account_sid', 'twilio_auth_token'], keyVersion: 2 } })).sort((a, b) => a.company_id.localeCompare(b.company_id)));
   });
 });
 
@@ -126,11 +126,11 @@ describe.skipIf(backend !== 'pglite')('npm run secrets:rotate', () => {
   it('re-encrypts under the new key, is idempotent, and prints no secret', async () => {
     const first = await runCli(dataDir, during);
     expect(first.code, first.output).toBe(0);
-    expect(finished(first)).toMatchObject({ keyVersion: 2, companies: 1, reencrypted: 3, alreadyCurrent: 0, unreadable: 0 });
+    expect(finished(first)).toMatchObject({ keyVersion: 2, companies: 1, reencrypted: 4, alreadyCurrent: 0, unreadable: 0 });
 
     const again = await runCli(dataDir, newOnly);
     expect(again.code, again.output).toBe(0);
-    expect(finished(again)).toMatchObject({ reencrypted: 0, alreadyCurrent: 3, unreadable: 0 });
+    expect(finished(again)).toMatchObject({ reencrypted: 0, alreadyCurrent: 4, unreadable: 0 });
 
     // With a key that opens nothing, it says so and fails, naming no value.
     const wrong = await runCli(dataDir, { SECRETS_KEY: newKey(), SECRETS_KEY_VERSION: '3' });

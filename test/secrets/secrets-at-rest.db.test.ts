@@ -64,6 +64,7 @@ describe('secrets at rest', () => {
       { name: 'elevenlabs_api_key', set: true, last4: a!.plaintexts[0]!.slice(-4), updatedAt: expect.any(String) },
       { name: 'twilio_auth_token', set: true, last4: a!.plaintexts[1]!.slice(-4), updatedAt: expect.any(String) },
       { name: 'llm_api_key', set: true, last4: a!.plaintexts[2]!.slice(-4), updatedAt: expect.any(String) },
+      { name: 'twilio_account_sid', set: false, last4: null, updatedAt: null },
     ]);
     const staff = await createUserSession(t.app, a!.id, 'staff');
     const token = await createApiToken(t.app, a!.id);
@@ -80,7 +81,7 @@ describe('secrets at rest', () => {
     const url = `/api/companies/${id}/secrets`;
     await call('PATCH', url, owner.headers, { twilioAuthToken: 'a'.repeat(32), llmApiKey: 'sk-local-12345678' });
     const res = await call('PATCH', url, owner.headers, { llmApiKey: null });
-    expect(res.json().items.map((s: { name: string; set: boolean }) => [s.name, s.set])).toEqual([['elevenlabs_api_key', false], ['twilio_auth_token', true], ['llm_api_key', false]]);
+    expect(res.json().items.map((s: { name: string; set: boolean }) => [s.name, s.set])).toEqual([['elevenlabs_api_key', false], ['twilio_auth_token', true], ['llm_api_key', false], ['twilio_account_sid', false]]);
     expect(await t.app.ctx.services.secrets.reveal(id, 'llm_api_key')).toBeNull();
     expect(await t.app.ctx.services.secrets.reveal(id, 'twilio_auth_token')).toBe('a'.repeat(32));
   });

@@ -11,8 +11,15 @@ export interface SpeechCacheTable {
   /** `Buffer` on a server, `Uint8Array` on PGlite. */
   audio: Uint8Array;
   bytes: number;
+  /** A prepared set phrase (cacheable URL); false: may carry a caller's details (expiring URL). */
+  fixed: Generated<boolean>;
   created_at: Timestamp;
   last_used_at: Timestamp;
+}
+
+export interface SpeechUrlKeysTable {
+  company_id: string;
+  generation: number;
 }
 
 export type CallStatus = 'in_progress' | 'completed' | 'busy' | 'no_answer' | 'failed' | 'canceled';

@@ -32,7 +32,7 @@ export interface VoiceSettingsTable {
   updated_at: Timestamp;
 }
 
-export type CompanySecretName = 'elevenlabs_api_key' | 'twilio_auth_token' | 'llm_api_key';
+export type CompanySecretName = 'elevenlabs_api_key' | 'twilio_auth_token' | 'llm_api_key' | 'twilio_account_sid';
 
 export interface CompanySecretsTable {
   company_id: string;

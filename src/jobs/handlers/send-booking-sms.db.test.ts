@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { createBookingFixture, localInstant, MONDAY, upcoming } from '../../../test/helpers/booking.ts';
+import { loginAdmin } from '../../../test/helpers/factories.ts';
 import { startTwilioRestStub, type TwilioRestStub } from '../../../test/stubs/twilio-rest.ts';
 import { sendBookingSms } from './send-booking-sms.ts';
 
@@ -21,8 +22,8 @@ describe('booking confirmation SMS', () => {
   let numbers = 0;
   async function bookedCompany(smsConfirmations: boolean) {
     const f = await createBookingFixture(t.app, { settings: { smsConfirmations } });
-    // Numbers are unique across the platform: one per company.
-    const added = await f.call('POST', '/phone-numbers', { number: `(312) 555-014${numbers++}`, label: 'Main' });
+    // Numbers are unique across the platform: one per company, assigned by the platform admin.
+    const added = await t.app.inject({ method: 'POST', url: `/api/companies/${f.companyId}/phone-numbers`, headers: (await loginAdmin(t.app)).headers, payload: { number: `(312) 555-014${numbers++}`, label: 'Main' } });
     expect(added.statusCode, added.body).toBe(201);
     const monday = upcoming(f.timeZone, MONDAY);
     const res = await f.call('POST', '/bookings', { serviceId: f.serviceId, start: localInstant(f.timeZone, monday, '10:00'), zip: '60601', contact: { name: 'Dana', phone: '(312) 555-0123' }, address: '200 E Randolph St' });

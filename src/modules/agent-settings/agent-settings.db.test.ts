@@ -38,7 +38,7 @@ describe('agent settings', () => {
     expect(history.json()).toEqual({ items: [], limit: 50, offset: 0, hasMore: false });
   });
 
-  it('saves a new version each time, filling what was left out with defaults and storing transfer numbers in E.164', async () => {
+  it('saves a new version each time, keeping what was left out and storing transfer numbers in E.164', async () => {
     const c = (await createCompany(t.app)).id;
     const o = await createUserSession(t.app, c, 'owner');
     const first = await put({
@@ -61,9 +61,9 @@ describe('agent settings', () => {
     });
     expect(await current(c)).toEqual(first.json());
 
-    // A save replaces the document: what is left out goes back to its default.
+    // A save keeps what it leaves out (the first one keeps the defaults).
     const second = await put({ settings: { agentName: 'Sam', instructions: 'Be brief.' } }, o.headers, c);
-    expect(second.json()).toMatchObject({ version: 2, settings: { ...DEFAULT_AGENT_SETTINGS, agentName: 'Sam', instructions: 'Be brief.' } });
+    expect(second.json()).toMatchObject({ version: 2, settings: { ...first.json().settings, agentName: 'Sam', instructions: 'Be brief.' } });
     expect((await current(c)).version).toBe(2);
 
     const page1 = (await t.app.inject({ method: 'GET', url: `/api/companies/${c}/agent-settings/history`, headers: o.headers, query: { limit: '1' } })).json();
@@ -74,8 +74,34 @@ describe('agent settings', () => {
     // Audited: which fields changed, per version.
     expect(await auditActions(c)).toEqual([
       { action: 'agent_settings.updated', changes: { version: 1, fields: ['agentName', 'tone', 'collectBeforeBooking', 'transferNumbers', 'transferWhen', 'afterHours', 'maxCallSeconds', 'language'] } },
-      { action: 'agent_settings.updated', changes: { version: 2, fields: ['agentName', 'instructions', 'tone', 'collectBeforeBooking', 'transferNumbers', 'transferWhen', 'afterHours', 'maxCallSeconds', 'language'] } },
+      { action: 'agent_settings.updated', changes: { version: 2, fields: ['agentName', 'instructions'] } },
     ]);
+  });
+
+  it('keeps every field a save leaves out: changing after hours alone keeps the name and the transfers', async () => {
+    const c = (await createCompany(t.app)).id;
+    const o = await createUserSession(t.app, c, 'owner');
+    const v1 = (await put({
+      settings: {
+        agentName: 'Riley', transferNumbers: { main: '(312) 555-0101', emergencyOnCall: '312.555.0199' },
+        transferWhen: { callerAsksForPerson: true, emergency: true, afterMisunderstandings: 2 },
+      },
+    }, o.headers, c)).json();
+    const v2 = await put({ settings: { afterHours: 'transfer_on_call' }, expectedVersion: v1.version }, o.headers, c);
+    expect(v2.statusCode).toBe(200);
+    expect(v2.json()).toMatchObject({ version: v1.version + 1, settings: { ...v1.settings, afterHours: 'transfer_on_call' } });
+    expect((await current(c)).settings).toEqual({ ...v1.settings, afterHours: 'transfer_on_call' });
+
+    // The rules judge the merged document: clearing the on-call number that after hours needs is refused.
+    const cleared = await put({ settings: { transferNumbers: { main: '(312) 555-0101', emergencyOnCall: null } } }, o.headers, c);
+    expect(cleared.statusCode).toBe(400);
+    expect(cleared.json().error.details.fields[0].field).toBe('settings.transferNumbers.emergencyOnCall');
+
+    // A lost edit still answers 409 and writes nothing.
+    const stale = await put({ settings: { agentName: 'Late' }, expectedVersion: v1.version }, o.headers, c);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'CONFLICT', details: { currentVersion: v1.version + 1 } });
+    expect((await current(c)).settings.agentName).toBe('Riley');
   });
 
   it('lets only owners and the platform admin save', async () => {

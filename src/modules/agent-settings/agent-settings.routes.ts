@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CompanyParams, errorResponses, Page, pageOf, PageQuery } from '../../http/common-schemas.ts';
+import { KEEPS_OMITTED } from '../../http/partial-update.ts';
 import { principalOf } from '../../plugins/access.ts';
 import { requestSpeechPreparation } from '../speech/speech-jobs.ts';
 import { actorOf } from '../auth/principal.ts';
@@ -18,7 +19,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put('/', {
     schema: {
-      tags, summary: 'Save the agent settings as a new version; fields left out take their defaults', params: CompanyParams,
+      tags, summary: 'Save the agent settings as a new version; fields left out keep their value', params: CompanyParams,
+      description: `${KEEPS_OMITTED} With expectedVersion, an edit of a version that is no longer current answers 409 CONFLICT.`,
       body: PutAgentSettingsBody, response: { 200: AgentSettingsDocument, ...errorResponses },
     },
     config: { minRole: 'owner' },

@@ -1,5 +1,6 @@
 import { Type, type Static, type TOptional, type TSchema } from 'typebox';
 import { DateTime, Uuid } from '../../http/common-schemas.ts';
+import { KEEPS_OMITTED } from '../../http/partial-update.ts';
 
 export const TONES = ['friendly', 'professional', 'warm', 'concise'] as const;
 /** BCP-47 tags the agent can hold a call in (speech recognition and synthesis both support them). */
@@ -39,7 +40,7 @@ export type AgentSettings = Static<typeof AgentSettings>;
 const optional = <P extends Record<string, TSchema>>(p: P) =>
   Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof P]: TOptional<P[K]> };
 
-/** What a save accepts: fields left out take their defaults (a save replaces the whole document). */
+/** What a save accepts: fields left out keep their current value (the configuration import fills them with defaults). */
 export const AgentSettingsInput = Type.Object(optional(properties), { additionalProperties: false });
 export type AgentSettingsInput = Static<typeof AgentSettingsInput>;
 
@@ -51,7 +52,7 @@ export const AgentSettingsDocument = Type.Object({
 
 export const PutAgentSettingsBody = Type.Object(
   {
-    settings: AgentSettingsInput,
+    settings: { ...AgentSettingsInput, description: KEEPS_OMITTED } as typeof AgentSettingsInput,
     expectedVersion: Type.Optional(Type.Integer({ minimum: 0, description: 'The version this edit started from; if another save came first the answer is 409 CONFLICT' })),
   },
   { additionalProperties: false },

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect.ts';
 import { withTenant, type TenantTx } from '../../db/tenant.ts';
 import { AppError } from '../../errors.ts';
 import { toPage, type PageRequest } from '../../http/common-schemas.ts';
+import { keepOmitted } from '../../http/partial-update.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/principal.ts';
 import { DEFAULT_AGENT_SETTINGS, withDefaults } from './agent-settings.defaults.ts';
@@ -29,6 +30,14 @@ export interface AgentSettingsDeps {
 // Stored documents are read through the defaults: a field added later reads as its default.
 const readStored = (settings: Record<string, unknown>) => withDefaults(settings) as AgentSettings;
 
+// A save without expectedVersion that met another save in between is merged again onto the
+// newer version; this many rounds outlast any realistic burst of concurrent saves.
+const MERGE_ATTEMPTS = 10;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const conflict = (current: number) =>
+  new AppError('CONFLICT', `The agent settings changed meanwhile (now version ${current}); reload them and save again.`, { currentVersion: current });
+
 const changedFields = (before: AgentSettings, after: AgentSettings) =>
   (Object.keys(after) as Array<keyof AgentSettings>).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 
@@ -40,7 +49,8 @@ export function createAgentSettingsService(db: Db, audit: AuditService, deps: Ag
   }
 
   /**
-   * Checks and normalises a settings document (defaults for what is left out). Outside any
+   * Checks and normalises a whole settings document (defaults for what is left out: the
+   * configuration import's rule; `save` fills from the current settings first). Outside any
    * transaction: it looks up the company's own numbers on the platform path.
    */
   async function validate(companyId: string, input: unknown, prefix = 'settings'): Promise<ValidatedAgentSettings> {
@@ -59,9 +69,7 @@ export function createAgentSettingsService(db: Db, audit: AuditService, deps: Ag
   /** Saves a new version inside the caller's transaction; `expectedVersion` guards against lost updates. */
   async function saveIn(tx: TenantTx, actor: Actor, companyId: string, settings: ValidatedAgentSettings, options: SaveOptions = {}): Promise<AgentSettingsDocument> {
     const version = await repo.claimNextVersion(tx, companyId);
-    if (options.expectedVersion !== undefined && options.expectedVersion !== version - 1) {
-      throw new AppError('CONFLICT', `The agent settings changed meanwhile (now version ${version - 1}); reload them and save again.`, { currentVersion: version - 1 });
-    }
+    if (options.expectedVersion !== undefined && options.expectedVersion !== version - 1) throw conflict(version - 1);
     const previous = version > 1 ? await repo.findVersion(tx, companyId, version - 1) : undefined;
     const before = previous ? readStored(previous.settings) : DEFAULT_AGENT_SETTINGS;
     const { created_at } = await repo.insertVersion(tx, companyId, version, settings, actor);
@@ -79,9 +87,25 @@ export function createAgentSettingsService(db: Db, audit: AuditService, deps: Ag
       return withTenant(db, companyId, (tx) => currentIn(tx, companyId));
     },
 
+    /**
+     * Saves `input` over the current settings: fields left out keep their value. The merge is
+     * validated as a whole, then saved only if no other save came in between (optimistic:
+     * the own-number check reads the platform, outside the tenant transaction). With
+     * `expectedVersion` an edit of a stale version is a 409; without it a save that lost the
+     * race is merged again onto the newer version.
+     */
     async save(actor: Actor, companyId: string, input: unknown, options: SaveOptions = {}): Promise<AgentSettingsDocument> {
-      const settings = await validate(companyId, input);
-      return withTenant(db, companyId, (tx) => saveIn(tx, actor, companyId, settings, options));
+      for (let attempt = 1; ; attempt++) {
+        const base = await withTenant(db, companyId, (tx) => currentIn(tx, companyId));
+        if (options.expectedVersion !== undefined && options.expectedVersion !== base.version) throw conflict(base.version);
+        const settings = await validate(companyId, isPlainObject(input) ? keepOmitted(base.settings as Record<string, unknown>, input) : input);
+        try {
+          return await withTenant(db, companyId, (tx) => saveIn(tx, actor, companyId, settings, { expectedVersion: base.version }));
+        } catch (err) {
+          const retry = options.expectedVersion === undefined && attempt < MERGE_ATTEMPTS && err instanceof AppError && err.code === 'CONFLICT';
+          if (!retry) throw err;
+        }
+      }
     },
 
     /** Every saved version, newest first. */

@@ -52,7 +52,8 @@ export const authRepository = {
     return q
       .selectFrom('platform.sessions as s')
       .innerJoin('platform.users as u', 'u.id', 's.user_id')
-      .select(['s.id as sessionId', 's.expires_at', 'u.id as userId', 'u.email', 'u.role', 'u.company_id', 'u.disabled'])
+      .leftJoin('platform.companies as c', 'c.id', 'u.company_id')
+      .select(['s.id as sessionId', 's.expires_at', 'u.id as userId', 'u.email', 'u.role', 'u.company_id', 'u.disabled', 'c.status as companyStatus'])
       .where('s.id', '=', id)
       .where('s.expires_at', '>', new Date())
       .executeTakeFirst();
@@ -62,7 +63,7 @@ export const authRepository = {
     return q
       .selectFrom('platform.api_tokens as t')
       .innerJoin('platform.companies as c', 'c.id', 't.company_id')
-      .select(['t.id', 't.name', 't.company_id', 't.scope', 't.last_used_at'])
+      .select(['t.id', 't.name', 't.company_id', 't.scope', 't.last_used_at', 'c.status as companyStatus'])
       .where('t.token_hash', '=', tokenHash)
       .where('t.revoked_at', 'is', null)
       .executeTakeFirst();

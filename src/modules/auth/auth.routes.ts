@@ -42,6 +42,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/logout', {
     schema: { tags: ['auth'], summary: 'Sign out and end the session', response: { 204: Type.Null(), ...errorResponses } },
+    config: { allowWhenSuspended: true },
   }, async (req, reply) => {
     const p = principalOf(req);
     if (p.kind === 'user') await auth.logout(p.sessionId);

@@ -51,7 +51,7 @@ export function createAuthService(config: Config, db: Db) {
     async resolveSession(token: string): Promise<Principal | null> {
       const row = await repo.findLiveSession(db, sessionIdOf(token, config.sessionSecret));
       if (!row || row.disabled) return null;
-      return { kind: 'user', userId: row.userId, email: row.email, role: row.role, companyId: row.company_id, sessionId: row.sessionId };
+      return { kind: 'user', userId: row.userId, email: row.email, role: row.role, companyId: row.company_id, sessionId: row.sessionId, companySuspended: row.companyStatus === 'suspended' };
     },
 
     async resolveApiToken(token: string): Promise<Principal | null> {
@@ -61,7 +61,7 @@ export function createAuthService(config: Config, db: Db) {
       if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
         await repo.touchApiToken(db, row.id);
       }
-      return { kind: 'api_token', tokenId: row.id, tokenName: row.name, companyId: row.company_id, role: 'staff', scope: row.scope };
+      return { kind: 'api_token', tokenId: row.id, tokenName: row.name, companyId: row.company_id, role: 'staff', scope: row.scope, companySuspended: row.companyStatus === 'suspended' };
     },
 
     async pruneExpiredSessions(): Promise<void> {

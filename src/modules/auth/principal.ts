@@ -1,9 +1,12 @@
 import type { ApiTokenScope, UserRole } from '../../db/schema.ts';
 
-/** Who is calling. Services take it first; routes never look at raw credentials. */
+/**
+ * Who is calling. Services take it first; routes never look at raw credentials.
+ * `companySuspended` is read with the credential on every request (the access plugin enforces it).
+ */
 export type Principal =
-  | { kind: 'user'; userId: string; email: string; role: UserRole; companyId: string | null; sessionId: string }
-  | { kind: 'api_token'; tokenId: string; tokenName: string; companyId: string; role: 'staff'; scope: ApiTokenScope };
+  | { kind: 'user'; userId: string; email: string; role: UserRole; companyId: string | null; sessionId: string; companySuspended?: boolean }
+  | { kind: 'api_token'; tokenId: string; tokenName: string; companyId: string; role: 'staff'; scope: ApiTokenScope; companySuspended?: boolean };
 
 /** Who changed something, as the audit log records it. */
 export interface Actor {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.ts';
 import { withTenant, type TenantTx } from '../../db/tenant.ts';
+import { keepOmitted } from '../../http/partial-update.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertPhone } from '../../phone/normalize.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -83,9 +84,9 @@ function settingsPatchOf(input: BookingSettingsInput): Partial<SettingsValues> {
   return p;
 }
 
-/** The full column set: the stored row (or defaults) with the patch applied. */
+/** The full column set: the stored row (or defaults) with the patch applied (what it leaves out kept). */
 function mergedValues(current: BookingSettingsView, patch: Partial<SettingsValues>): SettingsValues {
-  return {
+  return keepOmitted<SettingsValues>({
     weekly_hours: json(current.weeklyHours),
     overrides: json(current.overrides),
     holidays: json(current.holidays),
@@ -97,8 +98,7 @@ function mergedValues(current: BookingSettingsView, patch: Partial<SettingsValue
     on_call: json(current.onCall),
     hold_minutes: current.holdMinutes,
     sms_confirmations: current.smsConfirmations,
-    ...patch,
-  };
+  }, patch);
 }
 
 /**

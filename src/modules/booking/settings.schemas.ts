@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, InstantInput, Uuid } from '../../http/common-schemas.ts';
+import { KEEPS_OMITTED } from '../../http/partial-update.ts';
 
 /** 'HH:mm' local wall time; '24:00' only as the end of a day. Shape only: the service checks meaning. */
 export const ClockTime = Type.String({ pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$', examples: ['08:00'] });
@@ -61,7 +62,7 @@ const settingsFields = {
 
 export const BookingSettings = Type.Object({ ...settingsFields, updatedAt: Type.Union([DateTime, Type.Null()]) });
 /** Fields left out keep their current value. */
-export const PutBookingSettingsBody = Type.Partial(Type.Object(settingsFields), { additionalProperties: false });
+export const PutBookingSettingsBody = Type.Partial(Type.Object(settingsFields), { additionalProperties: false, description: KEEPS_OMITTED });
 export type BookingSettingsInput = Static<typeof PutBookingSettingsBody>;
 export type WeeklyHoursInput = Static<typeof WeeklyHours>;
 

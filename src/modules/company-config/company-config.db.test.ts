@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { createApiToken, createCompany, createUserSession, type Session } from '../../../test/helpers/factories.ts';
+import { createApiToken, createCompany, createUserSession, loginAdmin, type Session } from '../../../test/helpers/factories.ts';
 import { seedDemoAgent } from '../../seed/demo-agent.ts';
 import { seedDemoBooking } from '../../seed/demo-booking.ts';
 import { seedDemoKnowledge } from '../../seed/demo-knowledge.ts';
@@ -35,7 +35,7 @@ async function fresh(name?: string) {
 async function configuredPlumber(name: string, options: { numbers: { number: string; label: string }[]; voiceKey?: string }) {
   const c = await createCompany(t.app, { name, tradeCategorySlugs: ['plumbing'] });
   const { services } = t.app.ctx;
-  for (const phone of options.numbers) await services.phoneNumbers.add(SYSTEM_ACTOR, c.id, phone);
+  for (const phone of options.numbers) await services.phoneNumbers.add(SYSTEM_ACTOR, c.id, phone, 'assigned');
   await seedDemoBooking(services, SYSTEM_ACTOR, c.id, 'rapid-rooter-plumbing');
   await seedDemoAgent(services, SYSTEM_ACTOR, c.id, 'rapid-rooter-plumbing');
   await seedDemoKnowledge(services, SYSTEM_ACTOR, c.id, 'rapid-rooter-plumbing');
@@ -119,9 +119,10 @@ describe('the company configuration document', () => {
     const doc = await getConfig(plumber.id, plumber.owner.headers);
     const other = await fresh();
     // The numbers are the plumber's own, and the key is a secret the new company sets itself.
+    // The platform admin onboards it: a number is the admin's to assign (an owner must prove it in its Twilio account).
     const template = { ...doc, company: { ...doc.company, name: 'Second City Plumbing' }, phoneNumbers: [{ number: '(312) 555-0120', label: ' Main line ' }], voice: { ...doc.voice, useOwnKey: false } };
     expect(await t.app.ctx.services.phoneNumbers.lookup('+13125550120')).toBeNull(); // and cached as nobody's
-    const res = await putConfig(other.id, other.owner.headers, template);
+    const res = await putConfig(other.id, (await loginAdmin(t.app)).headers, template);
     expect(res.statusCode, res.body).toBe(200);
     const expected = { ...template, phoneNumbers: [{ number: '+13125550120', label: 'Main line' }] };
     expect(res.json()).toEqual(expected);
@@ -218,7 +219,9 @@ describe('importing a configuration document: all checked first, all or nothing'
   let owner: Session;
   let doc: Doc;
   let before: Record<string, string[]>;
-  const put = (payload: unknown) => putConfig(companyId, owner.headers, payload);
+  let admin: Session;
+  // As the platform admin, who may assign the new numbers these documents name (an owner would have to prove them first).
+  const put = (payload: unknown) => putConfig(companyId, admin.headers, payload);
   const edited = (edit: (d: Doc) => void): Doc => {
     const d = structuredClone(doc);
     edit(d);
@@ -237,6 +240,7 @@ describe('importing a configuration document: all checked first, all or nothing'
     ({ id: companyId, owner } = await configuredPlumber('North Shore Plumbing', { numbers: [{ number: '+1 312 555 0242', label: 'Main line' }, { number: '+1 312 555 0299', label: 'Emergency line' }] }));
     doc = (await getConfig(companyId, owner.headers)) as Doc;
     before = await rowsOf(companyId);
+    admin = await loginAdmin(t.app);
   });
 
   it('names every shape problem by its path in the document', async () => {
@@ -299,7 +303,7 @@ describe('importing a configuration document: all checked first, all or nothing'
 
   it("answers 409 PHONE_NUMBER_TAKEN for another company's number, and neither company changes", async () => {
     const holder = await createCompany(t.app, { name: 'Number Holder Drains' });
-    await t.app.ctx.services.phoneNumbers.add(SYSTEM_ACTOR, holder.id, { number: '+1 773 555 0100', label: 'Main' });
+    await t.app.ctx.services.phoneNumbers.add(SYSTEM_ACTOR, holder.id, { number: '+1 773 555 0100', label: 'Main' }, 'assigned');
     const holderBefore = await rowsOf(holder.id);
     const error = await refused(edited((d) => {
       d.company.name = 'Renamed Plumbing';

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CompanyParams, errorResponses } from '../../http/common-schemas.ts';
 import { OWNER_ONLY, principalOf } from '../../plugins/access.ts';
 import { actorOf } from '../auth/principal.ts';
+import { claimOf } from '../phone-numbers/number-proof.ts';
 import { requestSpeechPreparation } from '../speech/speech-jobs.ts';
 import { CompanyConfigDocument } from './company-config.schemas.ts';
 
@@ -33,7 +34,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     bodyLimit: BODY_LIMIT,
     config: OWNER_ONLY,
   }, async (req) => {
-    const { document, changed } = await companyConfig.importConfig(actorOf(principalOf(req)), req.params.companyId, req.body);
+    const p = principalOf(req);
+    const { document, changed } = await companyConfig.importConfig(actorOf(p), req.params.companyId, req.body, claimOf(p));
     if (changed.some((s) => s === 'company' || s === 'agent' || s === 'voice')) await requestSpeechPreparation(app.ctx.jobs, req.params.companyId, req.log);
     return document;
   });

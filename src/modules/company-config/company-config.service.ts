@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect.ts';
 import { withPlatform } from '../../db/tenant.ts';
 import type { Actor } from '../auth/principal.ts';
+import type { NumberClaim } from '../phone-numbers/number-proof.ts';
 import type { CompanyConfig } from './company-config.schemas.ts';
 import { applyIn, type ConfigSection } from './config-apply.ts';
 import type { CompanyConfigDeps } from './config-deps.ts';
@@ -17,9 +18,11 @@ export function createCompanyConfigService(db: Db, deps: CompanyConfigDeps) {
   return {
     exportConfig,
 
-    async importConfig(actor: Actor, companyId: string, body: unknown): Promise<{ document: CompanyConfig; changed: ConfigSection[] }> {
-      // Before the transaction: some checks read the platform path, and PGlite has one connection.
+    /** `claim`: how numbers the company does not hold yet are proven (see phone numbers). */
+    async importConfig(actor: Actor, companyId: string, body: unknown, claim: NumberClaim): Promise<{ document: CompanyConfig; changed: ConfigSection[] }> {
+      // Before the transaction: some checks read the platform path or ask Twilio, and PGlite has one connection.
       const plan = await planImport(deps, companyId, body);
+      await deps.phoneNumbers.assertClaimable(companyId, claim, plan.phoneNumbers, 'phoneNumbers');
       const applied = await withPlatform(db, (trx) => applyIn(deps, trx, actor, companyId, plan));
       // After the commit, so a lookup running meanwhile cannot cache the old answer again.
       deps.phoneNumbers.forget(applied.rerouted);

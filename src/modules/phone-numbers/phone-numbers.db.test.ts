@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { createApiToken, createCompany, createUserSession, loginAdmin } from '../../../test/helpers/factories.ts';
+import { startTwilioRestStub, type TwilioRestStub } from '../../../test/stubs/twilio-rest.ts';
+import { normalizePhone } from '../../phone/normalize.ts';
 
 // Each test claims its own numbers: the number index is shared by every company in the file.
 let next = 200;
@@ -8,19 +11,34 @@ const freshNumber = () => `+1312555${String(next++).padStart(4, '0')}`;
 
 describe('phone numbers', () => {
   let t: TestApp;
+  let twilio: TwilioRestStub;
   beforeAll(async () => {
-    t = await createTestApp();
+    twilio = await startTwilioRestStub({ accountSid: `AC${'f'.repeat(32)}`, authToken: 'platform-token-unused' });
+    t = await createTestApp({ env: { TWILIO_API_BASE_URL: twilio.url } });
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await twilio?.close();
+  });
 
   const url = (companyId: string, id = '') => `/api/companies/${companyId}/phone-numbers${id ? `/${id}` : ''}`;
 
+  /**
+   * A company whose owner stored its own Twilio account's SID and auth token. `add` first puts
+   * the number in that account (as buying it on Twilio would), unless `proven` is false.
+   */
   async function companyWithOwner() {
     const company = await createCompany(t.app);
     const owner = await createUserSession(t.app, company.id, 'owner');
-    const add = (number: string, label?: string) =>
-      t.app.inject({ method: 'POST', url: url(company.id), headers: owner.headers, payload: label === undefined ? { number } : { number, label } });
-    return { company, owner, add };
+    const account = { accountSid: `AC${randomBytes(16).toString('hex')}`, authToken: randomBytes(16).toString('hex') };
+    twilio.addAccount(account);
+    const stored = await t.app.inject({ method: 'PATCH', url: `/api/companies/${company.id}/secrets`, headers: owner.headers, payload: { twilioAccountSid: account.accountSid, twilioAuthToken: account.authToken } });
+    expect(stored.statusCode).toBe(200);
+    const add = (number: string, label?: string, proven = true) => {
+      if (proven && normalizePhone(number)) twilio.ownNumber(account.accountSid, normalizePhone(number)!);
+      return t.app.inject({ method: 'POST', url: url(company.id), headers: owner.headers, payload: label === undefined ? { number } : { number, label } });
+    };
+    return { company, owner, account, add };
   }
 
   it('stores a number written in any common format as the same E.164 number', async () => {
@@ -157,5 +175,81 @@ describe('phone numbers', () => {
     expect(entries.map((e) => e.action).sort()).toEqual(['phone_number.created', 'phone_number.deleted', 'phone_number.updated']);
     expect(entries.every((e) => e.entityId === id && e.actor.label === a.owner.email)).toBe(true);
     expect(entries.find((e) => e.action === 'phone_number.created')?.changes).toEqual({ number, label: 'Main line' });
+  });
+
+  it('refuses a number the company cannot prove with one answer, whether or not another company holds it', async () => {
+    const a = await companyWithOwner();
+    const b = await companyWithOwner();
+    const held = freshNumber();
+    expect((await a.add(held)).statusCode).toBe(201);
+    const free = freshNumber();
+    const answers = [];
+    for (const number of [held, `(312) 555-${held.slice(-4)}`, free]) {
+      const res = await b.add(number, undefined, false);
+      expect(res.statusCode).toBe(422);
+      answers.push(res.json());
+    }
+    expect(answers[0].error).toMatchObject({ code: 'PHONE_NUMBER_NOT_VERIFIED', details: { field: 'number' } });
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    // Asked of b's own account, with b's own credentials.
+    expect(twilio.numberLookups.filter((l) => l.accountSid === b.account.accountSid).map((l) => l.phoneNumber)).toEqual([held, held, free]);
+    expect((await t.app.ctx.services.phoneNumbers.lookup(free))).toBeNull();
+  });
+
+  it('lets no company take a number another just removed, unless it proves it', async () => {
+    const a = await companyWithOwner();
+    const b = await companyWithOwner();
+    const number = freshNumber();
+    const id = (await a.add(number)).json().id;
+    expect((await t.app.inject({ method: 'DELETE', url: url(a.company.id, id), headers: a.owner.headers })).statusCode).toBe(204);
+    expect((await b.add(number, undefined, false)).json().error.code).toBe('PHONE_NUMBER_NOT_VERIFIED');
+    expect(await t.app.ctx.services.phoneNumbers.lookup(number)).toBeNull();
+  });
+
+  it('refuses an owner without Twilio credentials, or with credentials Twilio refuses', async () => {
+    const company = await createCompany(t.app);
+    const owner = await createUserSession(t.app, company.id, 'owner');
+    const add = async () => (await t.app.inject({ method: 'POST', url: url(company.id), headers: owner.headers, payload: { number: freshNumber() } })).json().error.code;
+    expect(await add()).toBe('PHONE_NUMBER_NOT_VERIFIED');
+    await t.app.inject({ method: 'PATCH', url: `/api/companies/${company.id}/secrets`, headers: owner.headers, payload: { twilioAccountSid: `AC${'1'.repeat(32)}`, twilioAuthToken: 'not-a-real-token' } });
+    expect(await add()).toBe('PHONE_NUMBER_NOT_VERIFIED');
+  });
+
+  it('answers 502 TWILIO_UNAVAILABLE when Twilio cannot answer, adding nothing', async () => {
+    const a = await companyWithOwner();
+    const number = freshNumber();
+    twilio.failNext(1, 503);
+    const res = await a.add(number);
+    expect(res.statusCode).toBe(502);
+    expect(res.json().error.code).toBe('TWILIO_UNAVAILABLE');
+    expect(await t.app.ctx.services.phoneNumbers.lookup(number)).toBeNull();
+  });
+
+  it('lets the platform admin assign any free number, and tells only the admin that one is taken', async () => {
+    const a = await companyWithOwner();
+    const b = await companyWithOwner();
+    const admin = await loginAdmin(t.app);
+    const number = freshNumber();
+    const assign = (companyId: string, n: string) => t.app.inject({ method: 'POST', url: url(companyId), headers: admin.headers, payload: { number: n } });
+    expect((await assign(a.company.id, number)).statusCode).toBe(201);
+    expect((await t.app.ctx.services.phoneNumbers.lookup(number))?.companyId).toBe(a.company.id);
+    const taken = await assign(b.company.id, `(312) 555-${number.slice(-4)}`);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe('PHONE_NUMBER_TAKEN');
+  });
+
+  it('holds the configuration import to the same proof', async () => {
+    const a = await companyWithOwner();
+    const config = (await t.app.inject({ method: 'GET', url: `/api/companies/${a.company.id}/config`, headers: a.owner.headers })).json();
+    const number = freshNumber();
+    const put = () => t.app.inject({ method: 'PUT', url: `/api/companies/${a.company.id}/config`, headers: a.owner.headers, payload: { ...config, phoneNumbers: [{ number, label: 'Main' }] } });
+    const refused = await put();
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'PHONE_NUMBER_NOT_VERIFIED', details: { field: 'phoneNumbers[0].number' } });
+    expect(await t.app.ctx.services.phoneNumbers.lookup(number)).toBeNull();
+    twilio.ownNumber(a.account.accountSid, number);
+    expect((await put()).statusCode).toBe(200);
+    expect((await t.app.ctx.services.phoneNumbers.lookup(number))?.companyId).toBe(a.company.id);
   });
 });

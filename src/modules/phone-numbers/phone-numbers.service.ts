@@ -6,6 +6,7 @@ import { assertPhone, normalizePhone } from '../../phone/normalize.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/principal.ts';
 import { createTtlCache, type TtlCacheOptions } from '../../cache/ttl-cache.ts';
+import type { NumberClaim, NumberProof } from './number-proof.ts';
 import { phoneNumbersRepository as repo } from './phone-numbers.repository.ts';
 
 type PhoneNumberRow = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
@@ -33,7 +34,7 @@ const ALL_NUMBERS = { limit: 10_000, offset: 0 };
 // The message never says which company holds the number: that would leak another tenant.
 const numberTaken = () => new AppError('PHONE_NUMBER_TAKEN', 'This phone number is already in use.', { field: 'number' });
 
-export function createPhoneNumbersService(db: Db, audit: AuditService, cacheOptions: TtlCacheOptions = {}) {
+export function createPhoneNumbersService(db: Db, audit: AuditService, proof: NumberProof, cacheOptions: TtlCacheOptions = {}) {
   /**
    * Per process. Changes made through this service are visible here at once; other app
    * processes see them (and company status or time-zone changes not reported through
@@ -53,13 +54,16 @@ export function createPhoneNumbersService(db: Db, audit: AuditService, cacheOpti
     },
 
     /**
-     * A number belongs to one company across the platform. ON CONFLICT makes the claim
-     * race-safe: of two concurrent adds, the second waits for the first to commit and then
-     * inserts nothing, so it answers 409 rather than failing on the unique index.
+     * A number belongs to one company across the platform, and only to one that proved it
+     * (`claim`, checked before anything looks at who holds the number, so a company that cannot
+     * prove it learns nothing). ON CONFLICT makes the claim race-safe: of two concurrent adds,
+     * the second waits for the first to commit and then inserts nothing, so it answers 409
+     * rather than failing on the unique index.
      */
-    async add(actor: Actor, companyId: string, input: { number: string; label?: string | undefined }): Promise<PhoneNumber> {
+    async add(actor: Actor, companyId: string, input: { number: string; label?: string | undefined }, claim: NumberClaim): Promise<PhoneNumber> {
       const e164 = assertPhone(input.number, 'number');
       const label = input.label?.trim() ?? '';
+      await proof.assertClaim(companyId, claim, [{ e164, field: 'number' }]);
       const created = await withPlatform(db, async (trx) => {
         const row = await repo.insertUnlessTaken(trx, { company_id: companyId, e164, label });
         if (!row) throw numberTaken();
@@ -125,6 +129,15 @@ export function createPhoneNumbersService(db: Db, audit: AuditService, cacheOpti
     invalidate(companyId?: string): void {
       if (companyId === undefined) cache.clear();
       else cache.deleteWhere((route) => route.companyId === companyId);
+    },
+
+    /**
+     * Before a `replaceIn`, outside its transaction (Twilio is asked): the numbers in `numbers`
+     * the company does not hold yet must be proven by `claim`.
+     */
+    async assertClaimable(companyId: string, claim: NumberClaim, numbers: readonly { number: string }[], field = 'numbers'): Promise<void> {
+      const held = new Set((await repo.list(db, companyId, ALL_NUMBERS)).map((r) => r.e164));
+      await proof.assertClaim(companyId, claim, numbers.flatMap((n, i) => (held.has(n.number) ? [] : [{ e164: n.number, field: `${field}[${i}].number` }])));
     },
 
     /** Every number of the company, oldest first, inside a caller's platform transaction. */

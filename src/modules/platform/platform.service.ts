@@ -41,7 +41,7 @@ export function createPlatformService(db: Db, config: Config, deps: Deps) {
       if (!template) throw new AppError('UNKNOWN_TEMPLATE', `There is no template "${input.template}"`, { field: 'template' });
       if (await deps.users.emailInUse(input.owner.email)) throw new AppError('EMAIL_TAKEN', 'A user with this email already exists', { field: 'owner.email' });
       const company = await deps.companies.create(actor, { name: input.name, slug: input.slug, timeZone: input.timeZone });
-      await deps.companyConfig.importConfig(actor, company.id, templateDocumentFor(template, input));
+      await deps.companyConfig.importConfig(actor, company.id, templateDocumentFor(template, input), 'assigned');
       const owner = await deps.users.create({ actor, isPlatformAdmin: true }, company.id, { ...input.owner, role: 'owner' });
       return { company: await deps.companies.get(company.id), ownerUserId: owner.id };
     },

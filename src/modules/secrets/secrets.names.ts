@@ -2,13 +2,15 @@ import type { CompanySecretName } from '../../db/schema.ts';
 
 /** The per-company secrets there are; each is stored encrypted under its own name. */
 export type SecretName = CompanySecretName;
-export const SECRET_NAMES = ['elevenlabs_api_key', 'twilio_auth_token', 'llm_api_key'] as const satisfies readonly SecretName[];
+export const SECRET_NAMES = ['elevenlabs_api_key', 'twilio_auth_token', 'llm_api_key', 'twilio_account_sid'] as const satisfies readonly SecretName[];
 
 /** How the API spells each secret in request bodies. */
 export const SECRET_FIELDS = {
   elevenLabsApiKey: 'elevenlabs_api_key',
   twilioAuthToken: 'twilio_auth_token',
   llmApiKey: 'llm_api_key',
+  /** With twilioAuthToken, proves phone numbers are in the company's own Twilio account. */
+  twilioAccountSid: 'twilio_account_sid',
 } as const satisfies Record<string, SecretName>;
 
 export type SecretField = keyof typeof SECRET_FIELDS;

@@ -35,6 +35,6 @@ export const SecretStatus = Type.Object({
 export const SecretList = Type.Object({ items: Type.Array(SecretStatus) });
 
 export const UpdateSecretsBody = Type.Object(
-  { elevenLabsApiKey: SecretChangeField, twilioAuthToken: SecretChangeField, llmApiKey: SecretChangeField },
+  { elevenLabsApiKey: SecretChangeField, twilioAuthToken: SecretChangeField, llmApiKey: SecretChangeField, twilioAccountSid: SecretChangeField },
   { additionalProperties: false, minProperties: 1 },
 );

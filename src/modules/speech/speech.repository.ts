@@ -9,18 +9,38 @@ export interface NewClip {
 
 /** SQL only; the tenant is in every signature and RLS checks it again. */
 export const speechRepository = {
-  /** Whether the clip exists, marking it used (the clock pruning would go by). */
-  async touch(tx: TenantTx, companyId: string, key: string): Promise<boolean> {
-    const row = await tx.updateTable('speech_cache').set({ last_used_at: sql`now()` })
+  /** Whether the clip exists and is a set phrase (undefined: no clip), marking it used (the clock pruning would go by). */
+  async touch(tx: TenantTx, companyId: string, key: string): Promise<{ fixed: boolean } | undefined> {
+    return tx.updateTable('speech_cache').set({ last_used_at: sql`now()` })
       .where('company_id', '=', companyId).where('key', '=', key)
-      .returning('key').executeTakeFirst();
-    return row !== undefined;
+      .returning('fixed').executeTakeFirst();
   },
 
-  find(tx: TenantTx, companyId: string, key: string) {
-    return tx.selectFrom('speech_cache').select(['content_type', 'audio'])
+  /** The clip; with `withAudio` false only whether it is a set phrase (its bytes are in memory). */
+  find(tx: TenantTx, companyId: string, key: string, withAudio = true) {
+    return tx.selectFrom('speech_cache').select(withAudio ? ['content_type', 'audio', 'fixed'] : ['content_type', 'fixed'])
       .where('company_id', '=', companyId).where('key', '=', key)
-      .executeTakeFirst();
+      .executeTakeFirst() as Promise<{ content_type: string; audio?: Uint8Array; fixed: boolean } | undefined>;
+  },
+
+  /** Marks prepared clips as set phrases: their URLs may be cached. */
+  async markFixed(tx: TenantTx, companyId: string, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await tx.updateTable('speech_cache').set({ fixed: true }).where('company_id', '=', companyId).where('key', 'in', keys).execute();
+  },
+
+  /** The company's URL generation (1 until first revoked). */
+  async urlGeneration(tx: TenantTx, companyId: string): Promise<number> {
+    const row = await tx.selectFrom('speech_url_keys').select('generation').where('company_id', '=', companyId).executeTakeFirst();
+    return row?.generation ?? 1;
+  },
+
+  /** Raises the company's URL generation, revoking every URL signed under the old one. */
+  async raiseUrlGeneration(tx: TenantTx, companyId: string): Promise<number> {
+    const row = await tx.insertInto('speech_url_keys').values({ company_id: companyId, generation: 2 })
+      .onConflict((oc) => oc.column('company_id').doUpdateSet({ generation: sql`speech_url_keys.generation + 1` }))
+      .returning('generation').executeTakeFirstOrThrow();
+    return row.generation;
   },
 
   /** Another process may have stored the same clip a moment ago: the first one stays. */

@@ -47,10 +47,10 @@ describe('voice settings', () => {
     expect(res.body).not.toContain(ELEVEN_KEY.slice(0, 12));
     expect(await t.app.ctx.services.secrets.reveal(c.id, 'elevenlabs_api_key')).toBe(ELEVEN_KEY);
 
-    // Absent keeps the key; settings left out keep theirs.
-    const keyOnly = await put({ settings: { provider: 'twilio' } }, c.id, c.owner.headers);
+    // Absent keeps the key; settings left out keep theirs (a new provider brings its own voice).
+    const keyOnly = await put({ settings: { provider: 'twilio', useOwnKey: false } }, c.id, c.owner.headers);
     expect(keyOnly.statusCode).toBe(200);
-    expect(keyOnly.json()).toMatchObject({ settings: { provider: 'twilio', voiceId: 'Polly.Joanna-Neural', useOwnKey: false }, elevenLabsApiKey: { set: true } });
+    expect(keyOnly.json()).toMatchObject({ settings: { provider: 'twilio', voiceId: 'Polly.Joanna-Neural', stability: 0.3, speed: 1.1, useOwnKey: false }, elevenLabsApiKey: { set: true } });
     expect((await put({ elevenLabsApiKey: null }, c.id, c.owner.headers)).json()).toMatchObject({ settings: { provider: 'twilio' }, elevenLabsApiKey: { set: false, last4: null } });
     expect(await t.app.ctx.services.secrets.reveal(c.id, 'elevenlabs_api_key')).toBeNull();
 
@@ -59,9 +59,19 @@ describe('voice settings', () => {
     expect(audit.rows).toEqual([
       { action: 'secret.set', changes: { name: 'elevenlabs_api_key' } },
       { action: 'voice_settings.updated', changes: { fields: ['voiceId', 'stability', 'speed', 'useOwnKey'] } },
-      { action: 'voice_settings.updated', changes: { fields: ['provider', 'voiceId', 'stability', 'speed', 'useOwnKey'] } },
+      { action: 'voice_settings.updated', changes: { fields: ['provider', 'voiceId', 'useOwnKey'] } },
       { action: 'secret.cleared', changes: { name: 'elevenlabs_api_key' } },
     ]);
+  });
+
+  it('keeps every field a change leaves out', async () => {
+    const c = await freshCompany();
+    expect((await put({ settings: { voiceId: 'EXAVITQu4vr4xnSDxMaL', stability: 0.3, style: 0.4 } }, c.id, c.owner.headers)).statusCode).toBe(200);
+    const faster = await put({ settings: { speed: 1.1 } }, c.id, c.owner.headers);
+    expect(faster.statusCode).toBe(200);
+    expect(faster.json().settings).toEqual({ ...DEFAULT_VOICE_SETTINGS, voiceId: 'EXAVITQu4vr4xnSDxMaL', stability: 0.3, style: 0.4, speed: 1.1 });
+    const stored = await t.app.inject({ method: 'GET', url: url(c.id), headers: c.owner.headers });
+    expect(stored.json().settings).toEqual(faster.json().settings);
   });
 
   it("refuses to use the company's own key when there is none, changing nothing", async () => {

@@ -18,7 +18,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put('/', {
     schema: {
-      tags, summary: 'Change the voice (fields left out take defaults) and/or the ElevenLabs key (string sets, null clears, absent keeps)',
+      tags, summary: 'Change the voice (fields left out keep their value) and/or the ElevenLabs key (string sets, null clears, absent keeps)',
       params: CompanyParams, body: PutVoiceSettingsBody, response: { 200: VoiceSettingsDocument, ...errorResponses },
     },
     config: { minRole: 'owner' },

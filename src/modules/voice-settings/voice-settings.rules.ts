@@ -1,5 +1,6 @@
 import { Value } from 'typebox/value';
 import { AppError } from '../../errors.ts';
+import { keepOmitted } from '../../http/partial-update.ts';
 import { VoiceSettings, type VoiceSettingsInput } from './voice-settings.schemas.ts';
 
 export type ValidatedVoiceSettings = VoiceSettings & { readonly __validated: unique symbol };
@@ -19,10 +20,20 @@ const VOICE_ID = {
 
 const fail = (field: string, message: string) => new AppError('VALIDATION_FAILED', `${field} ${message}`, { fields: [{ field, message }] });
 
-/** A complete voice settings document from what was sent; fields left out take the provider's defaults. */
-export function validateVoiceSettings(input: VoiceSettingsInput, prefix = 'settings'): ValidatedVoiceSettings {
-  const defaults = input.provider === 'twilio' ? TWILIO_DEFAULTS : DEFAULT_VOICE_SETTINGS;
-  const doc = { ...defaults, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+const defaultsFor = (provider: VoiceSettings['provider'] | undefined): VoiceSettings => (provider === 'twilio' ? TWILIO_DEFAULTS : DEFAULT_VOICE_SETTINGS);
+
+/**
+ * A complete voice settings document: `input` over `current` (fields left out keep their
+ * value), or over the provider's defaults when there is no current document (the
+ * configuration import). A voice or model belongs to its provider: switching provider without
+ * naming them takes the new provider's.
+ */
+export function validateVoiceSettings(input: VoiceSettingsInput, prefix = 'settings', current?: VoiceSettings): ValidatedVoiceSettings {
+  const fresh = defaultsFor(input.provider ?? current?.provider);
+  const base = current && (input.provider === undefined || input.provider === current.provider)
+    ? current
+    : { ...(current ?? fresh), provider: fresh.provider, voiceId: fresh.voiceId, modelId: fresh.modelId };
+  const doc = keepOmitted(base, input as Partial<VoiceSettings>);
   const [first] = Value.Errors(VoiceSettings, doc);
   if (first) throw fail(`${prefix}${first.instancePath.replaceAll('/', '.')}`, first.message);
   const settings = doc as VoiceSettings;

@@ -1,5 +1,6 @@
 import { Type, type Static, type TOptional } from 'typebox';
 import { DateTime } from '../../http/common-schemas.ts';
+import { KEEPS_OMITTED } from '../../http/partial-update.ts';
 import { SecretChangeField, SecretSummary } from '../secrets/secrets.schemas.ts';
 
 export const VOICE_PROVIDERS = ['elevenlabs', 'twilio'] as const;
@@ -20,7 +21,7 @@ const properties = {
 export const VoiceSettings = Type.Object(properties, { additionalProperties: false });
 export type VoiceSettings = Static<typeof VoiceSettings>;
 
-/** Fields left out take their defaults for the chosen provider. */
+/** A save keeps what it leaves out; the configuration import fills it from the provider's defaults. */
 export const VoiceSettingsInput = Type.Object(
   Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof typeof properties]: TOptional<(typeof properties)[K]> },
   { additionalProperties: false },
@@ -35,7 +36,7 @@ export const VoiceSettingsDocument = Type.Object({
 
 export const PutVoiceSettingsBody = Type.Object(
   {
-    settings: Type.Optional(VoiceSettingsInput),
+    settings: Type.Optional({ ...VoiceSettingsInput, description: `${KEEPS_OMITTED} Switching provider without a voiceId or modelId takes that provider's defaults for them.` } as typeof VoiceSettingsInput),
     elevenLabsApiKey: SecretChangeField,
   },
   { additionalProperties: false, minProperties: 1, description: 'A part left out stays as it is' },

@@ -17,7 +17,7 @@ export interface VoiceSettingsDocument {
 }
 
 export interface VoiceSettingsChange {
-  /** Replaces the settings (fields left out take defaults); absent keeps them. */
+  /** The complete new settings (validated); absent keeps them. */
   settings?: ValidatedVoiceSettings | undefined;
   /** A string sets the company's ElevenLabs key, null clears it, absent keeps it. */
   elevenLabsApiKey?: string | null | undefined;
@@ -64,9 +64,12 @@ export function createVoiceSettingsService(db: Db, audit: AuditService, secrets:
       return withTenant(db, companyId, (tx) => getIn(tx, companyId));
     },
 
+    /** Changes the voice (fields left out keep their value) and/or the key, in one transaction. */
     put(actor: Actor, companyId: string, body: { settings?: VoiceSettingsInput | undefined; elevenLabsApiKey?: string | null | undefined }): Promise<VoiceSettingsDocument> {
-      const settings = body.settings ? validateVoiceSettings(body.settings) : undefined;
-      return withTenant(db, companyId, (tx) => putIn(tx, actor, companyId, { settings, elevenLabsApiKey: body.elevenLabsApiKey }, 'body.elevenLabsApiKey'));
+      return withTenant(db, companyId, async (tx) => {
+        const settings = body.settings ? validateVoiceSettings(body.settings, 'settings', (await getIn(tx, companyId)).settings) : undefined;
+        return putIn(tx, actor, companyId, { settings, elevenLabsApiKey: body.elevenLabsApiKey }, 'body.elevenLabsApiKey');
+      });
     },
   };
 }

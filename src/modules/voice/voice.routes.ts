@@ -6,16 +6,18 @@ import { createLoadingCache } from '../../cache/loading-cache.ts';
 import { createCallFlow, FALLBACK_TWIML, SUSPENDED_TWIML, UNKNOWN_NUMBER_TWIML, type CallFlow, type TwilioCallParams } from './call-flow.ts';
 import { BOOKING_SMS_JOB } from '../sms/sms-jobs.ts';
 import { createSpeaker } from './speaker.ts';
-import { signatureIsValid } from './twilio-signature.ts';
+import { registerWebhookGate } from './webhook-gate.ts';
 
 /**
- * Twilio's voice webhooks. Public (Twilio holds no session) but signed: every request must carry
- * a valid X-Twilio-Signature from the called company's auth token or the platform's, or it is
- * refused with 403 and logged. The per-IP rate limit does not apply (Twilio calls from shared
- * addresses); the signature is the gate. Nothing here answers Twilio with an error status once
+ * Twilio's voice webhooks. Public (Twilio holds no session) but signed: every request must be a
+ * form carrying a valid X-Twilio-Signature from the platform's auth token or the called
+ * company's, checked before anything else reads it (webhook-gate.ts). The general per-IP rate
+ * limit does not apply (Twilio calls from shared addresses); bad signatures are limited per address. Nothing here answers Twilio with an error status once
  * the request is authentic: a failure becomes spoken words.
  */
 const tags = ['twilio'];
+// Twilio only posts forms (anything else is 415, see webhook-gate.ts); the OpenAPI says so.
+const consumes = ['application/x-www-form-urlencoded'];
 const webhook = { access: 'public', rateLimit: false } as const;
 const TwilioForm = Type.Object({ CallSid: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: true });
 const TurnQuery = Type.Object({ seq: Type.Integer({ minimum: 1, maximum: 1000 }) });
@@ -48,40 +50,29 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.ctx.invalidation.register((companyId) => twilioTokens.invalidate(companyId));
 
-  // Twilio posts application/x-www-form-urlencoded; parsed here only, as flat string fields.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  registerWebhookGate(app, {
+    publicUrl: config.publicUrl,
+    platformToken: config.twilioAuthToken,
+    async companyToken(calledNumber) {
+      const route = await services.phoneNumbers.lookup(calledNumber);
+      return route ? twilioTokens.get(route.companyId) : null;
+    },
   });
 
-  /** The company the call is for (by the called number), if any, and whether the signature is theirs or ours. */
-  async function authenticate(req: FastifyRequest, reply: FastifyReply): Promise<Resolved | undefined> {
-    const params = req.body as Record<string, string>;
-    const route = params.To ? await services.phoneNumbers.lookup(params.To) : null;
-    const companyToken = route ? await twilioTokens.get(route.companyId) : null;
-    const signature = req.headers['x-twilio-signature'];
-    const ok = signatureIsValid({
-      signature: typeof signature === 'string' ? signature : undefined,
-      publicUrl: config.publicUrl,
-      path: req.url,
-      params,
-      tokens: [companyToken, config.twilioAuthToken],
-    });
-    if (!ok) {
-      req.log.warn({ path: req.routeOptions.url, companyId: route?.companyId, hasSignature: typeof signature === 'string' }, 'Twilio webhook refused: bad or missing signature');
-      await reply.status(403).send({ error: { code: 'FORBIDDEN', message: 'Invalid Twilio signature' } });
-      return undefined;
-    }
+  /** The company the call is for, by the called number (the request is already authentic). */
+  async function resolve(req: FastifyRequest): Promise<Resolved> {
+    const to = (req.body as Record<string, string>).To;
+    const route = to ? await services.phoneNumbers.lookup(to) : null;
     return { companyId: route?.companyId ?? null, status: route?.companyStatus ?? null };
   }
 
   const twiml = (reply: FastifyReply, body: string) => reply.type('text/xml; charset=utf-8').send(body);
 
   app.post('/voice', {
-    schema: { tags, summary: 'Twilio: an incoming call (answers with the greeting and listens)', body: TwilioForm },
+    schema: { tags, consumes, summary: 'Twilio: an incoming call (answers with the greeting and listens)', body: TwilioForm },
     config: webhook,
   }, async (req, reply) => {
-    const who = await authenticate(req, reply);
-    if (!who) return reply;
+    const who = await resolve(req);
     const params = req.body as TwilioCallParams;
     if (!who.companyId) {
       req.log.info({ to: params.To }, 'call to an unknown number');
@@ -96,11 +87,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/turn', {
-    schema: { tags, summary: "Twilio: the caller's answer to a <Gather> (speech, or nothing)", querystring: TurnQuery, body: TwilioForm },
+    schema: { tags, consumes, summary: "Twilio: the caller's answer to a <Gather> (speech, or nothing)", querystring: TurnQuery, body: TwilioForm },
     config: webhook,
   }, async (req, reply) => {
-    const who = await authenticate(req, reply);
-    if (!who) return reply;
+    const who = await resolve(req);
     const params = req.body as TwilioCallParams;
     if (!who.companyId) return twiml(reply, UNKNOWN_NUMBER_TWIML);
     if (who.status !== 'active') return twiml(reply, SUSPENDED_TWIML);
@@ -112,11 +102,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/status', {
-    schema: { tags, summary: 'Twilio: call status callback (completed, busy, no-answer, failed) closes the call record', body: TwilioForm },
+    schema: { tags, consumes, summary: 'Twilio: call status callback (completed, busy, no-answer, failed) closes the call record', body: TwilioForm },
     config: webhook,
   }, async (req, reply) => {
-    const who = await authenticate(req, reply);
-    if (!who) return reply;
+    const who = await resolve(req);
     if (who.companyId) {
       try {
         await flow.status(who.companyId, req.body as TwilioCallParams);
@@ -128,21 +117,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/fallback', {
-    schema: { tags, summary: "Twilio: the number's fallback URL, used when the voice webhook failed: always a short apology" },
+    schema: { tags, consumes, summary: "Twilio: the number's fallback URL, used when the voice webhook failed: always a short apology" },
     config: webhook,
   }, async (req, reply) => {
-    const params = (req.body ?? {}) as Record<string, string>;
-    let ok = false;
-    try {
-      ok = Boolean(await authenticate(req, reply));
-    } catch (err) {
-      // Even the number lookup failed: only the platform token can vouch for the request.
-      req.log.error({ err }, 'fallback webhook: lookup failed');
-      const signature = req.headers['x-twilio-signature'];
-      ok = signatureIsValid({ signature: typeof signature === 'string' ? signature : undefined, publicUrl: config.publicUrl, path: req.url, params, tokens: [config.twilioAuthToken] });
-      if (!ok) return reply.status(403).send({ error: { code: 'FORBIDDEN', message: 'Invalid Twilio signature' } });
-    }
-    if (!ok) return reply;
+    const params = req.body as Record<string, string>;
     req.log.warn({ callSid: params.CallSid, errorCode: params.ErrorCode }, 'Twilio used the fallback URL');
     return twiml(reply, FALLBACK_TWIML);
   });

@@ -884,7 +884,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
+                    "application/x-www-form-urlencoded": {
                         CallSid: string;
                     } & {
                         [key: string]: unknown;
@@ -928,7 +928,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
+                    "application/x-www-form-urlencoded": {
                         CallSid: string;
                     } & {
                         [key: string]: unknown;
@@ -970,7 +970,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
+                    "application/x-www-form-urlencoded": {
                         CallSid: string;
                     } & {
                         [key: string]: unknown;
@@ -3050,7 +3050,7 @@ export type paths = {
         };
         /**
          * Audio of something the agent says (MP3), for Twilio <Play>
-         * @description Public: the signed URL is the credential. A wrong signature or an unknown clip answers 404.
+         * @description Public: the signed URL is the credential. A set phrase's URL is cacheable; any other clip's expires within minutes and is private, no-store. A wrong signature, an expired or revoked URL or an unknown clip answers 404.
          */
         get: {
             parameters: {
@@ -3058,7 +3058,7 @@ export type paths = {
                 header?: never;
                 path: {
                     companyId: string;
-                    /** @description `<key>.<signature>.mp3`, as handed out in a call's <Play> */
+                    /** @description `<key>.<generation>.<expires>.<signature>.mp3`, as handed out in a call's <Play> */
                     file: string;
                 };
                 cookie?: never;
@@ -5492,7 +5492,10 @@ export type paths = {
             };
         };
         put?: never;
-        /** Add a phone number the agent answers */
+        /**
+         * Add a phone number the agent answers
+         * @description The platform admin assigns any free number. A company owner adds only a number that is in the company's own Twilio account (checked through Twilio with its twilioAccountSid and twilioAuthToken secrets); any other is 422 PHONE_NUMBER_NOT_VERIFIED, whether or not another company holds it.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6124,6 +6127,166 @@ export type paths = {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/companies/{companyId}/speech/revoke-urls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke every audio URL handed out so far (new calls get new ones) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    companyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The URL generation now signed with */
+                            generation: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/companies/{companyId}/contacts": {
@@ -7935,6 +8098,7 @@ export type paths = {
                 };
                 cookie?: never;
             };
+            /** @description Fields left out keep their current value; a field sent replaces it whole (an object field too). */
             requestBody: {
                 content: {
                     "application/json": {
@@ -13038,7 +13202,10 @@ export type paths = {
                 };
             };
         };
-        /** Save the agent settings as a new version; fields left out take their defaults */
+        /**
+         * Save the agent settings as a new version; fields left out keep their value
+         * @description Fields left out keep their current value; a field sent replaces it whole (an object field too). With expectedVersion, an edit of a version that is no longer current answers 409 CONFLICT.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -13051,6 +13218,7 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Fields left out keep their current value; a field sent replaces it whole (an object field too). */
                         settings: {
                             /** @description The name the agent introduces itself with */
                             agentName?: string;
@@ -13675,7 +13843,7 @@ export type paths = {
                 };
             };
         };
-        /** Change the voice (fields left out take defaults) and/or the ElevenLabs key (string sets, null clears, absent keeps) */
+        /** Change the voice (fields left out keep their value) and/or the ElevenLabs key (string sets, null clears, absent keeps) */
         put: {
             parameters: {
                 query?: never;
@@ -13689,6 +13857,7 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Fields left out keep their current value; a field sent replaces it whole (an object field too). Switching provider without a voiceId or modelId takes that provider's defaults for them. */
                         settings?: {
                             /**
                              * @description ElevenLabs, or 'twilio': the phone network's built-in voice (TwiML <Say>)
@@ -14419,7 +14588,7 @@ export type paths = {
                         "application/json": {
                             items: {
                                 /** @enum {unknown} */
-                                name: "elevenlabs_api_key" | "twilio_auth_token" | "llm_api_key";
+                                name: "elevenlabs_api_key" | "twilio_auth_token" | "llm_api_key" | "twilio_account_sid";
                                 set: boolean;
                                 /** @description The last four characters, to recognise which key is stored */
                                 last4: string | null;
@@ -14582,6 +14751,11 @@ export type paths = {
                          * @example sk_example_0000
                          */
                         llmApiKey?: string | null;
+                        /**
+                         * @description A string sets it, null clears it, absent keeps it
+                         * @example sk_example_0000
+                         */
+                        twilioAccountSid?: string | null;
                     };
                 };
             };
@@ -14595,7 +14769,7 @@ export type paths = {
                         "application/json": {
                             items: {
                                 /** @enum {unknown} */
-                                name: "elevenlabs_api_key" | "twilio_auth_token" | "llm_api_key";
+                                name: "elevenlabs_api_key" | "twilio_auth_token" | "llm_api_key" | "twilio_account_sid";
                                 set: boolean;
                                 /** @description The last four characters, to recognise which key is stored */
                                 last4: string | null;
