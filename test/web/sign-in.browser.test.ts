@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/app.ts';
 import { type DashboardHarness, newContext, RAPID_OWNER, screenshot, signIn, startDashboard } from '../helpers/dashboard.ts';
 
 describe('signing in to the dashboard', () => {
@@ -43,6 +44,32 @@ describe('signing in to the dashboard', () => {
     await page.waitForURL(/\/sign-in/);
     await page.goto('/');
     await page.waitForURL(/\/sign-in/);
+    await context.close();
+  });
+
+  it('lets the platform admin change its own password, and only the new one signs in after', async () => {
+    const context = await newContext(h);
+    const page = await context.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Account' }).click();
+    await page.waitForURL(/\/account$/);
+    await page.getByRole('textbox', { name: 'Current password' }).fill('not-my-password');
+    await page.getByRole('textbox', { name: 'New password', exact: true }).fill('a-brand-new-admin-password');
+    await page.getByRole('textbox', { name: 'New password again' }).fill('a-brand-new-admin-password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('current password is not right');
+    await page.getByRole('textbox', { name: 'Current password' }).fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Password changed' }).isVisible()).toBe(true);
+    await screenshot(page, 'account');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('Email').fill(ADMIN_EMAIL);
+    await page.getByRole('textbox', { name: 'Password' }).fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('do not match');
+    await signIn(page, ADMIN_EMAIL, 'a-brand-new-admin-password');
+    expect(new URL(page.url()).pathname).toBe('/admin/companies');
     await context.close();
   });
 });

@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './global.css';
-import { createTheme, type CSSVariablesResolver, MantineProvider } from '@mantine/core';
+import { CloseButton, type CloseButtonProps, createTheme, type CSSVariablesResolver, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -11,6 +11,8 @@ const theme = createTheme({
   primaryColor: 'indigo',
   // Shade 7: white text on the primary colour and links on white reach WCAG AA contrast.
   primaryShade: { light: 7, dark: 8 },
+  // Every close button (dialogs, notifications) has a name for screen readers.
+  components: { CloseButton: CloseButton.extend({ defaultProps: { 'aria-label': 'Close' } as unknown as CloseButtonProps }) },
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 });

@@ -2,6 +2,7 @@ import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
 import { NotFound } from '../components/page-states.tsx';
 import { adminPages } from './admin-pages.ts';
 import { companyPages } from './company-pages.ts';
+import { AccountLayout } from './layout/account-layout.tsx';
 import { AdminLayout } from './layout/admin-layout.tsx';
 import { CompanyLayout } from './layout/company-layout.tsx';
 import { HomeRedirect, RequireSession } from './require-session.tsx';
@@ -14,6 +15,11 @@ const router = createBrowserRouter([
     element: <RequireSession><Outlet /></RequireSession>,
     children: [
       { index: true, element: <HomeRedirect /> },
+      {
+        path: '/account',
+        element: <AccountLayout />,
+        children: [{ index: true, lazy: lazyPage(() => import('../features/auth/components/account-page.tsx')) }],
+      },
       {
         path: '/companies/:companyId',
         element: <CompanyLayout />,
