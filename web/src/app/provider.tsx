@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './global.css';
-import { CloseButton, type CloseButtonProps, createTheme, type CSSVariablesResolver, MantineProvider } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver, MantineProvider, Modal, Notification } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -12,7 +12,10 @@ const theme = createTheme({
   // Shade 7: white text on the primary colour and links on white reach WCAG AA contrast.
   primaryShade: { light: 7, dark: 8 },
   // Every close button (dialogs, notifications) has a name for screen readers.
-  components: { CloseButton: CloseButton.extend({ defaultProps: { 'aria-label': 'Close' } as unknown as CloseButtonProps }) },
+  components: {
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
+  },
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 });
