@@ -14,6 +14,7 @@ import { createCompaniesService } from './modules/companies/companies.service.ts
 import { createCompanyConfigService } from './modules/company-config/company-config.service.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
+import { createOverviewService } from './modules/overview/overview.service.ts';
 import { createTradeKnowledgeService } from './modules/knowledge/trade-knowledge.service.ts';
 import { createPhoneNumbersService } from './modules/phone-numbers/phone-numbers.service.ts';
 import { createSecretsService } from './modules/secrets/secrets.service.ts';
@@ -64,8 +65,8 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     knowledge,
     tradeKnowledge: createTradeKnowledgeService(db, { onChanged: () => knowledge.forgetInherited() }),
   };
-  // The configuration document spans the modules above, through their services.
-  return { ...services, companyConfig: createCompanyConfigService(db, services) };
+  // The configuration document and the overview span the modules above, through their services.
+  return { ...services, companyConfig: createCompanyConfigService(db, services), overview: createOverviewService(services) };
 }
 
 export type Services = ReturnType<typeof createServices>;
