@@ -17,8 +17,10 @@ export function MessageList({ title, companyId, timeZone, query, page, onPage, e
   return (
     <section aria-label={title}>
       <Title order={2} size="h4" mb="xs">{title}</Title>
+      {/* A failed refresh keeps the messages already shown, with the failure above them. */}
+      {messages.isError && <LoadError error={messages.error} retry={() => void messages.refetch()} />}
       {messages.isPending ? <Loading label="Loading messages" />
-        : messages.isError ? <LoadError error={messages.error} retry={() => void messages.refetch()} />
+        : !messages.data ? null
         : messages.data.items.length === 0 ? <Empty title={emptyText} />
         : (
           <>
