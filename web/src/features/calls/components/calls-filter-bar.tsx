@@ -1,5 +1,5 @@
-import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Button, Collapse, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { OUTCOMES } from '../../../components/outcome-badge.tsx';
 import { hasFilters, type CallFilters } from './call-filters.ts';
@@ -13,8 +13,12 @@ export function CallsFilterBar({ filters, onChange }: { filters: CallFilters; on
   const [caller, setCaller] = useState(filters.caller);
   const pushCaller = useDebouncedCallback((value: string) => onChange({ caller: value }), 300);
   const set = (patch: Partial<CallFilters>) => onChange(patch);
+  // On a phone the filters fold away behind one button, so the calls come first.
+  const wide = useMediaQuery('(min-width: 48em)', true);
+  const [open, { toggle }] = useDisclosure(false);
+  const active = [filters.outcome, filters.channel, filters.emergency, filters.caller, filters.from, filters.to].filter(Boolean).length;
 
-  return (
+  const fields = (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm" mb="md">
       <TextInput
         label="Caller"
@@ -39,5 +43,14 @@ export function CallsFilterBar({ filters, onChange }: { filters: CallFilters; on
         )}
       </Group>
     </SimpleGrid>
+  );
+  if (wide) return fields;
+  return (
+    <>
+      <Button variant="default" mb="sm" onClick={toggle} aria-expanded={open} aria-controls="call-filters">
+        {open ? 'Hide filters' : `Filters${active ? ` (${active} on)` : ''}`}
+      </Button>
+      <Collapse expanded={open} id="call-filters">{fields}</Collapse>
+    </>
   );
 }
