@@ -14,7 +14,7 @@ export function CallsFilterBar({ filters, onChange }: { filters: CallFilters; on
   const pushCaller = useDebouncedCallback((value: string) => onChange({ caller: value }), 300);
   const set = (patch: Partial<CallFilters>) => onChange(patch);
   // On a phone the filters fold away behind one button, so the calls come first.
-  const wide = useMediaQuery('(min-width: 48em)', true);
+  const wide = useMediaQuery('(min-width: 48em)', undefined, { getInitialValueInEffect: false });
   const [open, { toggle }] = useDisclosure(false);
   const active = [filters.outcome, filters.channel, filters.emergency, filters.caller, filters.from, filters.to].filter(Boolean).length;
 

@@ -12,7 +12,7 @@ const nameOf = (c: CallSummary) => c.callerName || (c.channel === 'phone' ? 'No 
 
 /** The log: a table on a wide screen, one card per call on a phone. */
 export function CallsList({ calls, companyId, timeZone }: { calls: CallSummary[]; companyId: string; timeZone: string }) {
-  const wide = useMediaQuery('(min-width: 48em)', true);
+  const wide = useMediaQuery('(min-width: 48em)', undefined, { getInitialValueInEffect: false });
   const to = (c: CallSummary) => `/companies/${companyId}/calls/${c.id}`;
 
   if (!wide) {
