@@ -14,6 +14,7 @@ import contactsRoutes from './modules/contacts/contacts.routes.ts';
 import knowledgeRoutes from './modules/knowledge/knowledge.routes.ts';
 import tradeKnowledgeRoutes from './modules/knowledge/trade-knowledge.routes.ts';
 import unansweredQuestionsRoutes from './modules/knowledge/unanswered-questions.routes.ts';
+import overviewRoutes from './modules/overview/overview.routes.ts';
 import platformRoutes from './modules/platform/platform.routes.ts';
 import phoneNumbersRoutes from './modules/phone-numbers/phone-numbers.routes.ts';
 import secretsRoutes from './modules/secrets/secrets.routes.ts';
@@ -52,6 +53,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(techniciansRoutes, { prefix: `${company}/technicians` });
   await app.register(availabilityRoutes, { prefix: `${company}/availability` });
   await app.register(bookingsRoutes, { prefix: `${company}/bookings` });
+  await app.register(overviewRoutes, { prefix: `${company}/overview` });
   await app.register(callsRoutes, { prefix: `${company}/calls` });
   await app.register(messagesRoutes, { prefix: `${company}/messages` });
   await app.register(agentChatRoutes, { prefix: `${company}/agent` });

@@ -15,6 +15,7 @@ import { createCompaniesService } from './modules/companies/companies.service.ts
 import { createCompanyConfigService } from './modules/company-config/company-config.service.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
+import { createOverviewService } from './modules/overview/overview.service.ts';
 import { createTradeKnowledgeService } from './modules/knowledge/trade-knowledge.service.ts';
 import { createNumberProof } from './modules/phone-numbers/number-proof.ts';
 import { createPhoneNumbersService } from './modules/phone-numbers/phone-numbers.service.ts';
@@ -70,10 +71,10 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     knowledge,
     tradeKnowledge: createTradeKnowledgeService(db, { onChanged: () => knowledge.forgetInherited() }),
   };
-  // The configuration document spans the modules above, through their services.
+  // The configuration document and the overview span the modules above, through their services.
   const companyConfig = createCompanyConfigService(db, services);
   const platform = createPlatformService(db, config, { companies, companyConfig, users: services.users });
-  return { ...services, companyConfig, platform };
+  return { ...services, companyConfig, platform, overview: createOverviewService(services) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -2,8 +2,32 @@ import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { CallOutcomeColumn, CallStatus, CallTurnsTable } from '../../db/schema.ts';
 import type { TenantTx } from '../../db/tenant.ts';
 import type { PageRequest } from '../../http/common-schemas.ts';
+import { escapeLike } from '../../db/escape-like.ts';
 
 export type TurnValues = Omit<Insertable<CallTurnsTable>, 'company_id' | 'call_id' | 'created_at'>;
+
+export interface CallFilter {
+  outcome?: CallOutcomeColumn | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  contactId?: string | undefined;
+  channel?: 'phone' | 'web' | 'widget' | undefined;
+  emergency?: boolean | undefined;
+  /** A name (any part, any case) or the digits of a number (anywhere in the caller id). */
+  caller?: { text: string; digits?: string | undefined } | undefined;
+}
+
+// Both engines mark an emergency in the call's facts; a call that then booked keeps the stronger outcome.
+const EMERGENCY = sql<boolean>`(c.outcome IS NOT DISTINCT FROM 'emergency' OR coalesce(c.state #>> '{facts,emergency}', '') = 'true')`;
+
+function selectCalls(tx: TenantTx, companyId: string) {
+  return tx
+    .selectFrom('calls as c')
+    .leftJoin('contacts as ct', (j) => j.onRef('ct.company_id', '=', 'c.company_id').onRef('ct.id', '=', 'c.contact_id'))
+    .selectAll('c')
+    .select(['ct.name as caller_name', EMERGENCY.as('emergency')])
+    .where('c.company_id', '=', companyId);
+}
 
 export const callsRepository = {
   /** The call for this CallSid, created on its first webhook. */
@@ -24,6 +48,11 @@ export const callsRepository = {
 
   findById(tx: TenantTx, companyId: string, id: string) {
     return tx.selectFrom('calls').selectAll().where('company_id', '=', companyId).where('id', '=', id).executeTakeFirst();
+  },
+
+  /** A call as the dashboard shows it: with its caller's name and the emergency flag. */
+  findListed(tx: TenantTx, companyId: string, id: string) {
+    return selectCalls(tx, companyId).where('c.id', '=', id).executeTakeFirst();
   },
 
   /**
@@ -47,13 +76,33 @@ export const callsRepository = {
       .executeTakeFirst();
   },
 
-  list(tx: TenantTx, companyId: string, filter: { outcome?: CallOutcomeColumn | undefined; from?: Date | undefined; to?: Date | undefined; contactId?: string | undefined }, page: PageRequest) {
-    let q = tx.selectFrom('calls').selectAll().where('company_id', '=', companyId);
-    if (filter.outcome) q = q.where('outcome', '=', filter.outcome);
-    if (filter.from) q = q.where('started_at', '>=', filter.from);
-    if (filter.to) q = q.where('started_at', '<', filter.to);
-    if (filter.contactId) q = q.where('contact_id', '=', filter.contactId);
-    return q.orderBy('started_at', 'desc').orderBy('id').limit(page.limit + 1).offset(page.offset).execute();
+  /** The log, newest first, with the caller's contact name and whether the call was an emergency. */
+  list(tx: TenantTx, companyId: string, filter: CallFilter, page: PageRequest) {
+    let q = selectCalls(tx, companyId);
+    if (filter.outcome) q = q.where('c.outcome', '=', filter.outcome);
+    if (filter.from) q = q.where('c.started_at', '>=', filter.from);
+    if (filter.to) q = q.where('c.started_at', '<', filter.to);
+    if (filter.contactId) q = q.where('c.contact_id', '=', filter.contactId);
+    if (filter.channel) q = q.where('c.channel', '=', filter.channel);
+    if (filter.emergency !== undefined) q = q.where(filter.emergency ? EMERGENCY : sql<boolean>`NOT ${EMERGENCY}`);
+    if (filter.caller) {
+      const { text, digits } = filter.caller;
+      q = q.where((eb) => eb.or([
+        eb('ct.name', 'ilike', `%${escapeLike(text)}%`),
+        ...(digits ? [eb('c.from_number', 'like', `%${digits}%`)] : []),
+      ]));
+    }
+    return q.orderBy('c.started_at', 'desc').orderBy('c.id').limit(page.limit + 1).offset(page.offset).execute();
+  },
+
+  /** Calls started in [from, to) by outcome (null: still in progress), emergencies and bookings made. */
+  async summary(tx: TenantTx, companyId: string, span: { from: Date; to: Date }) {
+    const base = tx.selectFrom('calls as c').where('c.company_id', '=', companyId).where('c.started_at', '>=', span.from).where('c.started_at', '<', span.to);
+    const outcomes = await base.select(['c.outcome', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('c.outcome').execute();
+    const totals = await base
+      .select([sql<string>`count(*) FILTER (WHERE ${EMERGENCY})`.as('emergencies'), sql<string>`count(DISTINCT c.booking_id)`.as('bookings')])
+      .executeTakeFirstOrThrow();
+    return { outcomes: outcomes.map((o) => ({ outcome: o.outcome, count: Number(o.n) })), emergencies: Number(totals.emergencies), bookings: Number(totals.bookings) };
   },
 
   findTurn(tx: TenantTx, companyId: string, callId: string, seq: number) {

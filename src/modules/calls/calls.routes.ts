@@ -10,10 +10,10 @@ export const callsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const calls = app.ctx.services.calls;
 
   app.get('/', {
-    schema: { tags, summary: 'The call log, newest first', params: CompanyParams, querystring: ListCallsQuery, response: { 200: Page(Call), ...errorResponses } },
+    schema: { tags, summary: 'The call log, newest first, filtered by outcome, time, contact, channel, emergency or caller', params: CompanyParams, querystring: ListCallsQuery, response: { 200: Page(Call), ...errorResponses } },
   }, async (req) => {
-    const { outcome, from, to, contactId } = req.query;
-    return calls.list(req.params.companyId, { outcome, from: dateOrUndefined(from), to: dateOrUndefined(to), contactId }, pageOf(req.query));
+    const { outcome, from, to, contactId, channel, emergency, caller } = req.query;
+    return calls.list(req.params.companyId, { outcome, from: dateOrUndefined(from), to: dateOrUndefined(to), contactId, channel, emergency, caller }, pageOf(req.query));
   });
 
   app.get('/:callId', {
@@ -26,7 +26,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/', {
     schema: { tags, summary: 'Messages the agent took, newest first', params: CompanyParams, querystring: ListMessagesQuery, response: { 200: Page(Message), ...errorResponses } },
-  }, async (req) => messages.list(req.params.companyId, { status: req.query.status, callId: req.query.callId }, pageOf(req.query)));
+  }, async (req) => messages.list(req.params.companyId, { status: req.query.status, callId: req.query.callId, urgent: req.query.urgent }, pageOf(req.query)));
 
   app.get('/:messageId', {
     schema: { tags, summary: 'Read a message', params: MessageParams, response: { 200: Message, ...errorResponses } },

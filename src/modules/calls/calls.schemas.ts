@@ -5,10 +5,12 @@ const Outcome = Type.Union([
   Type.Literal('booked'), Type.Literal('answered'), Type.Literal('message'), Type.Literal('transferred'), Type.Literal('emergency'), Type.Literal('abandoned'),
 ]);
 
+const Channel = Type.Union([Type.Literal('phone'), Type.Literal('web'), Type.Literal('widget')]);
+
 export const Call = Type.Object({
   id: Uuid,
   callSid: Type.String(),
-  channel: Type.Union([Type.Literal('phone'), Type.Literal('web'), Type.Literal('widget')]),
+  channel: Channel,
   fromNumber: Nullable(Type.String()),
   toNumber: Nullable(Type.String()),
   status: Type.String(),
@@ -19,6 +21,8 @@ export const Call = Type.Object({
   contactId: Nullable(Uuid),
   bookingId: Nullable(Uuid),
   turnCount: Type.Integer(),
+  callerName: Nullable(Type.String({ description: "The caller's contact name, when the call has a contact" })),
+  emergency: Type.Boolean({ description: 'The caller reported an emergency (whatever the call then became)' }),
 });
 
 export const Turn = Type.Object({
@@ -31,6 +35,8 @@ export const Turn = Type.Object({
   engineMs: Type.Integer(),
   speechMs: Type.Integer(),
   at: DateTime,
+  clips: Type.Array(Type.String(), { description: 'Paths of the ElevenLabs clips the caller heard in this turn (empty: Twilio read the text)' }),
+  transferTo: Nullable(Type.String({ description: 'The number this turn connected the caller to' })),
 });
 
 export const CallWithTranscript = Type.Object({ ...Call.properties, transcript: Type.Array(Turn) });
@@ -42,6 +48,9 @@ export const ListCallsQuery = Type.Object(
     from: Type.Optional(InstantInput()),
     to: Type.Optional(InstantInput()),
     contactId: Type.Optional(Uuid),
+    channel: Type.Optional(Channel),
+    emergency: Type.Optional(Type.Boolean({ description: 'Only emergencies (true) or only the rest (false)' })),
+    caller: Type.Optional(Type.String({ maxLength: 100, description: "Part of the caller's name, or digits of their number" })),
   },
   { additionalProperties: false },
 );
@@ -60,7 +69,12 @@ export const Message = Type.Object({
   createdAt: DateTime,
 });
 export const ListMessagesQuery = Type.Object(
-  { ...PageQuery, status: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('handled')])), callId: Type.Optional(Uuid) },
+  {
+    ...PageQuery,
+    status: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('handled')])),
+    callId: Type.Optional(Uuid),
+    urgent: Type.Optional(Type.Boolean({ description: 'Only urgent messages (true) or only the rest (false)' })),
+  },
   { additionalProperties: false },
 );
 export const MessageParams = Type.Object({ companyId: Uuid, messageId: Uuid });

@@ -6,12 +6,14 @@ import { toPage, type PageRequest } from '../../http/common-schemas.ts';
 import { normalizePhone } from '../../phone/normalize.ts';
 import type { Actor } from '../auth/principal.ts';
 import type { ContactsService } from '../contacts/contacts.service.ts';
-import { callsRepository as repo, type TurnValues } from './calls.repository.ts';
+import { callsRepository as repo, type CallFilter, type TurnValues } from './calls.repository.ts';
+import { turnEffects } from './turn-response.ts';
 
 type CallRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
+type ListedRow = NonNullable<Awaited<ReturnType<typeof repo.findListed>>>;
 type TurnRow = Awaited<ReturnType<typeof repo.turns>>[number];
 
-export const presentCall = (r: CallRow) => ({
+export const presentCall = (r: ListedRow) => ({
   id: r.id,
   callSid: r.call_sid,
   channel: r.channel,
@@ -25,6 +27,8 @@ export const presentCall = (r: CallRow) => ({
   contactId: r.contact_id,
   bookingId: r.booking_id,
   turnCount: r.turn_count,
+  callerName: r.caller_name ?? null,
+  emergency: r.emergency,
 });
 
 const presentTurn = (t: TurnRow) => ({
@@ -37,6 +41,7 @@ const presentTurn = (t: TurnRow) => ({
   engineMs: t.engine_ms,
   speechMs: t.speech_ms,
   at: t.created_at,
+  ...turnEffects(t.response),
 });
 
 export interface CallRecord {
@@ -156,15 +161,26 @@ export function createCallsService(db: Db, deps: { contacts: ContactsService }) 
       });
     },
 
-    async list(companyId: string, filter: Parameters<typeof repo.list>[2], page: PageRequest) {
-      const rows = await withTenant(db, companyId, (tx) => repo.list(tx, companyId, filter, page));
+    async list(companyId: string, filter: Omit<CallFilter, 'caller'> & { caller?: string | undefined }, page: PageRequest) {
+      const digits = filter.caller?.replace(/\D/g, '');
+      const caller = filter.caller?.trim() ? { text: filter.caller.trim(), digits: digits && digits.length >= 3 ? digits : undefined } : undefined;
+      const rows = await withTenant(db, companyId, (tx) => repo.list(tx, companyId, { ...filter, caller }, page));
       return toPage(rows.map(presentCall), page);
+    },
+
+    /** Calls in each span: how many by outcome, emergencies, bookings the agent made. */
+    async summarize(companyId: string, spans: { from: Date; to: Date }[]) {
+      return withTenant(db, companyId, async (tx) => {
+        const out = [];
+        for (const span of spans) out.push(await repo.summary(tx, companyId, span));
+        return out;
+      });
     },
 
     /** A call with its transcript, turn by turn. */
     async get(companyId: string, id: string) {
       return withTenant(db, companyId, async (tx) => {
-        const call = await repo.findById(tx, companyId, id);
+        const call = await repo.findListed(tx, companyId, id);
         if (!call) throw notFound('Call');
         return { ...presentCall(call), transcript: (await repo.turns(tx, companyId, id)).map(presentTurn) };
       });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { TenantTx } from '../../db/tenant.ts';
 import type { PageRequest } from '../../http/common-schemas.ts';
 
@@ -9,6 +10,12 @@ export interface MessageValues {
   body: string;
   urgent: boolean;
   source_key: string | null;
+}
+
+export interface MessageFilter {
+  status?: 'new' | 'handled' | undefined;
+  callId?: string | undefined;
+  urgent?: boolean | undefined;
 }
 
 export const messagesRepository = {
@@ -29,11 +36,23 @@ export const messagesRepository = {
     return tx.selectFrom('messages').selectAll().where('company_id', '=', companyId).where('id', '=', id).executeTakeFirst();
   },
 
-  list(tx: TenantTx, companyId: string, filter: { status?: 'new' | 'handled' | undefined; callId?: string | undefined }, page: PageRequest) {
+  list(tx: TenantTx, companyId: string, filter: MessageFilter, page: PageRequest) {
     let q = tx.selectFrom('messages').selectAll().where('company_id', '=', companyId);
     if (filter.status) q = q.where('status', '=', filter.status);
     if (filter.callId) q = q.where('call_id', '=', filter.callId);
+    if (filter.urgent !== undefined) q = q.where('urgent', '=', filter.urgent);
     return q.orderBy('created_at', 'desc').orderBy('id').limit(page.limit + 1).offset(page.offset).execute();
+  },
+
+  /** Messages not yet handled, and how many of them are urgent. */
+  async countWaiting(tx: TenantTx, companyId: string): Promise<{ waiting: number; urgent: number }> {
+    const row = await tx
+      .selectFrom('messages')
+      .select([(eb) => eb.fn.countAll<string>().as('waiting'), sql<string>`count(*) FILTER (WHERE urgent)`.as('urgent')])
+      .where('company_id', '=', companyId)
+      .where('status', '=', 'new')
+      .executeTakeFirstOrThrow();
+    return { waiting: Number(row.waiting), urgent: Number(row.urgent) };
   },
 
   setStatus(tx: TenantTx, companyId: string, id: string, status: 'new' | 'handled') {

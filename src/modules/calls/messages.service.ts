@@ -6,7 +6,7 @@ import { normalizePhone } from '../../phone/normalize.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/principal.ts';
 import type { ContactsService } from '../contacts/contacts.service.ts';
-import { messagesRepository as repo } from './messages.repository.ts';
+import { messagesRepository as repo, type MessageFilter } from './messages.repository.ts';
 
 type MessageRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 
@@ -62,9 +62,13 @@ export function createMessagesService(db: Db, audit: AuditService, contacts: Con
       });
     },
 
-    async list(companyId: string, filter: { status?: 'new' | 'handled' | undefined; callId?: string | undefined }, page: PageRequest) {
+    async list(companyId: string, filter: MessageFilter, page: PageRequest) {
       const rows = await withTenant(db, companyId, (tx) => repo.list(tx, companyId, filter, page));
       return toPage(rows.map(present), page);
+    },
+
+    async countWaiting(companyId: string): Promise<{ waiting: number; urgent: number }> {
+      return withTenant(db, companyId, (tx) => repo.countWaiting(tx, companyId));
     },
 
     async get(companyId: string, id: string): Promise<Message> {

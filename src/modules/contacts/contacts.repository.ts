@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TenantTx } from '../../db/tenant.ts';
 import type { PageRequest } from '../../http/common-schemas.ts';
+import { escapeLike } from '../../db/escape-like.ts';
 
 export interface ContactValues {
   name: string;
@@ -24,8 +25,6 @@ const COLUMNS = ['c.id', 'c.name', 'c.email', 'c.address', 'c.zip', 'c.notes', '
 
 // A contact's numbers in their given order, fetched with the row (no N+1 on lists).
 const phones = sql<string[]>`ARRAY(SELECT p.e164 FROM contact_phones p WHERE p.company_id = c.company_id AND p.contact_id = c.id ORDER BY p.position)`.as('phones');
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 const hasPhone = (predicate: RawBuilder<unknown>) =>
   sql<boolean>`EXISTS (SELECT 1 FROM contact_phones p WHERE p.company_id = c.company_id AND p.contact_id = c.id AND ${predicate})`;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { TenantTx } from '../../db/tenant.ts';
 import type { PageRequest } from '../../http/common-schemas.ts';
 import type { EntryValues } from './knowledge-text.ts';
+import { escapeLike } from '../../db/escape-like.ts';
 
 export interface EntryFilter {
   q?: string | undefined;
@@ -10,8 +11,6 @@ export interface EntryFilter {
 }
 
 const ENTRY_COLUMNS = ['id', 'question', 'answer', 'alternatives', 'tags', 'enabled', 'created_at', 'updated_at'] as const;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /** A company's own entries and its overrides of inherited trade entries. */
 export const knowledgeRepository = {

@@ -46,6 +46,11 @@ export const unansweredQuestionsRepository = {
       .limit(page.limit + 1).offset(page.offset).execute();
   },
 
+  async count(tx: TenantTx, companyId: string): Promise<number> {
+    const row = await tx.selectFrom('unanswered_questions').select((eb) => eb.fn.countAll<string>().as('n')).where('company_id', '=', companyId).executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
   delete(tx: TenantTx, companyId: string, id: string) {
     return tx.deleteFrom('unanswered_questions').where('company_id', '=', companyId).where('id', '=', id).returning('id').executeTakeFirst();
   },

@@ -55,6 +55,11 @@ export function createUnansweredQuestions(db: Db, audit: AuditService, lexiconOf
       return toPage(rows.map(present), page);
     },
 
+    /** How many groups of questions wait for an answer. */
+    async countUnanswered(companyId: string): Promise<number> {
+      return withTenant(db, companyId, (tx) => repo.count(tx, companyId));
+    },
+
     async dismissUnanswered(actor: Actor, companyId: string, id: string): Promise<void> {
       await withTenant(db, companyId, async (tx) => {
         if (!(await repo.delete(tx, companyId, id))) throw notFound('Unanswered question');

@@ -9,5 +9,11 @@ export interface CompanyPage {
 
 // Each page is its own chunk, loaded when first opened.
 export const companyPages: CompanyPage[] = [
+  { path: 'overview', nav: { label: 'Overview' }, load: () => import('../features/overview/components/overview-page.tsx') },
   { path: 'setup', nav: { label: 'Get started', ownerOnly: true }, load: () => import('../features/onboarding/components/setup-page.tsx') },
+  { path: 'calls', nav: { label: 'Calls' }, load: () => import('../features/calls/components/calls-page.tsx') },
+  { path: 'calls/:callId', load: () => import('../features/calls/components/call-page.tsx') },
+  { path: 'messages', nav: { label: 'Messages' }, load: () => import('../features/messages/components/messages-page.tsx') },
+  { path: 'contacts', nav: { label: 'Contacts' }, load: () => import('../features/contacts/components/contacts-page.tsx') },
+  { path: 'contacts/:contactId', load: () => import('../features/contacts/components/contact-page.tsx') },
 ];

@@ -11951,6 +11951,227 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/companies/{companyId}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The company's day at a glance
+         * @description Today's and this week's calls by outcome (company time; the week starts Monday), emergencies, bookings the agent made, messages waiting, unanswered questions and the next confirmed bookings.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    companyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timeZone: string;
+                            today: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                calls: number;
+                                outcomes: {
+                                    booked: number;
+                                    answered: number;
+                                    message: number;
+                                    transferred: number;
+                                    emergency: number;
+                                    abandoned: number;
+                                    /** @description Calls with no outcome yet */
+                                    inProgress: number;
+                                };
+                                /** @description Calls where the caller reported an emergency, whatever they became */
+                                emergencies: number;
+                                /** @description Bookings the agent made on these calls */
+                                bookingsMade: number;
+                            };
+                            week: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                calls: number;
+                                outcomes: {
+                                    booked: number;
+                                    answered: number;
+                                    message: number;
+                                    transferred: number;
+                                    emergency: number;
+                                    abandoned: number;
+                                    /** @description Calls with no outcome yet */
+                                    inProgress: number;
+                                };
+                                /** @description Calls where the caller reported an emergency, whatever they became */
+                                emergencies: number;
+                                /** @description Bookings the agent made on these calls */
+                                bookingsMade: number;
+                            };
+                            messagesWaiting: number;
+                            urgentMessagesWaiting: number;
+                            /** @description Groups of questions the agent could not answer */
+                            unansweredQuestions: number;
+                            /** @description The next confirmed visits, soonest first */
+                            nextBookings: {
+                                /** Format: uuid */
+                                id: string;
+                                start: string;
+                                end: string;
+                                label: string;
+                                customerName: string;
+                                serviceName: string;
+                                technicianName: string;
+                                emergency: boolean;
+                                callId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/companies/{companyId}/calls": {
         parameters: {
             query?: never;
@@ -11958,7 +12179,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The call log, newest first */
+        /** The call log, newest first, filtered by outcome, time, contact, channel, emergency or caller */
         get: {
             parameters: {
                 query?: {
@@ -11968,6 +12189,11 @@ export type paths = {
                     from?: string;
                     to?: string;
                     contactId?: string;
+                    channel?: "phone" | "web" | "widget";
+                    /** @description Only emergencies (true) or only the rest (false) */
+                    emergency?: boolean;
+                    /** @description Part of the caller's name, or digits of their number */
+                    caller?: string;
                 };
                 header?: never;
                 path: {
@@ -12000,6 +12226,9 @@ export type paths = {
                                 contactId: string | null;
                                 bookingId: string | null;
                                 turnCount: number;
+                                callerName: string | null;
+                                /** @description The caller reported an emergency (whatever the call then became) */
+                                emergency: boolean;
                             }[];
                             limit: number;
                             offset: number;
@@ -12178,6 +12407,9 @@ export type paths = {
                             contactId: string | null;
                             bookingId: string | null;
                             turnCount: number;
+                            callerName: string | null;
+                            /** @description The caller reported an emergency (whatever the call then became) */
+                            emergency: boolean;
                             transcript: {
                                 seq: number;
                                 callerText: string | null;
@@ -12189,6 +12421,9 @@ export type paths = {
                                 speechMs: number;
                                 /** Format: date-time */
                                 at: string;
+                                /** @description Paths of the ElevenLabs clips the caller heard in this turn (empty: Twilio read the text) */
+                                clips: string[];
+                                transferTo: string | null;
                             }[];
                         };
                     };
@@ -12337,6 +12572,8 @@ export type paths = {
                     offset?: number;
                     status?: "new" | "handled";
                     callId?: string;
+                    /** @description Only urgent messages (true) or only the rest (false) */
+                    urgent?: boolean;
                 };
                 header?: never;
                 path: {

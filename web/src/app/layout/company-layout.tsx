@@ -4,11 +4,10 @@ import { Outlet, useParams } from 'react-router';
 import { LoadError, Loading, NotFound } from '../../components/page-states.tsx';
 import { api, unwrap } from '../../lib/api-client.ts';
 import { CompanyContext } from '../../lib/company-context.ts';
+import { isUuid } from '../../lib/ids.ts';
 import { canManage, isPlatformAdmin, useMe } from '../../lib/session.ts';
 import { companyPages } from '../company-pages.ts';
 import { Shell } from './shell.tsx';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A company's pages. The company is read from the API with the id in the URL: another
@@ -20,7 +19,7 @@ export function CompanyLayout() {
   const company = useQuery({
     queryKey: ['companies', companyId],
     queryFn: () => unwrap(api.GET('/api/companies/{companyId}', { params: { path: { companyId } } })),
-    enabled: UUID.test(companyId),
+    enabled: isUuid(companyId),
   });
 
   const admin = isPlatformAdmin(me.data);
@@ -31,7 +30,7 @@ export function CompanyLayout() {
     <Shell title={title} nav={nav} badge={badge}>{content}</Shell>
   );
 
-  if (!UUID.test(companyId)) return frame('ClientsVia', <NotFound />);
+  if (!isUuid(companyId)) return frame('ClientsVia', <NotFound />);
   if (company.isPending) return frame('ClientsVia', <Loading />);
   if (company.isError) return frame('ClientsVia', <LoadError error={company.error} retry={() => void company.refetch()} />);
   const badge = (
