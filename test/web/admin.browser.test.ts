@@ -1,13 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/app.ts';
+import { expectNoSeriousAxeViolations } from '../helpers/dashboard-pages.ts';
 import { type DashboardHarness, newContext, RAPID_OWNER, screenshot, signIn, startDashboard } from '../helpers/dashboard.ts';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the platform admin in the dashboard', () => {
   let h: DashboardHarness;
@@ -20,7 +14,7 @@ describe('the platform admin in the dashboard', () => {
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/admin/companies');
     await expect.poll(() => page.getByRole('link', { name: 'Rapid Rooter Plumbing', exact: true }).isVisible()).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'admin-companies');
     await screenshot(page, 'admin-companies');
 
     await page.getByRole('button', { name: 'New company' }).click();
@@ -63,12 +57,12 @@ describe('the platform admin in the dashboard', () => {
     await dialog.getByLabel('Answer').fill('Yes, our technicians leave the work area as clean as they found it.');
     await dialog.getByRole('button', { name: 'Save entry' }).click();
     await expect.poll(() => page.getByText('Do you clean up after the job?').isVisible()).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'admin-trade-categories');
     await screenshot(page, 'admin-trade-categories');
 
     await page.getByRole('link', { name: 'Platform' }).click();
     await expect.poll(() => page.getByText('Ready', { exact: true }).isVisible()).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'admin-platform');
     await screenshot(page, 'admin-platform');
     await context.close();
   });
