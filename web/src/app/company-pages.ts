@@ -10,4 +10,7 @@ export interface CompanyPage {
 // Each page is its own chunk, loaded when first opened.
 export const companyPages: CompanyPage[] = [
   { path: 'setup', nav: { label: 'Get started', ownerOnly: true }, load: () => import('../features/onboarding/components/setup-page.tsx') },
+  { path: 'schedule', nav: { label: 'Schedule' }, load: () => import('../features/booking/components/schedule-page.tsx') },
+  { path: 'bookings/new', load: () => import('../features/booking/components/new-booking-page.tsx') },
+  { path: 'bookings/:bookingId', load: () => import('../features/booking/components/booking-page.tsx') },
 ];
