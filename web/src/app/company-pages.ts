@@ -13,4 +13,5 @@ export const companyPages: CompanyPage[] = [
   { path: 'schedule', nav: { label: 'Schedule' }, load: () => import('../features/booking/components/schedule-page.tsx') },
   { path: 'bookings/new', load: () => import('../features/booking/components/new-booking-page.tsx') },
   { path: 'bookings/:bookingId', load: () => import('../features/booking/components/booking-page.tsx') },
+  { path: 'booking-setup', nav: { label: 'Booking setup', ownerOnly: true }, load: () => import('../features/booking/components/setup/booking-setup-page.tsx') },
 ];
