@@ -9,7 +9,7 @@ import type { DashboardHarness } from '../helpers/dashboard.ts';
 // be the company's own.
 export const BROWSER_ZONE = 'Asia/Tokyo';
 
-export interface ApiSlot { start: string; localDate: string; localStartTime: string; technicianIds: string[] }
+export interface ApiSlot { start: string; localDate: string; localStartTime: string; technicianIds: string[]; arrivalWindow?: { start: string; end: string } }
 export interface ApiBooking { id: string; status: string; start: string; localDate: string; localStartTime: string; serviceName: string; customerName: string; technicianName: string }
 
 export async function zonedContext(h: DashboardHarness | { browser: Browser; baseUrl: string }, width = 1280): Promise<BrowserContext> {

@@ -6,7 +6,7 @@ import type { Technician } from '../api/list-technicians.ts';
 import { blockStyle } from './booking-block-style.ts';
 import { STATUS } from './booking-status.tsx';
 
-const NAME_WIDTH = 150;
+const NAME_WIDTH = 130;
 const ROW_HEIGHT = 60;
 
 /** Where a booking sits on one local day, in minutes from midnight (a job running past midnight is cut at 24:00). */
@@ -61,7 +61,7 @@ export function DayTimeline({ date, bookings, technicians, companyId }: { date: 
               {spans.filter((s) => s.b.technicianId === t.id).map(({ b, job, window }) => (
                 <Box key={b.id}>
                   {window && (
-                    <Box aria-hidden style={{ position: 'absolute', top: 4, bottom: 4, left: pct(window[0]), width: width(window[0], window[1]), background: 'var(--mantine-color-indigo-0)', border: '1px dashed var(--mantine-color-indigo-4)', borderRadius: 6 }} />
+                    <Box aria-hidden data-arrival-window style={{ position: 'absolute', top: 4, bottom: 4, left: pct(window[0]), width: width(window[0], window[1]), background: 'var(--mantine-color-indigo-0)', border: '1px dashed var(--mantine-color-indigo-4)', borderRadius: 6 }} />
                   )}
                   <Link
                     to={`/companies/${companyId}/bookings/${b.id}`}

@@ -8,6 +8,7 @@ import { addDays, dayLabel, localDaysSpan, mondayOf } from '../../../lib/local-d
 import { useBookingsBetween } from '../api/list-bookings.ts';
 import { useTechnicians } from '../api/list-technicians.ts';
 import { isActive } from './booking-status.tsx';
+import { DayAgenda } from './day-agenda.tsx';
 import { DayTimeline } from './day-timeline.tsx';
 import { WeekView } from './week-view.tsx';
 
@@ -59,7 +60,12 @@ export default function SchedulePage() {
             <Text size="sm" c="dimmed" mb="xs" aria-live="polite">{shown.length === 0 ? `No bookings ${view === 'week' ? 'this week' : 'on this day'}.` : `${shown.length} booking${shown.length === 1 ? '' : 's'}`}</Text>
             {view === 'week'
               ? <WeekView monday={first} bookings={shown} technicians={technicians.data} companyId={company.id} onPickDay={(d) => set({ date: d, view: null })} />
-              : <DayTimeline date={date} bookings={shown} technicians={technicians.data} companyId={company.id} />}
+              : (
+                <>
+                  <DayTimeline date={date} bookings={shown} technicians={technicians.data} companyId={company.id} />
+                  <DayAgenda bookings={shown} companyId={company.id} />
+                </>
+              )}
           </>
         )}
     </>
