@@ -78,6 +78,40 @@ describe('booking setup', () => {
     expect(leak).toMatchObject({ priceText: '$199 to $399', bufferAfterMinutes: 30, durationMinutes: 90 });
   });
 
+  it('gives a technician more zips and time off, entered in company time', async () => {
+    await page.getByRole('tab', { name: 'Technicians' }).click();
+    await page.getByRole('button', { name: 'Change Sarah Chen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change Sarah Chen' });
+    const zips = dialog.getByRole('textbox', { name: /^Zip codes covered/ });
+    await zips.fill(`${await zips.inputValue()}\n60615`);
+    await dialog.getByRole('button', { name: 'Add time off' }).click();
+    // The browser is in Tokyo; 8:00 AM here is Chicago's 8:00 AM (CST, UTC-6).
+    await dialog.getByLabel('Time off 1 from').fill('2026-12-21T08:00');
+    await dialog.getByLabel('Time off 1 until').fill('2026-12-21T17:00');
+    await dialog.getByLabel('Time off 1 reason').fill('Dentist');
+    await screenshot(page, 'booking-setup-technician');
+    await expectNoSeriousAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Save technician' }).click();
+    await page.getByText('Technician saved').waitFor();
+    const sarah = (await rapid.call('GET', `${rapid.base}/technicians`)).items.find((t: { name: string }) => t.name === 'Sarah Chen');
+    expect(sarah.zips).toContain('60615');
+    expect(sarah.timeOff).toHaveLength(1);
+    expect(Date.parse(sarah.timeOff[0].start)).toBe(Date.parse('2026-12-21T14:00:00Z'));
+    expect(Date.parse(sarah.timeOff[0].end)).toBe(Date.parse('2026-12-21T23:00:00Z'));
+    expect(sarah.timeOff[0].reason).toBe('Dentist');
+  });
+
+  it('shows dates, windows and on-call, and the rules, each without accessibility faults', async () => {
+    for (const [tab, shot] of [['Dates and holidays', 'dates'], ['Windows and on-call', 'windows'], ['Rules', 'rules']] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('tabpanel').getByRole('button', { name: /^Save/ }).waitFor();
+      await screenshot(page, `booking-setup-${shot}`);
+    }
+    await page.getByRole('tab', { name: 'Windows and on-call' }).click();
+    expect(await page.getByRole('textbox', { name: /Surcharge note/ }).inputValue()).toContain('$150 surcharge');
+    await expectNoSeriousAxeViolations(page);
+  });
+
   it('lets staff read the setup with no control that changes it', async () => {
     await h.t.app.ctx.services.users.ensureCompanyUser(rapid.companyId, { ...STAFF, name: 'Front desk', role: 'staff' });
     const staffContext = await zonedContext(h);

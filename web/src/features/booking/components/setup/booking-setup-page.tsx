@@ -10,6 +10,7 @@ import { useTechnicians } from '../../api/list-technicians.ts';
 import { AvailabilityPreview } from './availability-preview.tsx';
 import { DatesSection } from './dates-section.tsx';
 import { HoursSection } from './hours-section.tsx';
+import { RulesSection } from './rules-section.tsx';
 import { ServiceAreaSection } from './service-area-section.tsx';
 import { ServicesSection } from './services-section.tsx';
 import { TechniciansSection } from './technicians-section.tsx';
@@ -44,6 +45,7 @@ export default function BookingSetupPage() {
           <Tabs.Tab value="technicians">Technicians</Tabs.Tab>
           <Tabs.Tab value="area">Service area</Tabs.Tab>
           <Tabs.Tab value="windows">Windows and on-call</Tabs.Tab>
+          <Tabs.Tab value="rules">Rules</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="hours"><HoursSection key={key} {...common} /></Tabs.Panel>
         <Tabs.Panel value="dates"><DatesSection key={key} {...common} today={localDate(new Date(), s.timeZone)} /></Tabs.Panel>
@@ -51,6 +53,7 @@ export default function BookingSetupPage() {
         <Tabs.Panel value="technicians"><TechniciansSection companyId={company.id} technicians={technicians.data} companyHours={s.weeklyHours} timeZone={s.timeZone} readOnly={readOnly} /></Tabs.Panel>
         <Tabs.Panel value="area"><ServiceAreaSection key={key} {...common} /></Tabs.Panel>
         <Tabs.Panel value="windows"><WindowsSection key={key} {...common} services={services.data} /></Tabs.Panel>
+        <Tabs.Panel value="rules"><RulesSection key={key} {...common} /></Tabs.Panel>
       </Tabs>
       <Paper withBorder p="md" mt="lg" component="section" aria-labelledby="preview-title">
         <Title order={2} size="h4" mb="sm" id="preview-title">Availability preview</Title>
