@@ -76,3 +76,11 @@ export async function pick(page: Page, name: string | RegExp, exact = true): Pro
   await page.locator(`label[for="${id}"]`).click();
   await expect.poll(() => radio.isChecked()).toBe(true);
 }
+
+/** Milliseconds from a click inside the app (no page load) until its data shows. */
+export async function timeToDataAfterClick(click: () => Promise<void>, visible: () => Promise<void>): Promise<number> {
+  const started = Date.now();
+  await click();
+  await visible();
+  return Date.now() - started;
+}

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type DashboardHarness, RAPID_OWNER, screenshot, signIn, startDashboard } from '../helpers/dashboard.ts';
-import { clock, dayName, daysWithSlots, expectNoSeriousAxeViolations, ownerApi, pick, timeToData, zonedContext } from './booking-fixtures.ts';
+import { clock, dayName, daysWithSlots, expectNoSeriousAxeViolations, ownerApi, pick, timeToData, timeToDataAfterClick, zonedContext } from './booking-fixtures.ts';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const STAFF = { email: 'staff@rapidrooter.example', password: 'staff-password-1' };
@@ -132,6 +132,9 @@ describe('booking setup', () => {
     await staff.getByRole('cell', { name: /Mike Kowalski/ }).waitFor();
     expect(await staff.getByRole('button', { name: changing }).count()).toBe(0);
     await screenshot(staff, 'booking-setup-staff');
+    await staff.getByRole('link', { name: 'Schedule' }).click();
+    await staff.getByRole('heading', { name: 'Schedule' }).waitFor();
+    timings.bookingSetupInApp = await timeToDataAfterClick(async () => { await staff.goBack(); }, () => staff.getByRole('textbox', { name: 'Monday closes' }).waitFor());
     await expectNoSeriousAxeViolations(staff);
     // And the API refuses them anyway.
     const login = await h.t.app.inject({ method: 'POST', url: '/api/auth/login', payload: STAFF });

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type DashboardHarness, POLAR_OWNER, RAPID_OWNER, screenshot, signIn, startDashboard } from '../helpers/dashboard.ts';
 import {
-  type ApiBooking, type ApiSlot, clock, dayName, daysWithSlots, expectNoHorizontalOverflow, expectNoSeriousAxeViolations, ownerApi, pick, timeToData, zonedContext,
+  type ApiBooking, type ApiSlot, clock, dayName, daysWithSlots, expectNoHorizontalOverflow, expectNoSeriousAxeViolations, ownerApi, pick, timeToData, timeToDataAfterClick, zonedContext,
 } from './booking-fixtures.ts';
 
 const ZIP = '60614';
@@ -51,6 +51,9 @@ describe('the schedule and a booking\'s page', () => {
     expect(await page.getByRole('heading', { level: 1, name: 'Schedule' }).isVisible()).toBe(true);
     for (const name of ['Mike Kowalski', 'Sarah Chen', 'Luis Ortega']) expect(await page.locator(`[data-technician="${name}"]`).count()).toBe(1);
     await screenshot(page, 'schedule-day');
+    // Inside the app (the code already loaded): the booking's page from its block, and back.
+    timings.bookingPageInApp = await timeToDataAfterClick(() => page.getByRole('link', { name: blockName }).click(), () => page.getByRole('heading', { name: 'Drain cleaning for Dana Moved' }).waitFor());
+    timings.scheduleDayInApp = await timeToDataAfterClick(() => page.getByRole('link', { name: '← Schedule for this day' }).click(), () => page.getByRole('link', { name: blockName }).waitFor());
     await expectNoSeriousAxeViolations(page);
 
     await pick(page, 'Week');
