@@ -84,6 +84,26 @@ describe('the schedule and a booking\'s page', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).locator('..').textContent()).toContain(`at ${clock(target.localStartTime)}`);
   });
 
+  it('explains a time taken meanwhile, changes nothing and shows fresh times', async () => {
+    const free = await rapid.slots(serviceId, ZIP);
+    const day3 = daysWithSlots(free)[3]!;
+    const target = free.filter((s) => s.localDate === day3)[2]!;
+    await page.goto(`/companies/${rapid.companyId}/bookings/${toMove.id}`);
+    const before = await rapid.booking(toMove.id);
+    await page.getByRole('button', { name: 'Reschedule' }).click();
+    await pick(page, new RegExp(`^${dayName(day3)} \\(`));
+    await pick(page, clock(target.localStartTime));
+    // Someone else books every technician free at that time while the owner looks.
+    for (const technicianId of target.technicianIds) {
+      await rapid.book({ serviceId, zip: ZIP, start: target.start, technicianId, contact: contact('Quick Caller') });
+    }
+    await page.getByRole('button', { name: /^Move to / }).click();
+    await page.getByRole('alert', { name: 'That time was just taken' }).waitFor();
+    expect((await rapid.booking(toMove.id)).start).toBe(before.start);
+    await expect.poll(() => page.getByRole('radio', { name: clock(target.localStartTime), exact: true }).count()).toBe(0);
+    await screenshot(page, 'booking-slot-taken');
+  });
+
   it('cancels a booking after asking, and it leaves the day', async () => {
     await page.goto(`/companies/${rapid.companyId}/bookings/${toCancel.id}`);
     await page.getByRole('button', { name: 'Cancel booking' }).click();
@@ -111,6 +131,10 @@ describe('the schedule and a booking\'s page', () => {
     await page.getByRole('textbox', { name: 'Address' }).fill('800 W Fullerton Ave');
     await screenshot(page, 'booking-new');
     await expectNoSeriousAxeViolations(page);
+    await page.getByRole('textbox', { name: 'Phone' }).fill('12');
+    await page.getByRole('button', { name: /^Book / }).click();
+    await expect.poll(() => page.getByRole('alert', { name: 'Not booked' }).textContent()).toContain('not a valid phone number');
+    await page.getByRole('textbox', { name: 'Phone' }).fill('(312) 555-0177');
     await page.getByRole('button', { name: /^Book / }).click();
     await page.waitForURL(/\/bookings\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'Leak repair for Hana By-Hand' }).waitFor();
