@@ -12,7 +12,7 @@ export function CancelBookingButton({ booking, companyId }: { booking: Booking; 
   return (
     <>
       <Button color="red" variant="light" onClick={open}>Cancel booking</Button>
-      <Modal opened={opened} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title="Cancel this booking?">
+      <Modal opened={opened} onClose={close} title="Cancel this booking?">
         <Stack gap="sm">
           <Text size="sm">{booking.serviceName} for {booking.customerName}, {booking.label}. The time becomes free for other callers.</Text>
           <Textarea label="Reason (optional)" maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />

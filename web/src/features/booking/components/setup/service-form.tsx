@@ -18,7 +18,7 @@ export function ServiceForm({ companyId, service, onClose }: { companyId: string
     save.mutate({ id: service?.id ?? null, body: { name: name?.trim(), description, durationMinutes, priceText, requiredSkills, emergency, bufferBeforeMinutes, bufferAfterMinutes, slotIntervalMinutes, active } }, { onSuccess: onClose });
   };
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={service ? `Change ${service.name}` : 'Add a service'} size="lg">
+    <Modal opened onClose={onClose} title={service ? `Change ${service.name}` : 'Add a service'} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {save.isError && <Alert color="red" role="alert">{errorText(save.error)}</Alert>}

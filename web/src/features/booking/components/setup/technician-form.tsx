@@ -26,7 +26,7 @@ export function TechnicianForm({ companyId, technician, companyHours, timeZone, 
     save.mutate({ id: technician?.id ?? null, body }, { onSuccess: onClose });
   };
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={technician ? `Change ${technician.name}` : 'Add a technician'} size="xl">
+    <Modal opened onClose={onClose} title={technician ? `Change ${technician.name}` : 'Add a technician'} size="xl">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {save.isError && <Alert color="red" role="alert">{errorText(save.error)}</Alert>}
