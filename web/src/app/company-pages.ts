@@ -13,7 +13,11 @@ export const companyPages: CompanyPage[] = [
   { path: 'setup', nav: { label: 'Get started', ownerOnly: true }, load: () => import('../features/onboarding/components/setup-page.tsx') },
   { path: 'calls', nav: { label: 'Calls' }, load: () => import('../features/calls/components/calls-page.tsx') },
   { path: 'calls/:callId', load: () => import('../features/calls/components/call-page.tsx') },
+  { path: 'schedule', nav: { label: 'Schedule' }, load: () => import('../features/booking/components/schedule-page.tsx') },
+  { path: 'bookings/new', load: () => import('../features/booking/components/new-booking-page.tsx') },
+  { path: 'bookings/:bookingId', load: () => import('../features/booking/components/booking-page.tsx') },
   { path: 'messages', nav: { label: 'Messages' }, load: () => import('../features/messages/components/messages-page.tsx') },
   { path: 'contacts', nav: { label: 'Contacts' }, load: () => import('../features/contacts/components/contacts-page.tsx') },
   { path: 'contacts/:contactId', load: () => import('../features/contacts/components/contact-page.tsx') },
+  { path: 'booking-setup', nav: { label: 'Booking setup', ownerOnly: true }, load: () => import('../features/booking/components/setup/booking-setup-page.tsx') },
 ];
