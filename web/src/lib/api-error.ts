@@ -17,6 +17,9 @@ export class ApiError extends Error {
     const code = typeof error?.code === 'string' ? error.code : status >= 500 ? 'SERVER_ERROR' : 'REQUEST_FAILED';
     const message = typeof error?.message === 'string' ? error.message : '';
     const fields: Record<string, string> = {};
+    // One field named by a rule the service checks (details.field: "weeklyHours.monday[0].end").
+    const one = (error?.details as { field?: unknown } | undefined)?.field;
+    if (typeof one === 'string') fields[one.replace(/^(body|query|params)\./, '')] = message || 'is invalid';
     if (Array.isArray(error?.details?.fields)) {
       for (const f of error.details.fields as { field?: unknown; message?: unknown }[]) {
         if (typeof f.field === 'string') fields[f.field.replace(/^(body|query|params)\./, '')] = typeof f.message === 'string' ? f.message : 'is invalid';
