@@ -2,12 +2,11 @@ import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
 import { NotFound } from '../components/page-states.tsx';
 import { adminPages } from './admin-pages.ts';
 import { companyPages } from './company-pages.ts';
-import { AccountLayout } from './layout/account-layout.tsx';
-import { AdminLayout } from './layout/admin-layout.tsx';
-import { CompanyLayout } from './layout/company-layout.tsx';
 import { HomeRedirect, RequireSession } from './require-session.tsx';
 
 const lazyPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
+// The signed-in frames are chunks of their own too: the sign-in page loads none of them.
+const lazyLayout = (load: () => Promise<React.ComponentType>) => async () => ({ Component: await load() });
 
 const router = createBrowserRouter([
   { path: '/sign-in', lazy: lazyPage(() => import('../features/auth/components/sign-in-page.tsx')) },
@@ -17,12 +16,12 @@ const router = createBrowserRouter([
       { index: true, element: <HomeRedirect /> },
       {
         path: '/account',
-        element: <AccountLayout />,
+        lazy: lazyLayout(async () => (await import('./layout/account-layout.tsx')).AccountLayout),
         children: [{ index: true, lazy: lazyPage(() => import('../features/auth/components/account-page.tsx')) }],
       },
       {
         path: '/companies/:companyId',
-        element: <CompanyLayout />,
+        lazy: lazyLayout(async () => (await import('./layout/company-layout.tsx')).CompanyLayout),
         children: [
           ...companyPages.map((page) => ({ path: page.path, lazy: lazyPage(page.load) })),
           { path: '*', element: <NotFound /> },
@@ -30,7 +29,7 @@ const router = createBrowserRouter([
       },
       {
         path: '/admin',
-        element: <AdminLayout />,
+        lazy: lazyLayout(async () => (await import('./layout/admin-layout.tsx')).AdminLayout),
         children: [
           ...adminPages.map((page) => ({ path: page.path, lazy: lazyPage(page.load) })),
           { path: '*', element: <NotFound /> },
