@@ -13,6 +13,7 @@ import { createContext } from './context.ts';
 import { validatorCompiler } from './http/validator-compiler.ts';
 import type { Database } from './db/connect.ts';
 import accessPlugin from './plugins/access.ts';
+import drainPlugin from './plugins/drain.ts';
 import errorsPlugin, { sendError } from './plugins/errors.ts';
 import healthRoutes from './plugins/health.ts';
 import inputGuardsPlugin from './plugins/input-guards.ts';
@@ -67,6 +68,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
 
   // 1. Cross-cutting plugins: errors first so everything after reports the same way.
   await app.register(errorsPlugin);
+  await app.register(drainPlugin);
   await app.register(inputGuardsPlugin);
   await app.register(metricsPlugin);
   await app.register(securityPlugin, { config });

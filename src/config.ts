@@ -47,6 +47,11 @@ export interface Config {
   anonBookingsPerPhonePerDay: number;
   /** How long an anonymous booking request keeps its slot while the company has not confirmed it. */
   anonRequestHoldMinutes: number;
+  /**
+   * The longest a shutdown (SIGTERM/SIGINT) may take: in-flight requests, the job queue and the
+   * database get until then to finish, then the process exits with code 1 regardless.
+   */
+  shutdownTimeoutMs: number;
   /** This process works queued jobs and runs their schedules; when false it only enqueues them. */
   jobsEnabled: boolean;
   /** The platform's Twilio auth token: checks webhook signatures for companies without their own. */
@@ -234,6 +239,7 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     anonBookingsPerCompanyPerDay: int('ANON_BOOKINGS_PER_COMPANY_PER_DAY', 20, 0, 100_000),
     anonBookingsPerPhonePerDay: int('ANON_BOOKINGS_PER_PHONE_PER_DAY', 2, 0, 1000),
     anonRequestHoldMinutes: int('ANON_REQUEST_HOLD_MINUTES', 120, 5, 7 * 24 * 60),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 1000, 600_000),
     jobsEnabled: bool('JOBS_ENABLED', true),
     twilioAuthToken,
     twilioAccountSid: str('TWILIO_ACCOUNT_SID'),
