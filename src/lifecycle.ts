@@ -1,4 +1,5 @@
 import type { pino } from 'pino';
+import { describeKnownError } from './known-errors.ts';
 
 export interface Lifecycle {
   /**
@@ -8,7 +9,7 @@ export interface Lifecycle {
   step<T>(open: () => Promise<T>, close?: (opened: T) => Promise<void>): Promise<T>;
   /** The start is complete: a signal now shuts down at once. */
   running(): void;
-  /** A start step failed: says so in one line, closes what was opened and exits 1. */
+  /** A start step failed: says why on stderr, closes what was opened and exits 1. */
   failed(err: unknown): Promise<never>;
   /** Exits with `code` once buffered log lines are handed over (waiting a bounded time). */
   exit(code: number): Promise<never>;
@@ -103,7 +104,8 @@ export function manageLifecycle({ log, timeoutMs, drainLog }: LifecycleOptions):
       started = true;
     },
     async failed(err) {
-      process.stderr.write(`Failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+      // A known cause is one line; anything else is a bug and keeps its stack.
+      process.stderr.write(`Failed to start: ${describeKnownError(err) ?? (err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
       if (!stopRequested) {
         stopRequested = true;
         armDeadline();

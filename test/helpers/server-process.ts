@@ -104,3 +104,22 @@ export async function signIn(server: ServerProcess, who: { email: string; passwo
   if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
   return res.headers.getSetCookie().find((c) => c.startsWith('cv_session='))!.split(';')[0]!;
 }
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one of the command-line programs in src/cli to its end, with `input` on stdin. */
+export function runCli(script: string, { args = [], env = {}, cwd = REPO_ROOT, input = '' }: { args?: string[]; env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): Promise<CliResult> {
+  const merged: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env };
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
+  const child = spawn(process.execPath, [resolve(REPO_ROOT, 'src/cli', script), ...args], { cwd, env: merged, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdin!.end(input);
+  return within(new Promise((ok) => child.on('exit', (code) => ok({ code, stdout, stderr }))), 120_000, `npm run ${script}`);
+}
