@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import { openDatabase, prepareData } from './bootstrap.ts';
@@ -5,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { databaseTrouble } from './db/pg-errors.ts';
 import { manageLifecycle } from './lifecycle.ts';
 import { logDestination, loggerOptions } from './plugins/logging.ts';
+import { announceServer, localUrlOf } from './server-address.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     // Background jobs and their schedules (src/jobs/register.ts); JOBS_ENABLED=false only enqueues.
     await lifecycle.step(() => app.ctx.jobs.start());
     await lifecycle.step(() => app.listen({ port: config.port, host: config.host }));
+    await lifecycle.step(async () => announceServer(config.dataDir, { url: localUrlOf(app.server.address() as AddressInfo), publicUrl: config.publicUrl }), async (remove) => remove());
     lifecycle.running();
     log.info({ url: config.publicUrl, database: database.kind }, 'ClientsVia is running');
   } catch (err) {

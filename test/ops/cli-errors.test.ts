@@ -23,4 +23,10 @@ describe('command-line programs on known errors', () => {
     expect(result.code).toBe(1);
     expect(lines(result.stderr)).toEqual([expect.stringMatching(/^the database does not answer \(ECONNREFUSED\)/)]);
   });
+
+  it('call prints one line for a bad setting and exits 1', async () => {
+    const result = await runCli('call.ts', { args: ['--to', '+13125550142'], env: { DATA_DIR: dataDir, SESSION_TTL_HOURS: 'zero' } });
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([expect.stringMatching(/^Invalid configuration: SESSION_TTL_HOURS/)]);
+  });
 });
