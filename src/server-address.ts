@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
@@ -21,11 +21,18 @@ export interface ServerAddress {
 /**
  * Writes where this server listens into the data directory, so `npm run call` finds it
  * whatever PORT it was given (an exported variable the other terminal does not have).
- * Returns the removal, which leaves a newer server's address alone.
+ * Returns the removal, which leaves a newer server's address alone. Best effort: a directory
+ * that cannot be written leaves `npm run call` to PORT or --url.
  */
 export function announceServer(dataDir: string, address: ServerAddress): () => void {
   const file = join(dataDir, FILE);
-  writeFileSync(file, JSON.stringify(address), { mode: 0o600 });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(address), { mode: 0o600 });
+  } catch {
+    // A convenience for `npm run call` only: a read-only data directory must not stop a server.
+    return () => {};
+  }
   return () => {
     if (announcedServer(dataDir)?.url === address.url) rmSync(file, { force: true });
   };
