@@ -15,6 +15,7 @@ import type { Database } from './db/connect.ts';
 import accessPlugin from './plugins/access.ts';
 import crossSitePlugin from './plugins/cross-site.ts';
 import dashboardPlugin, { serveClientRoute } from './plugins/dashboard.ts';
+import drainPlugin from './plugins/drain.ts';
 import errorsPlugin, { sendError } from './plugins/errors.ts';
 import healthRoutes from './plugins/health.ts';
 import inputGuardsPlugin from './plugins/input-guards.ts';
@@ -70,6 +71,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
 
   // 1. Cross-cutting plugins: errors first so everything after reports the same way.
   await app.register(errorsPlugin, { clientRoutes: serveClientRoute });
+  await app.register(drainPlugin);
   await app.register(inputGuardsPlugin);
   await app.register(metricsPlugin);
   await app.register(securityPlugin, { config });

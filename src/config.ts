@@ -45,8 +45,15 @@ export interface Config {
   /** Anonymous booking requests per company, and per visitor phone number, per company-local day. */
   anonBookingsPerCompanyPerDay: number;
   anonBookingsPerPhonePerDay: number;
+  /** Widget turns a company's language model may answer per company-local day; then the embedded engine answers. */
+  anonModelTurnsPerCompanyPerDay: number;
   /** How long an anonymous booking request keeps its slot while the company has not confirmed it. */
   anonRequestHoldMinutes: number;
+  /**
+   * The longest a shutdown (SIGTERM/SIGINT) may take: in-flight requests, the job queue and the
+   * database get until then to finish, then the process exits with code 1 regardless.
+   */
+  shutdownTimeoutMs: number;
   /** This process works queued jobs and runs their schedules; when false it only enqueues them. */
   jobsEnabled: boolean;
   /** The platform's Twilio auth token: checks webhook signatures for companies without their own. */
@@ -233,7 +240,9 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     anonConversationsPerCompanyPerDay: int('ANON_CONVERSATIONS_PER_COMPANY_PER_DAY', 200, 0, 1_000_000),
     anonBookingsPerCompanyPerDay: int('ANON_BOOKINGS_PER_COMPANY_PER_DAY', 20, 0, 100_000),
     anonBookingsPerPhonePerDay: int('ANON_BOOKINGS_PER_PHONE_PER_DAY', 2, 0, 1000),
+    anonModelTurnsPerCompanyPerDay: int('ANON_MODEL_TURNS_PER_COMPANY_PER_DAY', 500, 0, 10_000_000),
     anonRequestHoldMinutes: int('ANON_REQUEST_HOLD_MINUTES', 120, 5, 7 * 24 * 60),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 1000, 600_000),
     jobsEnabled: bool('JOBS_ENABLED', true),
     twilioAuthToken,
     twilioAccountSid: str('TWILIO_ACCOUNT_SID'),

@@ -1,11 +1,12 @@
+import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import { openDatabase, prepareData } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { databaseTrouble } from './db/pg-errors.ts';
-import { loggerOptions } from './plugins/logging.ts';
-
-const SHUTDOWN_GRACE_MS = 10_000;
+import { manageLifecycle } from './lifecycle.ts';
+import { logDestination, loggerOptions } from './plugins/logging.ts';
+import { announceServer, localUrlOf } from './server-address.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -19,46 +20,26 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const log = pino(loggerOptions(config) as pino.LoggerOptions);
-  guardProcess(log);
-  const database = await openDatabase(config, log);
-  const app = await buildApp({ config, database, logger: log });
+  const output = logDestination();
+  const log = pino(loggerOptions(config) as pino.LoggerOptions, output.stream);
+  // Signals are handled from here on: one that comes while starting stops after that step,
+  // closing what was opened (a data-directory lock included).
+  const lifecycle = manageLifecycle({ log, timeoutMs: config.shutdownTimeoutMs, drainLog: output.drain });
+  guardProcess(log, lifecycle.exit);
   try {
-    await prepareData(config, app.ctx.services, log);
+    const database = await lifecycle.step(() => openDatabase(config, log), (d) => d.close());
+    // app.close() finishes in-flight requests, then stops the job queue (waiting for running handlers).
+    const app = await lifecycle.step(() => buildApp({ config, database, logger: log }), (a) => a.close());
+    await lifecycle.step(() => prepareData(config, app.ctx.services, log));
     // Background jobs and their schedules (src/jobs/register.ts); JOBS_ENABLED=false only enqueues.
-    await app.ctx.jobs.start();
+    await lifecycle.step(() => app.ctx.jobs.start());
+    await lifecycle.step(() => app.listen({ port: config.port, host: config.host }));
+    await lifecycle.step(async () => announceServer(config.dataDir, { url: localUrlOf(app.server.address() as AddressInfo), publicUrl: config.publicUrl }), async (remove) => remove());
+    lifecycle.running();
+    log.info({ url: config.publicUrl, database: database.kind }, 'ClientsVia is running');
   } catch (err) {
-    await app.close();
-    await database.close();
-    throw err;
+    await lifecycle.failed(err);
   }
-
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    log.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
-    const force = setTimeout(() => {
-      log.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    try {
-      // Finishes in-flight requests, then stops the job queue (waiting for running handlers).
-      await app.close();
-      await database.close();
-      log.info('shut down cleanly');
-      process.exit(0);
-    } catch (err) {
-      log.error({ err }, 'error during shutdown');
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-
-  await app.listen({ port: config.port, host: config.host });
-  log.info({ url: config.publicUrl, database: database.kind }, 'ClientsVia is running');
 }
 
 /**
@@ -66,15 +47,14 @@ async function main(): Promise<void> {
  * server: it is logged and the pools reconnect. Anything else escaping is a bug: logged with
  * its stack, then the process exits as Node would, for the supervisor to restart it clean.
  */
-function guardProcess(log: pino.Logger): void {
+function guardProcess(log: pino.Logger, exit: (code: number) => Promise<never>): void {
   const onEscaped = (kind: string) => (err: unknown) => {
     if (databaseTrouble(err)) {
       log.warn({ err }, `${kind} from the database connection; continuing`);
       return;
     }
     log.fatal({ err }, `${kind}; exiting`);
-    log.flush?.();
-    process.exit(1);
+    void exit(1);
   };
   process.on('uncaughtException', onEscaped('uncaught exception'));
   process.on('unhandledRejection', onEscaped('unhandled rejection'));

@@ -60,7 +60,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     calls: createCallsService(db, { contacts }),
     anonymousUsage: createAnonymousUsageService(db, {
       companies,
-      caps: { conversationsPerCompanyPerDay: config.anonConversationsPerCompanyPerDay, bookingsPerCompanyPerDay: config.anonBookingsPerCompanyPerDay, bookingsPerPhonePerDay: config.anonBookingsPerPhonePerDay },
+      caps: { conversationsPerCompanyPerDay: config.anonConversationsPerCompanyPerDay, bookingsPerCompanyPerDay: config.anonBookingsPerCompanyPerDay, bookingsPerPhonePerDay: config.anonBookingsPerPhonePerDay, modelTurnsPerCompanyPerDay: config.anonModelTurnsPerCompanyPerDay },
     }),
     messages: createMessagesService(db, audit, contacts),
     secrets,

@@ -2,7 +2,9 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { normalizePhone } from '../phone/normalize.ts';
+import { findServer, unreachable } from './call/find-server.ts';
 import { createSimulatedCall, type CallStep, type WebhookTransport } from './call/simulated-call.ts';
+import { runCommand } from './run-command.ts';
 
 /**
  * npm run call -- --to <number> [--from <number>] [--url <server>]
@@ -11,6 +13,8 @@ import { createSimulatedCall, type CallStep, type WebhookTransport } from './cal
  * (with TWILIO_AUTH_TOKEN, or the development token in DATA_DIR), and follows the TwiML as
  * Twilio would: prints what the agent says and reads the caller's lines from the terminal, or
  * from standard input when it is not a terminal. An empty line is silence; "/hangup" ends.
+ * It reads the same settings (.env, environment) as `npm start` and finds the server through
+ * them (see call/find-server.ts), or at `--url`.
  */
 // The conversation is this program's output, not a log: it is written to stdout as it
 // happens; usage and setup problems go to stderr.
@@ -30,60 +34,65 @@ if (values.help || !values.to) {
   (values.help ? say : complain)('usage: npm run call -- --to <company number> [--from <your number>] [--url http://localhost:3000]');
   process.exit(values.help ? 0 : 2);
 }
+const dialled = { to: values.to, from: values.from };
 
-const config = loadConfig();
-const to = normalizePhone(values.to);
-const from = normalizePhone(values.from);
-if (!to || !from) {
-  complain(`not a phone number: ${!to ? values.to : values.from}`);
-  process.exit(2);
-}
-if (!config.twilioAuthToken) {
-  complain('TWILIO_AUTH_TOKEN is not set (in development it is generated into DATA_DIR/dev-secrets.json on first start)');
-  process.exit(2);
-}
-const server = (values.url ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
-
-// Signed over the public URL (as Twilio signs), sent to the server given (which may sit behind it).
-const transport: WebhookTransport = {
-  async post(url, params, signature) {
-    const target = url.startsWith(config.publicUrl) ? `${server}${url.slice(config.publicUrl.length)}` : url;
-    const res = await fetch(target, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
-      body: new URLSearchParams(params).toString(),
-    });
-    return { status: res.status, body: await res.text() };
-  },
-};
-
-function show(step: CallStep): void {
-  if (step.next.kind === 'refused') {
-    say(`[the server refused the webhook: HTTP ${step.status}] ${step.raw.slice(0, 200)}`);
-    return;
+await runCommand(async () => {
+  const config = loadConfig();
+  const to = normalizePhone(dialled.to);
+  const from = normalizePhone(dialled.from);
+  if (!to || !from) {
+    complain(`not a phone number: ${!to ? dialled.to : dialled.from}`);
+    process.exit(2);
   }
-  for (const line of step.said) say(`Agent: ${line}`);
-  for (const url of step.played) say(`Agent: [audio clip] ${url}`);
-  if (step.next.kind === 'transfer') say(`[transferring the call to ${step.next.to}]`);
-  if (step.next.kind === 'hangup') say('[the agent hung up]');
-}
+  if (!config.twilioAuthToken) {
+    complain('TWILIO_AUTH_TOKEN is not set (in development it is generated into DATA_DIR/dev-secrets.json on first start)');
+    process.exit(2);
+  }
+  const server = await findServer({ url: values.url, dataDir: config.dataDir, port: config.port, publicUrl: config.publicUrl });
 
-const call = createSimulatedCall({ publicUrl: config.publicUrl, authToken: config.twilioAuthToken, transport, from, to });
-say(`Calling ${to} from ${from} through ${server} (call ${call.callSid}) ...`);
-let step = await call.start();
-show(step);
+  // Signed over the public URL (as Twilio signs), sent to the server given (which may sit behind it).
+  const transport: WebhookTransport = {
+    async post(url, params, signature) {
+      const target = url.startsWith(server.publicUrl) ? `${server.url}${url.slice(server.publicUrl.length)}` : url;
+      const res = await fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+        body: new URLSearchParams(params).toString(),
+      }).catch((err: unknown) => {
+        throw unreachable(server.url, err);
+      });
+      return { status: res.status, body: await res.text() };
+    },
+  };
 
-const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-const lines = rl[Symbol.asyncIterator]();
-while (call.listening) {
-  if (process.stdin.isTTY) process.stdout.write('You: ');
-  const next = await lines.next();
-  if (next.done || next.value.trim() === '/hangup') break;
-  const text = next.value.trim();
-  if (!process.stdin.isTTY) say(`You: ${text || '(silence)'}`);
-  step = await call.say(text === '' ? null : text);
+  function show(step: CallStep): void {
+    if (step.next.kind === 'refused') {
+      say(`[the server refused the webhook: HTTP ${step.status}] ${step.raw.slice(0, 200)}`);
+      return;
+    }
+    for (const line of step.said) say(`Agent: ${line}`);
+    for (const url of step.played) say(`Agent: [audio clip] ${url}`);
+    if (step.next.kind === 'transfer') say(`[transferring the call to ${step.next.to}]`);
+    if (step.next.kind === 'hangup') say('[the agent hung up]');
+  }
+
+  const call = createSimulatedCall({ publicUrl: server.publicUrl, authToken: config.twilioAuthToken, transport, from, to });
+  say(`Calling ${to} from ${from} through ${server.url} (call ${call.callSid}) ...`);
+  let step = await call.start();
   show(step);
-}
-rl.close();
-await call.hangUp();
-say('[call ended]');
+
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const lines = rl[Symbol.asyncIterator]();
+  while (call.listening) {
+    if (process.stdin.isTTY) process.stdout.write('You: ');
+    const next = await lines.next();
+    if (next.done || next.value.trim() === '/hangup') break;
+    const text = next.value.trim();
+    if (!process.stdin.isTTY) say(`You: ${text || '(silence)'}`);
+    step = await call.say(text === '' ? null : text);
+    show(step);
+  }
+  rl.close();
+  await call.hangUp();
+  say('[call ended]');
+});

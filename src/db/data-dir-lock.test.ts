@@ -1,31 +1,58 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataDirLockedError, lockDataDir } from './data-dir-lock.ts';
+import { DataDirLockedError, LOCK_FILE, lockDataDir } from './data-dir-lock.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'clientsvia-lock-'));
+
+/** Another process holding the lock of `d` (through the same module), until killed. */
+async function holder(d: string): Promise<ChildProcess> {
+  const script = `import { lockDataDir } from ${JSON.stringify(join(import.meta.dirname, 'data-dir-lock.ts'))}; lockDataDir(${JSON.stringify(d)}); console.log('locked'); setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((ok, fail) => {
+    child.stdout!.on('data', (b: Buffer) => b.toString().includes('locked') && ok());
+    child.on('exit', (code) => fail(new Error(`holder exited with ${code}`)));
+  });
+  return child;
+}
+
+const gone = (child: ChildProcess) => new Promise<void>((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.on('exit', () => ok())));
 
 describe('data directory lock', () => {
   it('refuses a second holder while a live process holds it', async () => {
     const d = dir();
-    // A live process other than us holds the lock.
-    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    const child = await holder(d);
     try {
-      writeFileSync(join(d, 'clientsvia.lock'), String(child.pid));
       expect(() => lockDataDir(d)).toThrow(DataDirLockedError);
     } finally {
-      child.kill();
+      child.kill('SIGKILL');
     }
   });
 
-  it('takes over a lock left by a process that no longer exists, and releases it', () => {
+  it('is released by the operating system when its holder is killed', async () => {
     const d = dir();
-    writeFileSync(join(d, 'clientsvia.lock'), '999999999');
+    const child = await holder(d);
+    child.kill('SIGKILL');
+    await gone(child);
     const release = lockDataDir(d);
-    expect(existsSync(join(d, 'clientsvia.lock'))).toBe(true);
     release();
-    expect(existsSync(join(d, 'clientsvia.lock'))).toBe(false);
+  });
+
+  it('is not fooled by an old lock file naming a live process that is not holding it (pids are reused)', () => {
+    const d = dir();
+    // The pid of a live process (the test runner's parent), as a pid-file lock would have recorded.
+    writeFileSync(join(d, LOCK_FILE), String(process.ppid));
+    const release = lockDataDir(d);
+    expect(() => lockDataDir(d)).toThrow(DataDirLockedError);
+    release();
+    lockDataDir(d)();
+  });
+
+  it('can be taken again once released', () => {
+    const d = dir();
+    lockDataDir(d)();
+    lockDataDir(d)();
   });
 });

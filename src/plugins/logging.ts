@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.ts';
 
 /** Everything that could carry a credential is redacted, wherever it appears in a log line. */
@@ -38,6 +39,33 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
   };
 }
+
+export interface LogDestination {
+  stream: NodeJS.WritableStream;
+  /**
+   * Waits until the lines written so far are handed to standard output, at most `withinMs`:
+   * a reader that has stopped reading must not keep an exiting process alive.
+   */
+  drain(withinMs: number): Promise<void>;
+}
+
+/**
+ * Standard output through its own non-blocking stream. Not pino's default (sonic-boom): that
+ * writes from libuv's thread pool, and a write stuck on a full pipe whose reader stopped
+ * reading holds `process.exit` forever (it joins the pool's threads), and so the process.
+ */
+export function logDestination(): LogDestination {
+  const stream = process.stdout;
+  return {
+    stream,
+    async drain(withinMs) {
+      const giveUpAt = Date.now() + withinMs;
+      while (stream.writableLength > 0 && Date.now() < giveUpAt) await sleep(DRAIN_POLL_MS);
+    },
+  };
+}
+
+const DRAIN_POLL_MS = 10;
 
 export const requestIdOptions = {
   requestIdHeader: false,

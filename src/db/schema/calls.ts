@@ -79,7 +79,7 @@ export interface MessagesTable {
 export interface AnonymousUsageTable {
   company_id: string;
   day: string;
-  kind: 'conversation' | 'booking' | 'booking_phone';
+  kind: 'conversation' | 'booking' | 'booking_phone' | 'model_turn' | 'budget_alert';
   subject: Generated<string>;
   used: number;
 }

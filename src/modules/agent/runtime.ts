@@ -8,6 +8,7 @@ import { createLoadingCache } from '../../cache/loading-cache.ts';
 import { COMPANY_CACHE_TTL_MS, type InvalidationHub } from '../../cache/invalidation-hub.ts';
 import { loadProfileInputs, profileAt } from '../conversation/profile.ts';
 import { createAgentTools } from '../conversation/tools.ts';
+import type { TurnInput } from '../conversation/types.ts';
 import type { AgentRuntime } from './turn-runner.ts';
 
 const MAX_HINTS = 60;
@@ -41,11 +42,22 @@ export function createAgentRuntime(deps: { config: Config; services: Services; l
       )
     : null;
 
+  // Anonymous visitors (the website widget) spend the company's money on every model turn: a
+  // daily budget, then the embedded engine carries the conversation on at no cost.
+  async function modelAllowed({ call, profile, now }: TurnInput): Promise<boolean> {
+    if (call.channel !== 'widget') return true;
+    const decision = await services.anonymousUsage.takeModelTurn(profile.companyId, now);
+    if (decision.firstRefusal) {
+      logger.warn({ alert: 'anon_budget_reached', budget: 'model_turn', companyId: profile.companyId, limit: config.anonModelTurnsPerCompanyPerDay }, 'anonymous language-model budget reached for today; the website widget continues on the embedded engine');
+    }
+    return decision.allowed;
+  }
+
   return {
     profileFor: async (companyId, now) => profileAt(await profiles.get(companyId), companyId, now),
     toolsFor: (companyId, call, now) => createAgentTools(services, { companyId, call, now, anonymous: { requestHoldMinutes: config.anonRequestHoldMinutes } }),
     async respond(input, tools, signal) {
-      if (!llm) return { result: await embedded.respond(input, tools, signal), engine: 'embedded' };
+      if (!llm || !(await modelAllowed(input))) return { result: await embedded.respond(input, tools, signal), engine: 'embedded' };
       const tracked = await llm.respondTracked(input, tools, signal);
       return { result: tracked.result, engine: tracked.engine };
     },

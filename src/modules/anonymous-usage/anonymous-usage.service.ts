@@ -9,6 +9,15 @@ export interface AnonymousCaps {
   conversationsPerCompanyPerDay: number;
   bookingsPerCompanyPerDay: number;
   bookingsPerPhonePerDay: number;
+  /** Turns answered by the (paid) language model, per company-local day. */
+  modelTurnsPerCompanyPerDay: number;
+}
+
+/** A paid unit of work for an anonymous visitor: counted, or refused with the day's first refusal flagged. */
+export interface SpendDecision {
+  allowed: boolean;
+  /** The first refusal of this budget for the company today (raise the alert once). */
+  firstRefusal: boolean;
 }
 
 /**
@@ -38,6 +47,18 @@ export function createAnonymousUsageService(db: Db, deps: { companies: Companies
         const forPhone = forCompany && (await repo.take(tx, companyId, { day, kind: 'booking_phone', subject: phone }, caps.bookingsPerPhonePerDay));
         // Thrown inside the transaction, so a company count taken just before is rolled back.
         if (!forPhone) throw new AppError('ANON_BOOKING_LIMIT', 'No more booking requests can be taken from the website today.');
+      });
+    },
+
+    /**
+     * Counts one language-model turn against the company's daily budget. Refused once the
+     * budget is used up; the caller then answers with the embedded engine (no cost).
+     */
+    async takeModelTurn(companyId: string, at: Date): Promise<SpendDecision> {
+      const day = await dayOf(companyId, at);
+      return withTenant(db, companyId, async (tx) => {
+        if (await repo.take(tx, companyId, { day, kind: 'model_turn', subject: '' }, caps.modelTurnsPerCompanyPerDay)) return { allowed: true, firstRefusal: false };
+        return { allowed: false, firstRefusal: await repo.take(tx, companyId, { day, kind: 'budget_alert', subject: 'model_turn' }, 1) };
       });
     },
   };
