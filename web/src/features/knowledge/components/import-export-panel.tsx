@@ -45,7 +45,7 @@ export function ImportExportPanel({ companyId, canImport }: { companyId: string;
           <Title order={2} size="h4" id="kb-import" mb="xs">Import</Title>
           <Stack gap="sm">
             <Text size="sm" c="dimmed">CSV with a header row (question, answer, alternatives, tags, enabled; alternatives and tags separated by |), or JSON as exported. A file with any bad row changes nothing.</Text>
-            <FileInput label="File" placeholder="Choose a .csv or .json file" accept=".csv,.json,text/csv,application/json" value={file} onChange={(f) => { setFile(f); run.reset(); }} clearable clearButtonProps={{ 'aria-label': 'Remove the file' }} />
+            <FileInput label="File" description="A .csv or .json file" accept=".csv,.json,text/csv,application/json" value={file} onChange={(f) => { setFile(f); run.reset(); }} clearable clearButtonProps={{ 'aria-label': 'Remove the file' }} />
             <SegmentedControl
               aria-label="Import mode" value={mode} onChange={(v) => setMode(v as 'append' | 'replace')}
               data={[{ value: 'append', label: 'Add to my entries' }, { value: 'replace', label: 'Replace my entries' }]}
