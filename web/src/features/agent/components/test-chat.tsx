@@ -14,8 +14,8 @@ function Produced({ companyId, reply }: { companyId: string; reply: ChatReply })
   const p = reply.produced;
   return (
     <Group gap="sm" wrap="wrap">
-      {reply.next === 'transfer' && <Badge color="orange">Would transfer the call to {formatPhone(reply.transferTo)}</Badge>}
-      {reply.next === 'hangup' && <Badge color="gray">The agent ended the call</Badge>}
+      {reply.next === 'transfer' && <Badge color="red.9">Would transfer the call to {formatPhone(reply.transferTo)}</Badge>}
+      {reply.next === 'hangup' && <Badge color="gray.8">The agent ended the call</Badge>}
       {p?.bookingId && <Anchor component={Link} to={`/companies/${companyId}/bookings/${p.bookingId}`}>Open the booking it made</Anchor>}
       {p?.messageId && <Anchor component={Link} to={`/companies/${companyId}/messages`}>See the message it took</Anchor>}
       {p && <Anchor component={Link} to={`/companies/${companyId}/calls/${p.callId}`} size="sm" c="dimmed">The conversation record</Anchor>}
