@@ -12,16 +12,17 @@ export function useApiTokens(companyId: string) {
   return useQuery({ queryKey: key(companyId), queryFn: () => listApiTokens(companyId) });
 }
 
-// Other changes to this API are under way (scopes): only `name` is sent, and the answer's `token` read.
-export const createApiToken = (companyId: string, name: string) =>
-  unwrap(api.POST('/api/companies/{companyId}/api-tokens', { params: { path: { companyId } }, body: { name } }));
+export type TokenScope = 'read' | 'full';
+
+export const createApiToken = (companyId: string, name: string, scope: TokenScope) =>
+  unwrap(api.POST('/api/companies/{companyId}/api-tokens', { params: { path: { companyId } }, body: { name, scope } }));
 
 export const revokeApiToken = (companyId: string, tokenId: string) =>
   unwrap(api.DELETE('/api/companies/{companyId}/api-tokens/{tokenId}', { params: { path: { companyId, tokenId } } }));
 
 export function useCreateApiToken(companyId: string) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (name: string) => createApiToken(companyId, name), onSuccess: () => queryClient.invalidateQueries({ queryKey: key(companyId) }) });
+  return useMutation({ mutationFn: ({ name, scope }: { name: string; scope: TokenScope }) => createApiToken(companyId, name, scope), onSuccess: () => queryClient.invalidateQueries({ queryKey: key(companyId) }) });
 }
 
 export function useRevokeApiToken(companyId: string) {

@@ -1,11 +1,13 @@
-import { Alert, Button, Code, CopyButton, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { Empty, LoadError, Loading } from '../../../components/page-states.tsx';
 import { ApiError, errorText } from '../../../lib/api-error.ts';
 import { useCompany } from '../../../lib/company-context.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { type ApiToken, useApiTokens, useCreateApiToken, useRevokeApiToken } from '../api/api-tokens.ts';
+import { type ApiToken, type TokenScope, useApiTokens, useCreateApiToken, useRevokeApiToken } from '../api/api-tokens.ts';
+
+const SCOPES = [{ value: 'read', label: 'Read only' }, { value: 'full', label: 'Read and change' }];
 
 /** Tokens for integrations: the token itself is shown once, when created; afterwards only its last four. */
 export function ApiTokensSection({ companyId }: { companyId: string }) {
@@ -14,13 +16,14 @@ export function ApiTokensSection({ companyId }: { companyId: string }) {
   const create = useCreateApiToken(companyId);
   const revoke = useRevokeApiToken(companyId);
   const [name, setName] = useState('');
+  const [scope, setScope] = useState<TokenScope>('read');
   const [shown, setShown] = useState<{ name: string; token: string } | null>(null);
   const fields = create.error instanceof ApiError ? create.error.fields : {};
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return;
-    create.mutate(name.trim(), { onSuccess: (t) => { setShown({ name: t.name, token: t.token }); setName(''); } });
+    create.mutate({ name: name.trim(), scope }, { onSuccess: (t) => { setShown({ name: t.name, token: t.token }); setName(''); } });
   };
   const doRevoke = (t: ApiToken) => {
     if (!window.confirm(`Revoke "${t.name}"? Integrations using it stop working at once.`)) return;
@@ -47,6 +50,7 @@ export function ApiTokensSection({ companyId }: { companyId: string }) {
           {create.isError && <Alert color="red" role="alert">{errorText(create.error)}</Alert>}
           <Group align="flex-end" wrap="wrap">
             <TextInput label="Token name" description="What uses it, e.g. Zapier" required maxLength={100} value={name} error={fields.name} onChange={(e) => setName(e.currentTarget.value)} />
+            <Select label="Access" data={SCOPES} allowDeselect={false} value={scope} error={fields.scope} onChange={(v) => v && setScope(v as TokenScope)} w={180} />
             <Button type="submit" loading={create.isPending} disabled={!name.trim()}>Create token</Button>
           </Group>
         </Stack>
@@ -55,12 +59,13 @@ export function ApiTokensSection({ companyId }: { companyId: string }) {
         : tokens.data.items.length === 0 ? <Empty title="No API tokens">Create one for each integration, so you can revoke it alone.</Empty> : (
           <Table.ScrollContainer minWidth={560}>
             <Table aria-label="API tokens" verticalSpacing="xs">
-              <Table.Thead><Table.Tr><Table.Th>Name</Table.Th><Table.Th>Token</Table.Th><Table.Th>Created</Table.Th><Table.Th>Last used</Table.Th><Table.Th>Status</Table.Th></Table.Tr></Table.Thead>
+              <Table.Thead><Table.Tr><Table.Th>Name</Table.Th><Table.Th>Token</Table.Th><Table.Th>Access</Table.Th><Table.Th>Created</Table.Th><Table.Th>Last used</Table.Th><Table.Th>Status</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
                 {tokens.data.items.map((t) => (
                   <Table.Tr key={t.id}>
                     <Table.Td>{t.name}</Table.Td>
                     <Table.Td><Code>…{t.lastFour}</Code></Table.Td>
+                    <Table.Td>{SCOPES.find((s) => s.value === t.scope)?.label ?? t.scope}</Table.Td>
                     <Table.Td>{formatDateTime(t.createdAt, company.timeZone)}</Table.Td>
                     <Table.Td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, company.timeZone) : 'Never'}</Table.Td>
                     <Table.Td>{t.revokedAt ? <Text size="sm">Revoked {formatDateTime(t.revokedAt, company.timeZone)}</Text>
