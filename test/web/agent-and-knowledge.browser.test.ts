@@ -1,25 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DashboardHarness, DEMO_PASSWORD, newContext, RAPID_OWNER, screenshot, signIn, startDashboard } from '../helpers/dashboard.ts';
+import { companyWithStaff, overflowsSideways, seriousViolations, timeToShow } from '../helpers/page-checks.ts';
+import { type DashboardHarness, newContext, RAPID_OWNER, screenshot, signIn, startDashboard } from '../helpers/dashboard.ts';
 
 const STAFF = 'staff-agent@rapidrooter.example';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-// A string: this file is type-checked without the DOM library.
-const overflows = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
-
-/** Opens a page and waits until `ready` is visible; returns how long its data took to show. */
-async function open(page: Page, path: string, ready: string | RegExp): Promise<number> {
-  const started = Date.now();
-  await page.goto(path);
-  await page.getByText(ready).first().waitFor();
-  return Date.now() - started;
-}
 
 describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
   let h: DashboardHarness;
@@ -27,11 +10,7 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
   const timings: Record<string, number> = {};
   beforeAll(async () => {
     h = await startDashboard();
-    const login = await h.t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: RAPID_OWNER, password: DEMO_PASSWORD } });
-    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-    companyId = (await h.t.app.inject({ method: 'GET', url: '/api/companies', headers: { cookie } })).json().items[0].id;
-    const staff = await h.t.app.inject({ method: 'POST', url: `/api/companies/${companyId}/users`, headers: { cookie }, payload: { email: STAFF, password: 'staff-password-1', role: 'staff', name: 'Sam Staff' } });
-    expect(staff.statusCode, staff.body).toBe(201);
+    companyId = await companyWithStaff(h.t, RAPID_OWNER, { email: STAFF, password: 'staff-password-1' });
   });
   afterAll(async () => {
     process.stdout.write(`page data shown in (ms): ${JSON.stringify(timings)}\n`);
@@ -42,7 +21,7 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
     const context = await newContext(h);
     const page = await context.newPage();
     await signIn(page, RAPID_OWNER);
-    timings.agent = await open(page, `/companies/${companyId}/agent`, 'Version 1');
+    timings.agent = await timeToShow(page, `/companies/${companyId}/agent`, 'Version 1');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'agent-settings');
 
@@ -101,7 +80,7 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
     const reply = await (await page.request.post(`/api/companies/${companyId}/agent/chat`, { data: { conversationId: hello.conversationId, text: question } })).json();
     expect(reply.say).toMatch(/don't have an answer/);
 
-    timings['knowledge-unanswered'] = await open(page, `/companies/${companyId}/knowledge?tab=unanswered`, question);
+    timings['knowledge-unanswered'] = await timeToShow(page, `/companies/${companyId}/knowledge?tab=unanswered`, question);
     expect(await page.getByTestId('unanswered-question').filter({ hasText: question }).textContent()).toContain('Asked 1 time');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'knowledge-unanswered');
@@ -124,7 +103,7 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'knowledge-ask');
 
-    timings['knowledge-entries'] = await open(page, `/companies/${companyId}/knowledge`, question);
+    timings['knowledge-entries'] = await timeToShow(page, `/companies/${companyId}/knowledge`, question);
     await page.getByTestId('inherited-entry').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'knowledge-entries');
@@ -135,7 +114,7 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
     const context = await newContext(h);
     const page = await context.newPage();
     await signIn(page, RAPID_OWNER);
-    await open(page, `/companies/${companyId}/knowledge?tab=import`, 'Download CSV');
+    await timeToShow(page, `/companies/${companyId}/knowledge?tab=import`, 'Download CSV');
     const csv = 'question,answer\nDo you clean gutters?,No; we are plumbers.\nDo you fix roofs?,\n';
     await page.locator('input[type=file]').setInputFiles({ name: 'entries.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -154,7 +133,7 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
     const context = await newContext(h);
     const page = await context.newPage();
     await signIn(page, STAFF, 'staff-password-1');
-    await open(page, `/companies/${companyId}/agent`, 'Only an owner can change these settings');
+    await timeToShow(page, `/companies/${companyId}/agent`, 'Only an owner can change these settings');
     expect(await page.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
     expect(await page.getByLabel('Agent name').isDisabled()).toBe(true);
     await screenshot(page, 'agent-as-staff');
@@ -164,7 +143,7 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
     const put = await page.request.put(`/api/companies/${companyId}/agent-settings`, { data: { settings: { agentName: 'Staffer' } } });
     expect([put.status(), (await put.json()).error.code]).toEqual([403, 'FORBIDDEN']);
 
-    await open(page, `/companies/${companyId}/knowledge?tab=import`, 'Download CSV');
+    await timeToShow(page, `/companies/${companyId}/knowledge?tab=import`, 'Download CSV');
     expect(await page.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
     await screenshot(page, 'knowledge-as-staff');
     await context.close();
@@ -178,8 +157,8 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
       ['agent', 'Agent name', 'agent-phone'], ['agent?tab=test', 'Start a conversation', 'agent-test-phone'], ['agent?tab=history', 'Version 1', 'agent-versions-phone'],
       ['knowledge', 'From your trades', 'knowledge-phone'], ['knowledge?tab=import', 'Download CSV', 'knowledge-import-phone'],
     ] as const) {
-      await open(page, `/companies/${companyId}/${path}`, ready);
-      expect(await overflows(page), path).toBe(false);
+      await timeToShow(page, `/companies/${companyId}/${path}`, ready);
+      expect(await overflowsSideways(page), path).toBe(false);
       await screenshot(page, name);
     }
     await context.close();

@@ -1,25 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DashboardHarness, DEMO_PASSWORD, newContext, RAPID_OWNER, screenshot, signIn, startDashboard } from '../helpers/dashboard.ts';
+import { companyWithStaff, overflowsSideways, seriousViolations, timeToShow } from '../helpers/page-checks.ts';
+import { type DashboardHarness, newContext, RAPID_OWNER, screenshot, signIn, startDashboard } from '../helpers/dashboard.ts';
 
 const STAFF = 'staff-settings@rapidrooter.example';
 const STAFF_PASSWORD = 'staff-password-2';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-// A string: this file is type-checked without the DOM library.
-const overflows = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
-
-async function open(page: Page, path: string, ready: string): Promise<number> {
-  const started = Date.now();
-  await page.goto(path);
-  await page.getByText(ready).first().waitFor();
-  return Date.now() - started;
-}
 
 const TABS = [
   ['profile', 'Save trades', 'Plumbing'],
@@ -37,11 +21,7 @@ describe('the Settings page', { timeout: 90_000 }, () => {
   const timings: Record<string, number> = {};
   beforeAll(async () => {
     h = await startDashboard();
-    const login = await h.t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: RAPID_OWNER, password: DEMO_PASSWORD } });
-    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-    companyId = (await h.t.app.inject({ method: 'GET', url: '/api/companies', headers: { cookie } })).json().items[0].id;
-    const staff = await h.t.app.inject({ method: 'POST', url: `/api/companies/${companyId}/users`, headers: { cookie }, payload: { email: STAFF, password: STAFF_PASSWORD, role: 'staff' } });
-    expect(staff.statusCode, staff.body).toBe(201);
+    companyId = await companyWithStaff(h.t, RAPID_OWNER, { email: STAFF, password: STAFF_PASSWORD });
   });
   afterAll(async () => {
     process.stdout.write(`settings data shown in (ms): ${JSON.stringify(timings)}\n`);
@@ -53,7 +33,7 @@ describe('the Settings page', { timeout: 90_000 }, () => {
     const page = await context.newPage();
     await signIn(page, RAPID_OWNER);
     for (const [tab, ready, data] of TABS) {
-      timings[tab] = await open(page, `/companies/${companyId}/settings?tab=${tab}`, ready);
+      timings[tab] = await timeToShow(page, `/companies/${companyId}/settings?tab=${tab}`, ready);
       await page.getByText(data).first().waitFor();
       expect(await seriousViolations(page), tab).toEqual([]);
       await screenshot(page, `settings-${tab}`);
@@ -65,7 +45,7 @@ describe('the Settings page', { timeout: 90_000 }, () => {
     const context = await newContext(h);
     const page = await context.newPage();
     await signIn(page, RAPID_OWNER);
-    await open(page, `/companies/${companyId}/settings?tab=api-tokens`, 'Create token');
+    await timeToShow(page, `/companies/${companyId}/settings?tab=api-tokens`, 'Create token');
     await page.getByLabel('Token name').fill('Zapier');
     await page.getByRole('button', { name: 'Create token' }).click();
     const token = (await page.getByTestId('new-token').textContent())!;
@@ -93,7 +73,7 @@ describe('the Settings page', { timeout: 90_000 }, () => {
     const page = await context.newPage();
     page.on('dialog', (d) => void d.accept());
     await signIn(page, RAPID_OWNER);
-    await open(page, `/companies/${companyId}/settings?tab=secrets`, 'ElevenLabs API key');
+    await timeToShow(page, `/companies/${companyId}/settings?tab=secrets`, 'ElevenLabs API key');
     const secret = 'xi-secret-value-ab12cd9876';
     const card = page.getByTestId('secret-elevenLabsApiKey');
     await card.getByLabel('ElevenLabs API key').fill(secret);
@@ -106,7 +86,7 @@ describe('the Settings page', { timeout: 90_000 }, () => {
 
     const doc = await (await page.request.get(`/api/companies/${companyId}/config`)).json();
     doc.booking.services[0].durationMinutes = -5;
-    await open(page, `/companies/${companyId}/settings?tab=config`, 'Upload and apply');
+    await timeToShow(page, `/companies/${companyId}/settings?tab=config`, 'Upload and apply');
     await page.locator('input[type=file]').setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
     await page.getByRole('button', { name: 'Upload and apply' }).click();
     const problem = page.getByTestId('config-problem').first();
@@ -123,7 +103,7 @@ describe('the Settings page', { timeout: 90_000 }, () => {
     await signIn(page, STAFF, STAFF_PASSWORD);
     await page.getByRole('link', { name: 'Agent' }).waitFor();
     expect(await page.getByRole('link', { name: 'Settings' }).count()).toBe(0);
-    await open(page, `/companies/${companyId}/settings`, 'Only an owner can change settings');
+    await timeToShow(page, `/companies/${companyId}/settings`, 'Only an owner can change settings');
     for (const owner of ['API tokens', 'Secrets', 'Audit log', 'Configuration']) expect(await page.getByRole('tab', { name: owner }).count(), owner).toBe(0);
     expect(await page.getByRole('button', { name: 'Save profile' }).count()).toBe(0);
     expect(await page.getByLabel('Company name').isDisabled()).toBe(true);
@@ -142,8 +122,8 @@ describe('the Settings page', { timeout: 90_000 }, () => {
     const page = await context.newPage();
     await signIn(page, RAPID_OWNER);
     for (const [tab, ready] of TABS) {
-      await open(page, `/companies/${companyId}/settings?tab=${tab}`, ready);
-      expect(await overflows(page), tab).toBe(false);
+      await timeToShow(page, `/companies/${companyId}/settings?tab=${tab}`, ready);
+      expect(await overflowsSideways(page), tab).toBe(false);
       await screenshot(page, `settings-${tab}-phone`);
     }
     await context.close();
