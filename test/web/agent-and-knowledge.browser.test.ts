@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { companyWithStaff, overflowsSideways, seriousViolations, timeToShow } from '../helpers/page-checks.ts';
+import { expectNoSeriousAxeViolations } from '../helpers/dashboard-pages.ts';
+import { companyWithStaff, overflowsSideways, timeToShow } from '../helpers/page-checks.ts';
 import { type DashboardHarness, newContext, RAPID_OWNER, screenshot, signIn, startDashboard } from '../helpers/dashboard.ts';
 
 const STAFF = 'staff-agent@rapidrooter.example';
@@ -22,7 +23,7 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
     const page = await context.newPage();
     await signIn(page, RAPID_OWNER);
     timings.agent = await timeToShow(page, `/companies/${companyId}/agent`, 'Version 1');
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'agent-settings');
     await screenshot(page, 'agent-settings');
 
     const greeting = 'Hello from the dashboard test, this is {agentName} at {companyName}.';
@@ -38,14 +39,14 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => page.getByTestId('agent-line').count()).toBe(2);
     expect(await page.getByRole('link', { name: 'The conversation record' }).getAttribute('href')).toMatch(new RegExp(`^/companies/${companyId}/calls/[0-9a-f-]{36}$`));
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'agent-test-chat');
     await screenshot(page, 'agent-test-chat');
 
     await page.getByRole('tab', { name: 'Versions' }).click();
     const changes = page.getByRole('table', { name: 'Changes in version 2' });
     await changes.waitFor();
     expect(await changes.textContent()).toContain('Greeting during opening hours');
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'agent-versions');
     await screenshot(page, 'agent-versions');
 
     // Someone else saves version 3 while this form still stands on version 2.
@@ -65,7 +66,7 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
     await page.getByRole('tab', { name: 'Voice' }).click();
     await page.getByRole('button', { name: 'Hear the opening-hours greeting' }).click();
     await page.getByText("spoken by your browser's voice", { exact: false }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'agent-voice');
     await screenshot(page, 'agent-voice');
     await context.close();
   });
@@ -82,7 +83,7 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
 
     timings['knowledge-unanswered'] = await timeToShow(page, `/companies/${companyId}/knowledge?tab=unanswered`, question);
     expect(await page.getByTestId('unanswered-question').filter({ hasText: question }).textContent()).toContain('Asked 1 time');
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'knowledge-unanswered');
     await screenshot(page, 'knowledge-unanswered');
     await page.getByRole('button', { name: `Answer it: ${question}` }).click();
     const dialog = page.getByRole('dialog');
@@ -100,12 +101,12 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
     const first = page.getByTestId('search-hit').first();
     expect(await first.textContent()).toContain(question);
     expect(await first.textContent()).toContain('Yours');
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'knowledge-ask');
     await screenshot(page, 'knowledge-ask');
 
     timings['knowledge-entries'] = await timeToShow(page, `/companies/${companyId}/knowledge`, question);
     await page.getByTestId('inherited-entry').first().waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'knowledge-entries');
     await screenshot(page, 'knowledge-entries');
     await context.close();
   });
@@ -122,7 +123,7 @@ describe('the Agent and Knowledge pages', { timeout: 90_000 }, () => {
     await bad.first().waitFor();
     expect(await bad.count()).toBe(1);
     expect(await bad.first().textContent()).toMatch(/^3answer/);
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'knowledge-import-errors');
     await screenshot(page, 'knowledge-import-errors');
     const listed = await (await page.request.get(`/api/companies/${companyId}/knowledge?q=gutters`)).json();
     expect(listed.items).toEqual([]);

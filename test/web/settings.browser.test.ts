@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { companyWithStaff, overflowsSideways, seriousViolations, timeToShow } from '../helpers/page-checks.ts';
+import { expectNoSeriousAxeViolations } from '../helpers/dashboard-pages.ts';
+import { companyWithStaff, overflowsSideways, timeToShow } from '../helpers/page-checks.ts';
 import { type DashboardHarness, newContext, RAPID_OWNER, screenshot, signIn, startDashboard } from '../helpers/dashboard.ts';
 
 const STAFF = 'staff-settings@rapidrooter.example';
@@ -35,7 +36,7 @@ describe('the Settings page', { timeout: 90_000 }, () => {
     for (const [tab, ready, data] of TABS) {
       timings[tab] = await timeToShow(page, `/companies/${companyId}/settings?tab=${tab}`, ready);
       await page.getByText(data).first().waitFor();
-      expect(await seriousViolations(page), tab).toEqual([]);
+      await expectNoSeriousAxeViolations(page, tab);
       await screenshot(page, `settings-${tab}`);
     }
     await context.close();
@@ -92,7 +93,7 @@ describe('the Settings page', { timeout: 90_000 }, () => {
     const problem = page.getByTestId('config-problem').first();
     await problem.waitFor();
     expect(await problem.textContent()).toContain('booking.services[0].durationMinutes');
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'settings-config-errors');
     await screenshot(page, 'settings-config-errors');
     await context.close();
   });
@@ -110,7 +111,7 @@ describe('the Settings page', { timeout: 90_000 }, () => {
     await page.getByRole('tab', { name: 'Users' }).click();
     await page.getByText(RAPID_OWNER).waitFor();
     expect(await page.getByRole('button', { name: 'Add user' }).count()).toBe(0);
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'settings-as-staff');
     await screenshot(page, 'settings-as-staff');
     const refused = await page.request.patch(`/api/companies/${companyId}/secrets`, { data: { llmApiKey: 'sk-staff-attempt-123' } });
     expect([refused.status(), (await refused.json()).error.code]).toEqual([403, 'FORBIDDEN']);
