@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Nullable, Uuid } from '../../http/common-schemas.ts';
 
 export const ChatBody = Type.Object(
   {
@@ -15,4 +16,16 @@ export const ChatReply = Type.Object({
   say: Type.String(),
   next: Type.Union([Type.Literal('listen'), Type.Literal('hangup'), Type.Literal('transfer')]),
   transferTo: Type.Union([Type.String(), Type.Null()]),
+  produced: Type.Optional(Type.Object(
+    { callId: Uuid, bookingId: Nullable(Uuid), messageId: Nullable(Uuid) },
+    { description: 'Signed-in test chat only: the conversation record and the booking or message it made so far' },
+  )),
+});
+
+const GreetingKind = Type.Union([Type.Literal('openHours'), Type.Literal('afterHours')]);
+export const GreetingPreviewQuery = Type.Object({ which: Type.Optional(Type.Union(GreetingKind.anyOf, { default: 'openHours' })) });
+export const GreetingPreview = Type.Object({
+  which: GreetingKind,
+  text: Type.String(),
+  audioPath: Nullable(Type.String({ description: 'Path of the MP3 clip on this server; null: no clip (speak the text in the browser)' })),
 });

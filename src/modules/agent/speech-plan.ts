@@ -1,8 +1,8 @@
 import type { SpeechPlanFor } from '../speech/speech-jobs.ts';
 import type { Services } from '../../services.ts';
-import { renderGreeting } from '../agent-settings/greeting.ts';
 import { ANYTHING_ELSE } from '../conversation/embedded/turn.ts';
 import type { VoiceProfileResolver } from '../voice/speaker.ts';
+import { spokenGreetings } from './greeting-preview.ts';
 
 /**
  * What every call of a company says word for word, for synthesis ahead of calls: both
@@ -13,13 +13,12 @@ export function speechPlanFor(services: Pick<Services, 'agentSettings' | 'compan
   return async (companyId) => {
     const { profile } = await resolveVoice(companyId);
     if (!profile) return null;
-    const [{ settings }, company] = await Promise.all([services.agentSettings.current(companyId), services.companies.get(companyId)]);
-    const values = { companyName: company.name, agentName: settings.agentName };
+    const [greetings, company] = await Promise.all([spokenGreetings(services, companyId), services.companies.get(companyId)]);
     return {
       profile,
       texts: [
-        renderGreeting(settings.greetings.openHours, values),
-        renderGreeting(settings.greetings.afterHours, values),
+        greetings.openHours,
+        greetings.afterHours,
         `Thanks for calling ${company.name}. Goodbye!`,
         ANYTHING_ELSE,
       ],

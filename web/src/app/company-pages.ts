@@ -20,4 +20,7 @@ export const companyPages: CompanyPage[] = [
   { path: 'contacts', nav: { label: 'Contacts' }, load: () => import('../features/contacts/components/contacts-page.tsx') },
   { path: 'contacts/:contactId', load: () => import('../features/contacts/components/contact-page.tsx') },
   { path: 'booking-setup', nav: { label: 'Booking setup', ownerOnly: true }, load: () => import('../features/booking/components/setup/booking-setup-page.tsx') },
+  { path: 'agent', nav: { label: 'Agent' }, load: () => import('../features/agent/components/agent-page.tsx') },
+  { path: 'knowledge', nav: { label: 'Knowledge' }, load: () => import('../features/knowledge/components/knowledge-page.tsx') },
+  { path: 'settings', nav: { label: 'Settings', ownerOnly: true }, load: () => import('../features/settings/components/settings-page.tsx') },
 ];

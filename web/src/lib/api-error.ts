@@ -4,12 +4,15 @@ export class ApiError extends Error {
   readonly code: string;
   /** Field name (without the `body.` prefix) → what is wrong with it, from VALIDATION_FAILED. */
   readonly fields: Record<string, string>;
+  /** The error's `details` as the server sent them (e.g. an import's bad rows), for pages that show more. */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, details: Record<string, unknown> = {}) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 
   static from(status: number, body: unknown): ApiError {
@@ -25,7 +28,8 @@ export class ApiError extends Error {
         if (typeof f.field === 'string') fields[f.field.replace(/^(body|query|params)\./, '')] = typeof f.message === 'string' ? f.message : 'is invalid';
       }
     }
-    return new ApiError(status, code, message, fields);
+    const details = typeof error?.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
+    return new ApiError(status, code, message, fields, details);
   }
 }
 
@@ -68,6 +72,11 @@ const WORDS: Record<string, string> = {
   COMPANY_SUSPENDED: 'This company is suspended: its data can be read but not changed.',
   SERVER_ERROR: 'Something went wrong on our side. Try again.',
   NETWORK_ERROR: 'Cannot reach the server. Check your connection.',
+  SECRET_UNREADABLE: 'A stored key can no longer be read. Set it again.',
+  PAYLOAD_TOO_LARGE: 'That file is too large.',
+  UNSUPPORTED_MEDIA_TYPE: 'That kind of file cannot be read here.',
+  INVALID_TEXT: 'The text contains characters that cannot be stored.',
+  BAD_REQUEST: 'The request could not be understood.',
 };
 
 /** What to tell a person about a failure. */
