@@ -43,7 +43,7 @@ beforeAll(async () => {
   });
   headers = (await login(t.app, 'owner@rapidrooter.example', t.config.demoPassword)).headers;
   companyId = (await t.app.inject({ method: 'GET', url: '/api/companies', headers })).json().items[0].id;
-  widgetKey = (await t.app.inject({ method: 'GET', url: `/api/companies/${companyId}/agent/widget-key`, headers })).json().widgetKey;
+  widgetKey = (await t.app.inject({ method: 'GET', url: `/api/companies/${companyId}/widget`, headers })).json().widgetKey;
 });
 afterAll(async () => {
   await t?.close();

@@ -10,6 +10,7 @@ const TABS = [
   ['profile', 'Save trades', 'Plumbing'],
   ['phone-numbers', 'Add number', '(312) 555-0142'],
   ['users', 'Add user', RAPID_OWNER],
+  ['widget', 'Save websites', 'widget.js'],
   ['api-tokens', 'Create token', 'New token'],
   ['secrets', 'ElevenLabs API key', 'Twilio auth token'],
   ['audit', 'Audit log', 'Newer'],
@@ -39,6 +40,26 @@ describe('the Settings page', { timeout: 90_000 }, () => {
       await expectNoSeriousAxeViolations(page, tab);
       await screenshot(page, `settings-${tab}`);
     }
+    await context.close();
+  });
+
+  it('gives the website chat line, saves the allowed sites, and a replaced key retires the old one', async () => {
+    const context = await newContext(h);
+    const page = await context.newPage();
+    await signIn(page, RAPID_OWNER);
+    await page.goto(`/companies/${companyId}/settings?tab=widget`);
+    const snippet = page.getByLabel('Widget snippet');
+    const before = (await snippet.textContent())!;
+    const oldKey = /data-key="([^"]+)"/.exec(before)![1]!;
+    await page.getByLabel('Websites allowed to use the chat').fill('https://www.rapidrooter.example\nhttps://book.rapidrooter.example');
+    await page.getByRole('button', { name: 'Save websites' }).click();
+    await expect.poll(async () => (await h.t.app.ctx.services.widget.get(companyId)).allowedOrigins)
+      .toEqual(['https://www.rapidrooter.example', 'https://book.rapidrooter.example']);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Replace the key' }).click();
+    await expect.poll(() => snippet.textContent()).not.toBe(before);
+    const chat = await h.t.app.inject({ method: 'POST', url: `/api/widget/${oldKey}/chat`, payload: {} });
+    expect(chat.statusCode).toBe(404);
     await context.close();
   });
 

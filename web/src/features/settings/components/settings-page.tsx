@@ -10,11 +10,13 @@ import { PhoneNumbersSection } from './phone-numbers-section.tsx';
 import { ProfileSection } from './profile-section.tsx';
 import { SecretsSection } from './secrets-section.tsx';
 import { UsersSection } from './users-section.tsx';
+import { WidgetSection } from './widget-section.tsx';
 
 const ALL = [
   { value: 'profile', label: 'Profile and trades', owner: false },
   { value: 'phone-numbers', label: 'Phone numbers', owner: false },
   { value: 'users', label: 'Users', owner: false },
+  { value: 'widget', label: 'Website chat', owner: true },
   { value: 'api-tokens', label: 'API tokens', owner: true },
   { value: 'secrets', label: 'Secrets', owner: true },
   { value: 'audit', label: 'Audit log', owner: true },
@@ -41,6 +43,7 @@ export default function SettingsPage() {
         <Tabs.Panel value="users"><UsersSection companyId={company.id} editable={owner} /></Tabs.Panel>
         {owner && (
           <>
+            <Tabs.Panel value="widget"><WidgetSection companyId={company.id} /></Tabs.Panel>
             <Tabs.Panel value="api-tokens"><ApiTokensSection companyId={company.id} /></Tabs.Panel>
             <Tabs.Panel value="secrets"><SecretsSection companyId={company.id} /></Tabs.Panel>
             <Tabs.Panel value="audit"><AuditSection companyId={company.id} /></Tabs.Panel>
