@@ -92,16 +92,19 @@ export type KnowledgeVerdict = 'correct' | 'wrong' | 'missed' | 'abstained' | 'a
 /**
  * A reply to an answerable question is correct when it carries every fact of the expected topic
  * and no other topic's full set (a topic whose facts are all among the expected ones is not
- * "another"). A reply to an unanswerable question is a correct abstain when it says so (or
+ * "another", nor is a configuration topic about the same thing, e.g. the week's hours and the
+ * lunch break). A reply to an unanswerable question is a correct abstain when it says so (or
  * offers a message or a person) and carries no topic's facts.
  */
-export function judgeReply(reply: string, expected: { topic: string } | { abstain: true }, topics: Record<string, { keyFacts: string[] }>): KnowledgeVerdict {
+export function judgeReply(reply: string, expected: { topic: string } | { abstain: true }, topics: Record<string, { keyFacts: string[]; source?: string; about?: string }>): KnowledgeVerdict {
   const carried = Object.entries(topics).filter(([, t]) => carriesTopic(reply, t.keyFacts)).map(([id]) => id);
   if ('abstain' in expected) return carried.length === 0 && soundsLikeAbstain(reply) ? 'abstained' : 'answered_unanswerable';
   const want = topics[expected.topic];
   if (!want || !carried.includes(expected.topic)) return 'missed';
   const wanted = new Set(want.keyFacts.map(normalizeFacts));
-  const others = carried.filter((id) => id !== expected.topic && !topics[id]!.keyFacts.every((f) => wanted.has(normalizeFacts(f))));
+  // Configuration topics about the same thing (the week's hours and Saturday's) come from one source: carrying both is not a wrong answer.
+  const sibling = (id: string) => want.source === 'configuration' && topics[id]!.source === 'configuration' && topics[id]!.about === want.about;
+  const others = carried.filter((id) => id !== expected.topic && !sibling(id) && !topics[id]!.keyFacts.every((f) => wanted.has(normalizeFacts(f))));
   return others.length === 0 ? 'correct' : 'wrong';
 }
 

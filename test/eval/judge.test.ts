@@ -33,6 +33,8 @@ describe('the evaluation judge', () => {
     expect(judgeReply('Two years, and the fee is ninety-five dollars.', { topic: 'warranty' }, topics)).toBe('wrong');
     // A topic whose facts are all among the expected topic's is not another topic.
     expect(judgeReply('The 95 dollar fee is waived with the repair.', { topic: 'feeWaived' }, topics)).toBe('correct');
+    const hours = { hours: { source: 'configuration', about: 'hours', keyFacts: ['7:30', '4:30'] }, lunch: { source: 'configuration', about: 'hours', keyFacts: ['12', '1'] } };
+    expect(judgeReply('Open 7:30 am to 4:30 pm, closed from 12 to 1.', { topic: 'hours' }, hours)).toBe('correct');
     expect(judgeReply("I'm sorry, I don't have an answer to that. Would you like to leave a message?", { abstain: true }, topics)).toBe('abstained');
     expect(judgeReply('The fee is $95.', { abstain: true }, topics)).toBe('answered_unanswerable');
   });

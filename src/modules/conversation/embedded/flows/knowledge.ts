@@ -1,7 +1,6 @@
-import { speakPrices } from '../../ear/money.ts';
+import { answerFromConfiguration } from '../../company-facts/facts-answer.ts';
 import { speakText } from '../../ear/text.ts';
-import { says } from '../understand/heard.ts';
-import { matchService } from '../understand/service-match.ts';
+import { hear } from '../understand/heard.ts';
 import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn } from '../turn.ts';
 import { offerMessage } from './message.ts';
 
@@ -10,18 +9,25 @@ import { offerMessage } from './message.ts';
  * enough; otherwise the agent says it does not know, records the question for the company,
  * and offers to take a message. It never makes an answer up.
  */
-const PRICE = /\s(how much|price|prices|pricing|cost|costs|charge|rate|rates)\s/;
+/** A knowledge entry this sure of itself answers even a question the configuration could answer. */
+const CLEARLY_ANOTHER_TOPIC = 0.6;
 
-/** The knowledge answer for the caller's words, ready to say, or null when there is none good enough. */
+/**
+ * The answer for the caller's words, ready to say, or null when there is none good enough.
+ * Hours, holidays, the service area, arrival windows and a named service's price come from the
+ * booking configuration (what the agent books by), unless a knowledge entry clearly answers a
+ * different question; everything else from the knowledge base.
+ */
 export async function knownAnswer(turn: Turn): Promise<string | null> {
+  const fromConfig = answerFromConfiguration(turn.heard, turn.profile, turn.now);
   const found = await turn.tools.searchKnowledge(turn.raw);
-  if (found.answerable && found.answer) return speakText(found.answer);
-  // A price question about one of the services: its price as the company wrote it.
-  if (says(turn.heard, PRICE)) {
-    const { best } = matchService(turn.heard, turn.profile.services);
-    if (best?.priceText) return `${best.name} is ${speakPrices(best.priceText)}.`;
+  const entryAnswers = found.answerable && found.answer !== null;
+  if (fromConfig) {
+    const entryTopic = found.question ? answerFromConfiguration(hear(found.question), turn.profile, turn.now)?.topic : undefined;
+    const entryWins = entryAnswers && found.score >= CLEARLY_ANOTHER_TOPIC && entryTopic !== fromConfig.topic;
+    if (!entryWins) return speakText(fromConfig.say);
   }
-  return null;
+  return entryAnswers ? speakText(found.answer!) : null;
 }
 
 export async function answerQuestion(turn: Turn): Promise<Reply> {
