@@ -76,6 +76,8 @@ export function normalizeFacts(text: string): string {
   }
   // Phone numbers written in groups ("312 555 0123") read as one run of digits.
   s = ` ${out.map((w) => (w.length > 3 && w.endsWith('s') && !/\d/.test(w) && !w.endsWith('ss') ? w.slice(0, -1) : w)).join(' ')} `;
+  // A price range said once ("249 to 399 dollars") holds both prices ("$249", "$399").
+  s = s.replace(/ (\d+) (to|and|or) (\d+) dollar /g, ' $1 dollar $2 $3 dollar ');
   return s.replace(/ (\d{3}) (\d{3}) (\d{4}) /g, ' $1$2$3 ').trim();
 }
 

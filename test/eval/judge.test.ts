@@ -16,6 +16,8 @@ describe('the evaluation judge', () => {
     ['(312) 555-0123', 'call three one two, five five five, zero one two three'],
     ['24/7', 'twenty-four seven'],
     ['10%', 'ten percent off'],
+    ['$249', 'two forty-nine to three ninety-nine dollars for a pair'],
+    ['$2,800', 'twenty-eight hundred to forty-five hundred dollars'],
   ])('finds the fact %s in "%s"', (fact, reply) => {
     expect(containsFact(reply, fact), `${normalizeFacts(fact)} | ${normalizeFacts(reply)}`).toBe(true);
   });
