@@ -164,6 +164,8 @@ export interface KnowledgeAnswer {
   answer: string | null;
   question: string | null;
   score: number;
+  /** Whose entry: the company's own, or its trade's generic knowledge. */
+  source?: 'company' | 'trade';
 }
 
 export interface EmergencyMatch {

@@ -3,7 +3,7 @@ import type { Heard } from '../embedded/understand/heard.ts';
 import { matchService } from '../embedded/understand/service-match.ts';
 import type { AgentProfile } from '../types.ts';
 import { breakText, dayText, holidaysText, weekText, windowsText, WEEKDAYS, type Weekday } from './hours-text.ts';
-import { placeNamed, townsServed } from './towns.ts';
+import { placeNamed, townsMentioned, townsServed } from './towns.ts';
 
 /**
  * Questions the booking configuration itself answers: opening hours (and the lunch break),
@@ -30,7 +30,9 @@ const HOURS = new RegExp([
 const EMERGENCY_HOURS = /\s(emergenc\w*|on call|oncall|24 7|247|24 hours|twenty four|around the clock|middle of the night|at night|overnight|nights)\s/;
 const LUNCH = /\s(lunch|lunchtime|lunch break|midday|middle of the day|break)\s/;
 const HOLIDAY = /\s(holiday|holidays|christmas|thanksgiving|new years?|memorial day|independence day|fourth of july|july 4th|labor day|patriots day|patriots|easter|veterans day|presidents day|mlk day)\s/;
-const AREA = /\s(service area|your area|areas|area|serve|served|serving|service my|cover|covered|coverage|come out to|come out as far|come to|come out|go out to|go to|travel|how far|what towns|which towns|what cities|which cities|towns|cities|where do you work|where are you|located|based|out in|out to|out there)\s/;
+const AREA = /\s(service area|your area|my area|our area|areas|what area|serve|served|serving|travel|how far|that far|as far as|what towns|which towns|what cities|which cities|towns|cities|where do you work|where are you located|where are you based|located|based)\s/;
+// Said with a town or zip, these ask about the area too: "do you cover queen creek", "come out to 85203".
+const AREA_WITH_PLACE = /\s(service|servicing|cover|covered|come|come out|go|go out|work|out to|out in|get out)\s/;
 const WINDOWS = /\s(arrival window|arrival windows|arrival time|time window|time windows|window|windows|time frame|timeframe|exact time|arrive|arrives|arriving|arrival|show up|get here|get there)\s/;
 const PRICE = /\s(how much|price|prices|pricing|priced|cost|costs|charge|charges|rate|rates|fee|fees|expensive|ballpark|run me|runs|quote)\s/;
 const DAY_WORDS: [RegExp, Weekday][] = WEEKDAYS.map((d) => [new RegExp(`\\s${d}s?\\s`), d]);
@@ -46,7 +48,8 @@ function askedDay(heard: Heard, timeZone: string, now: Date): Weekday | null {
 function areaAnswer(heard: Heard, profile: AgentProfile): string | null {
   const area = profile.facts.serviceArea;
   if (area.length === 0) return null;
-  const towns = townsServed(area);
+  // The towns of its zips, and those its own description names near them (a zip's table name is one town of several).
+  const towns = [...new Set([...townsServed(area), ...townsMentioned(profile.businessDescription, area)])];
   const list = towns.length > 1 ? `${towns.slice(0, -1).join(', ')} and ${towns[towns.length - 1]}` : (towns[0] ?? '');
   const served = list ? `We serve ${list}.` : '';
   const place = placeNamed(heard.words, area);
@@ -65,12 +68,12 @@ export function answerFromConfiguration(heard: Heard, profile: AgentProfile, now
   const t = heard.text;
   const { facts, openHours, timeZone } = profile;
   const today = DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
-  if (HOLIDAY.test(t)) {
+  if (HOLIDAY.test(t) && /\s(open|opened|closed|close|closing|hours|working|off|holiday|holidays)\s/.test(t)) {
     const named = /\s(christmas|thanksgiving|new year|memorial|independence|labor|patriots|easter|veterans|presidents)/.exec(t)?.[1];
     const say = holidaysText(facts.holidays, facts.shortDays, today, named);
     if (say) return { topic: 'holidays', say };
   }
-  const hoursAsked = HOURS.test(t) && !EMERGENCY_HOURS.test(t);
+  const hoursAsked = HOURS.test(t) && !EMERGENCY_HOURS.test(t) && !PRICE.test(t);
   if (LUNCH.test(t) && (hoursAsked || /\s(close|closed|closing|break|lunch)\s/.test(t))) {
     const say = breakText(openHours);
     return { topic: 'lunch', say: say ?? `We don't close for lunch. ${weekText(openHours)}` };
@@ -79,7 +82,7 @@ export function answerFromConfiguration(heard: Heard, profile: AgentProfile, now
     const say = windowsText(facts.arrivalWindows);
     if (say) return { topic: 'windows', say };
   }
-  const areaAsked = AREA.test(t) || (/\s(service|servicing|work|come|go)\s/.test(t) && placeNamed(heard.words, facts.serviceArea) !== null);
+  const areaAsked = AREA.test(t) || (AREA_WITH_PLACE.test(t) && placeNamed(heard.words, facts.serviceArea) !== null);
   if (areaAsked && !PRICE.test(t)) {
     const say = areaAnswer(heard, profile);
     if (say) return { topic: 'area', say };

@@ -30,15 +30,26 @@ export function townsServed(zips: readonly string[]): string[] {
 
 const stateTowns = new Map<string, Map<string, string[]>>();
 
-/** Every town of the area's states (lower case) with its zips: for naming a town outside the area too. */
-function townsOfStates(zips: readonly string[]): Map<string, string[]> {
-  const states = [...new Set(zips.map((z) => zipcodes.lookup(z)?.state).filter((s): s is string => Boolean(s)))].sort();
-  const key = states.join(',');
+/** Within this distance of a zip served, a town is one a caller of the area may name. */
+const NEARBY_KM = 80;
+
+function kmBetween(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLon = (b.longitude - a.longitude) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  return 12_742 * Math.asin(Math.sqrt(h));
+}
+
+/** Every town near the area (lower case) with its zips: for naming a town outside the area too. */
+function townsNear(zips: readonly string[]): Map<string, string[]> {
+  const served = zips.map((z) => zipcodes.lookup(z)).filter((i): i is NonNullable<typeof i> => Boolean(i));
+  const key = zips.join(',');
   let towns = stateTowns.get(key);
   if (!towns) {
     towns = new Map();
     for (const info of Object.values(allCodes())) {
-      if (!states.includes(info.state)) continue;
+      if (!served.some((s) => Math.abs(s.latitude - info.latitude) < 1 && kmBetween(s, info) <= NEARBY_KM)) continue;
       const name = info.city.toLowerCase();
       towns.set(name, [...(towns.get(name) ?? []), info.zip]);
     }
@@ -48,8 +59,9 @@ function townsOfStates(zips: readonly string[]): Map<string, string[]> {
   return towns;
 }
 
-function allCodes(): Record<string, { zip: string; city: string; state: string }> {
-  return (zipcodes as unknown as { codes: Record<string, { zip: string; city: string; state: string }> }).codes;
+type ZipRow = { zip: string; city: string; state: string; latitude: number; longitude: number };
+function allCodes(): Record<string, ZipRow> {
+  return (zipcodes as unknown as { codes: Record<string, ZipRow> }).codes;
 }
 
 // Words that are town names somewhere but mean something else in a caller's sentence.
@@ -64,14 +76,58 @@ export function placeNamed(words: readonly string[], area: readonly string[]): P
   const zip = words.find((w) => /^\d{5}$/.test(w));
   if (zip) return { said: zip, servedZips: area.includes(zip) ? [zip] : [] };
   if (area.length === 0) return null;
-  const towns = townsOfStates(area);
+  const towns = townsNear(area);
+  const served = new Set(townsServed(area).map((t) => t.toLowerCase()));
+  const found = (name: string): Place | null => {
+    const zips = towns.get(name);
+    return zips ? { said: titleCase(name), servedZips: zips.filter((z) => area.includes(z)) } : null;
+  };
   for (let n = 3; n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
       const name = words.slice(i, i + n).join(' ');
       if (NOT_TOWNS.has(name) || name.length < 4) continue;
-      const zips = towns.get(name);
-      if (zips) return { said: titleCase(name), servedZips: zips.filter((z) => area.includes(z)) };
+      const place = found(name) ?? (n === 2 ? found(name.replace(' ', '')) : null);
+      if (place) return place;
+    }
+  }
+  // A served town the recogniser split or misspelled ("holy oak" for Holyoke).
+  for (let n = 2; n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const joined = words.slice(i, i + n).join('');
+      if (joined.length < 6) continue;
+      const town = [...served].find((t) => t.length >= 6 && Math.abs(t.length - joined.length) <= 1 && editDistance(t.replace(/ /g, ''), joined) <= 1);
+      if (town) return found(town);
     }
   }
   return null;
+}
+
+/** Levenshtein distance, for short words. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Towns a text (the company's own description) names near the area, title-cased. */
+export function townsMentioned(text: string, area: readonly string[]): string[] {
+  if (area.length === 0) return [];
+  const towns = townsNear(area);
+  const words = text.toLowerCase().replace(/[^a-z ]+/g, ' ').split(/\s+/).filter((w) => w !== '');
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (const n of [3, 2, 1]) {
+      const name = words.slice(i, i + n).join(' ');
+      if (words[i]!.length < 4 || NOT_TOWNS.has(name) || !towns.has(name)) continue;
+      const town = titleCase(name);
+      if (!out.includes(town)) out.push(town);
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
 }

@@ -18,10 +18,14 @@ const CLEARLY_ANOTHER_TOPIC = 0.6;
  * booking configuration (what the agent books by), unless a knowledge entry clearly answers a
  * different question; everything else from the knowledge base.
  */
+// "Do you install water softeners?" asks what this company does: a trade's generic entry cannot say.
+const ASKS_WHAT_WE_DO = /\s(do|does|can|could|will|would) (you|yall|your company|your guys|your techs|your technicians)\s/;
+
 export async function knownAnswer(turn: Turn): Promise<string | null> {
   const fromConfig = answerFromConfiguration(turn.heard, turn.profile, turn.now);
   const found = await turn.tools.searchKnowledge(turn.raw);
-  const entryAnswers = found.answerable && found.answer !== null;
+  const generic = found.source === 'trade' && ASKS_WHAT_WE_DO.test(turn.heard.text);
+  const entryAnswers = found.answerable && found.answer !== null && !generic;
   if (fromConfig) {
     const entryTopic = found.question ? answerFromConfiguration(hear(found.question), turn.profile, turn.now)?.topic : undefined;
     const entryWins = entryAnswers && found.score >= CLEARLY_ANOTHER_TOPIC && entryTopic !== fromConfig.topic;

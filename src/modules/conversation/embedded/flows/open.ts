@@ -1,4 +1,4 @@
-import { detectIntent, isHello } from '../understand/intent.ts';
+import { describesTrouble, detectIntent, isHello } from '../understand/intent.ts';
 import { matchService } from '../understand/service-match.ts';
 import { readYesNo } from '../understand/yes-no.ts';
 import { ask, type Reply, type Turn } from '../turn.ts';
@@ -30,8 +30,16 @@ export async function openStep(turn: Turn): Promise<Reply> {
       return startManage(turn, intent);
     case 'book':
       return startBooking(turn);
-    case 'question':
-      return answerQuestion(turn);
+    case 'question': {
+      // "can you fix my opener, it stopped working" asks for a visit unless the knowledge answers it.
+      const services = turn.profile.services.filter((s) => !s.emergency);
+      const match = matchService(turn.heard, services);
+      const job = describesTrouble(turn.heard) && (match.best !== null || match.tied.length > 1);
+      if (!job) return answerQuestion(turn);
+      const answer = await knownAnswer(turn);
+      if (answer) return { ...ask(turn, 'anything_else', 'Is there anything else I can help you with?', 'faq', answer), outcome: 'answered' };
+      return startBooking(turn);
+    }
     case 'repeat':
       return ask(turn, turn.st.step, turn.st.prompt || turn.profile.greeting, 'repeat');
     default:
