@@ -59,7 +59,9 @@ function areaAnswer(heard: Heard, profile: AgentProfile): string | null {
 }
 
 function priceAnswer(heard: Heard, profile: AgentProfile): string | null {
-  const { best } = matchService(heard, profile.services);
+  // The emergency service's price only when the caller speaks of an emergency.
+  const emergency = /\s(emergency|emergencies|after hours|tonight|right now)\s/.test(heard.text);
+  const { best } = matchService(heard, profile.services.filter((s) => emergency || !s.emergency));
   if (!best?.priceText) return null;
   return `${best.name}: ${best.priceText}${/[.!?]$/.test(best.priceText) ? '' : '.'}`;
 }

@@ -34,6 +34,10 @@ describe('matchEmergency', () => {
     expect(plumbing('no wait, I smell gas in the basement')).toBe(GAS_SMELL.key);
   });
 
+  it('fires on a trigger phrase said with a word in between ("a pipe just burst")', () => {
+    expect(plumbing('oh my god a pipe just burst in my basement')).toBe('burst-pipe-flooding');
+  });
+
   it('does not fire on a hypothetical question, but does when it is happening', () => {
     expect(plumbing('what if a pipe bursts in the middle of the night, can somebody come out')).toBeNull();
     expect(plumbing('what if a pipe just burst, a pipe burst right now and water is everywhere')).toBe('burst-pipe-flooding');

@@ -1,4 +1,5 @@
 import type { Analysis } from './lexicon.ts';
+import { plainWords } from './speech-text.ts';
 import { stem, STOPWORDS } from './stem.ts';
 
 /**
@@ -87,7 +88,9 @@ export function matchEmergency<R extends EmergencyRule>(text: string, rules: rea
   for (const rule of rules) {
     for (const trigger of rule.triggers) {
       const words = tokensOf(trigger, analyzer).map((t) => t.token);
-      if (!occurs(said, words)) continue;
+      // Its words one by one too: "a pipe just burst" has the words of "pipe burst", not the phrase.
+      const loose = plainWords(trigger).map(stem).filter((t) => !STOP_STEMS.has(t) || KEPT.has(t));
+      if (!occurs(said, words) && !(loose.length > 1 && occurs(said, loose))) continue;
       const better = !best
         || RANK[rule.severity] < RANK[best.rule.severity]
         || (RANK[rule.severity] === RANK[best.rule.severity] && words.length > best.length);

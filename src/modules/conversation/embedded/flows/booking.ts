@@ -97,8 +97,6 @@ export async function startBooking(turn: Turn, lead = ''): Promise<Reply> {
   return advanceBooking(turn, lead || 'Sure, I can help you book a visit.');
 }
 
-const misheard = (reply: Reply): Reply => ({ ...reply, misunderstood: true });
-
 /** Answers to the detail questions (book.service … book.problem). */
 export async function bookingDetailStep(turn: Turn): Promise<Reply> {
   const { st, heard, facts } = turn;
@@ -106,7 +104,8 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
   const early = await takeDetails(turn);
   if (early.stop) return early.stop;
   // The answer to another question than the one asked: kept, and only what is missing is asked.
-  if (early.learned && !answersStep(turn, asked)) return advanceBooking(turn, 'Got it.');
+  const misheard = (reply: Reply): Reply | Promise<Reply> => (early.learned ? advanceBooking(turn, 'Got it.') : { ...reply, misunderstood: true });
+  if (early.learned && answersStep(turn, asked) && asked !== 'book.service' && asked !== 'book.problem') return advanceBooking(turn, 'Got it.');
   switch (st.step) {
     case 'book.service': {
       const choices = (st.serviceChoices ?? []).map((id) => turn.profile.services.find((s) => s.id === id)!).filter(Boolean);

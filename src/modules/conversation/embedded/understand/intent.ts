@@ -6,7 +6,7 @@ import { says, type Heard } from './heard.ts';
  */
 export type Intent = 'goodbye' | 'person' | 'message' | 'cancel' | 'reschedule' | 'book' | 'question' | 'repeat' | 'unknown';
 
-const GOODBYE = /\s(bye|goodbye|good bye|bye bye|thats all|thats it|that is all|that will be all|nothing else|thats everything|im good thanks|im all set|all set|have a (good|nice|great) (day|one|night|evening)|hang up|gotta go)\s/;
+const GOODBYE = /\s(bye|goodbye|good bye|bye bye|thats all|thats it|that is all|that will be all|nothing else|thats everything|im good thanks|im all set|all set|have a (good|nice|great) (day|one|night|evening)|hang up|gotta go|thanks anyway|thank you anyway|ill call back|i will call back|ill call you back|ill get back to you|ill think about it|talk (it over|to my (husband|wife|partner))|thats all i needed|thats all i need)\s/;
 const PERSON_WHO = String.raw`(person|human|someone|somebody|representative|rep|agent|operator|manager|owner|receptionist|dispatcher|office|staff|plumber|technician|tech|real person|live person|actual person|a real|a live)`;
 const PERSON = new RegExp(
   String.raw`\s(talk|speak|chat)\s(to|with)\s((a|an|the|your|some)\s)?` + PERSON_WHO + String.raw`\s|\s(real|live|actual) (person|human)\s|\s(human|representative|operator)\s|\s(transfer|connect) me\s|\sput me through\s|\s(get|give) me (a|an) (person|human)\s`,
