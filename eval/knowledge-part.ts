@@ -17,6 +17,8 @@ export interface QuestionResult {
   /** For an unanswerable question: whether search said nothing is good enough. */
   searchAbstained: boolean | null;
   reply: string;
+  /** The search's best hits, for the development part's details. */
+  hits: string;
   ms: number;
 }
 
@@ -46,8 +48,8 @@ export async function runQuestions(c: EvalCompany, company: CompanyFile, questio
     const started = performance.now();
     const reply = (await chat.send(q.text)).say;
     const ms = performance.now() - started;
-    const search = await c.app.inject({ method: 'GET', url: `/api/companies/${c.companyId}/knowledge/search?q=${encodeURIComponent(q.text)}&limit=1`, headers: c.owner });
-    const found = search.json() as { answerable: boolean; results: { question: string }[] };
+    const search = await c.app.inject({ method: 'GET', url: `/api/companies/${c.companyId}/knowledge/search?q=${encodeURIComponent(q.text)}&limit=3`, headers: c.owner });
+    const found = search.json() as { answerable: boolean; results: { question: string; score: number; source: string }[] };
     const topic = 'topic' in q.expect ? company.topics[q.expect.topic] : undefined;
     results.push({
       id: q.id,
@@ -56,6 +58,7 @@ export async function runQuestions(c: EvalCompany, company: CompanyFile, questio
       searchTop1: topic?.entryQuestion ? found.results[0]?.question === topic.entryQuestion : null,
       searchAbstained: 'abstain' in q.expect ? !found.answerable : null,
       reply,
+      hits: found.results.map((r) => `${r.score} ${r.source} ${r.question}`).join(' | '),
       ms,
     });
   }

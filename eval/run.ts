@@ -31,8 +31,8 @@ interface Recorded {
 
 function details(questions: QuestionResult[], calls: CallResult[]): string {
   const out: string[] = [];
-  for (const q of questions.filter((x) => x.verdict !== 'correct' && x.verdict !== 'abstained')) {
-    out.push(`Q ${q.id} [${q.verdict}] expect ${JSON.stringify(q.expect)} search-top1=${q.searchTop1}\n  reply: ${q.reply}`);
+  for (const q of questions.filter((x) => x.verdict !== 'correct')) {
+    out.push(`Q ${q.id} [${q.verdict}] expect ${JSON.stringify(q.expect)} search-top1=${q.searchTop1}\n  reply: ${q.reply}\n  hits: ${q.hits}`);
   }
   for (const c of calls.filter((x) => !x.passed)) out.push(`C ${c.id} [${c.outcome}] ${c.problems.join('; ')}\n  ${c.transcript.join('\n  ')}`);
   return out.join('\n\n');

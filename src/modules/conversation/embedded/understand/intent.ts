@@ -40,6 +40,7 @@ const BOOKING_REQUEST = new RegExp([
   String.raw`\s(do you have|you have|got) (anything|any openings?|availability|an opening|any time|time)\s`,
   String.raw`\swhen (can|could) (you|someone|somebody|the)\s`,
 ].join('|'));
+const HYPOTHETICAL = /\s(what if|what happens if|what would happen if|in case)\s/;
 // "is there a fee if I cancel": a question about the policy, not a request to cancel.
 const POLICY = /\s(policy|policies|fee|fees|charge|charged|cost|penalty|what happens|what if|is there|how much notice|how far in advance|in advance)\s/;
 const REPEAT = /\s(repeat( that)?|say (that|it) again|come again|what was that|didnt (catch|get|hear) (that|it|you)|pardon|sorry what)\s/;
@@ -52,6 +53,8 @@ export function detectIntent(heard: Heard): Intent {
   const policy = says(heard, POLICY);
   if (says(heard, CANCEL)) return policy ? 'question' : 'cancel';
   if (says(heard, RESCHEDULE)) return policy ? 'question' : 'reschedule';
+  // "what if a pipe bursts at night, can somebody come out?" asks about a case, not for a visit.
+  if (says(heard, HYPOTHETICAL)) return 'question';
   const question = says(heard, QUESTION_OPENER) || heard.asked || says(heard, ASKS);
   // "do you have anything tomorrow" asks to book; "how much is drain cleaning" asks a question.
   if (question && !says(heard, AVAILABILITY) && !says(heard, BOOKING_REQUEST)) return 'question';
