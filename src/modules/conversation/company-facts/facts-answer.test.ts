@@ -48,6 +48,8 @@ describe('questions the booking configuration answers', () => {
     expect(answer('do you answer emergencies at night and on weekends')).toBeNull();
     expect(answer('are you open 24/7 for emergencies')).toBeNull();
     expect(answer('what forms of payment do you take')).toBeNull();
+    expect(answer('do you sell gift cards for the holidays')).toBeNull();
+    expect(answer('do you guys hang christmas lights on the roof line')).toBeNull();
     expect(answer('how much do you charge to fix a boiler')).toBeNull();
     expect(answer('my garage door will not open')).toBeNull();
     expect(answer('when will the plumber arrive', { ...profile, facts: { ...profile.facts, arrivalWindows: [] } })).toBeNull();

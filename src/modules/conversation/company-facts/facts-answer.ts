@@ -70,7 +70,7 @@ export function answerFromConfiguration(heard: Heard, profile: AgentProfile, now
   const t = heard.text;
   const { facts, openHours, timeZone } = profile;
   const today = DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
-  if (HOLIDAY.test(t) && /\s(open|opened|closed|close|closing|hours|working|off|holiday|holidays)\s/.test(t)) {
+  if (HOLIDAY.test(t) && /\s(open|opened|closed|close|closing|hours|work|working|off)\s/.test(t)) {
     const named = /\s(christmas|thanksgiving|new year|memorial|independence|labor|patriots|easter|veterans|presidents)/.exec(t)?.[1];
     const say = holidaysText(facts.holidays, facts.shortDays, today, named);
     if (say) return { topic: 'holidays', say };

@@ -33,6 +33,15 @@ describe('questions asked the way callers ask them', () => {
     expect(town.say).toContain('Evanston is outside our service area');
   });
 
+  it("books the service just discussed on \"okay, let's do it\" (class 4)", async () => {
+    const call = await startCall(services, { to: ROOTER, from: '+13125550404', at: chicagoMorning() });
+    await call.say('how much does drain cleaning cost');
+    const go = await call.say("okay let's do it");
+    expect(go.intent).toBe('book.name');
+    const drain = (await services.bookingConfig.listServices(call.companyId)).find((s) => s.name === 'Drain cleaning')!;
+    expect(go.state.facts.serviceId).toBe(drain.id);
+  });
+
   it("ends the call when the caller says they'll call back", async () => {
     const call = await startCall(services, { to: ROOTER, from: '+13125550403', at: chicagoMorning() });
     await call.say('how much does drain cleaning cost');

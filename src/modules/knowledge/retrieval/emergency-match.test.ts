@@ -38,6 +38,11 @@ describe('matchEmergency', () => {
     expect(plumbing('oh my god a pipe just burst in my basement')).toBe('burst-pipe-flooding');
   });
 
+  it('takes the caller at their word that it is not an emergency, except for life safety', () => {
+    expect(plumbing("a pipe burst in the yard but it's not like an emergency, it's shut off")).toBeNull();
+    expect(plumbing("it's not an emergency but I smell gas")).toBe(GAS_SMELL.key);
+  });
+
   it('does not fire on a hypothetical question, but does when it is happening', () => {
     expect(plumbing('what if a pipe bursts in the middle of the night, can somebody come out')).toBeNull();
     expect(plumbing('what if a pipe just burst, a pipe burst right now and water is everywhere')).toBe('burst-pipe-flooding');

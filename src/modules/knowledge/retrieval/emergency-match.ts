@@ -81,11 +81,16 @@ const HAPPENING = /\b(right now|just|currently|at the moment|is (leaking|floodin
 const RANK = { life_safety: 0, urgent: 1 } as const;
 
 /** The most serious emergency the text describes (life safety first, then the longest trigger), or null. */
+// "it's not like an emergency": the caller's own word counts for what is only urgent, never for life safety.
+const NOT_AN_EMERGENCY = /\b(not (like |really |exactly )?(an|a real) emergency|no emergency|isn'?t an emergency|not urgent|no rush|not in a rush)\b/i;
+
 export function matchEmergency<R extends EmergencyRule>(text: string, rules: readonly R[], analyzer: Analyzer): EmergencyMatch<R> | null {
   if (HYPOTHETICAL.test(text) && !HAPPENING.test(text)) return null;
   const said = tokensOf(text, analyzer);
+  const calm = NOT_AN_EMERGENCY.test(text);
   let best: (EmergencyMatch<R> & { length: number }) | null = null;
   for (const rule of rules) {
+    if (calm && rule.severity !== 'life_safety') continue;
     for (const trigger of rule.triggers) {
       const words = tokensOf(trigger, analyzer).map((t) => t.token);
       // Its words one by one too: "a pipe just burst" has the words of "pipe burst", not the phrase.

@@ -76,7 +76,7 @@ describe('wordSimilarity and finalScore', () => {
 describe('a clear winner below the line', () => {
   it("answers with the company's own entry well ahead of the next, never with a generic one or a close call", () => {
     expect(isAnswerableTop({ score: 0.3, source: 'company' }, { score: 0.15 })).toBe(true);
-    expect(isAnswerableTop({ score: 0.28, source: 'company' }, undefined)).toBe(true);
+    expect(isAnswerableTop({ score: 0.3, source: 'company' }, undefined)).toBe(false);
     expect(isAnswerableTop({ score: 0.3, source: 'company' }, { score: 0.26 })).toBe(false);
     expect(isAnswerableTop({ score: 0.3, source: 'trade' }, { score: 0.1 })).toBe(false);
     expect(isAnswerableTop({ score: 0.2, source: 'company' }, undefined)).toBe(false);

@@ -4,7 +4,7 @@ import { readAddress, readEmail, readName } from '../understand/details.ts';
 import { readPhone, readZip } from '../understand/spoken-digits.ts';
 import { matchService } from '../understand/service-match.ts';
 import { readYesNo } from '../understand/yes-no.ts';
-import { ask, transfer, type Reply, type Turn, serviceWords } from '../turn.ts';
+import { ask, type Reply, type Turn, serviceWords } from '../turn.ts';
 import { startMessage } from './message.ts';
 import { holdAgain } from './booking-hold.ts';
 import { askTime, checkZip, offerSlots } from './booking-slots.ts';
@@ -76,11 +76,10 @@ export async function advanceBooking(turn: Turn, lead = ''): Promise<Reply> {
 /** The caller asked to book (or described a job): after-hours rules first, then the details. */
 export async function startBooking(turn: Turn, lead = ''): Promise<Reply> {
   const { profile, facts, st } = turn;
+  // After hours the on-call line is for emergencies (handled before this): anyone else is
+  // offered the next open times, unless the company takes messages after hours.
   if (!profile.isOpenNow && !facts.emergency) {
-    if (profile.afterHours === 'transfer_on_call' && profile.transferNumbers.emergencyOnCall) {
-      return transfer(turn, profile.transferNumbers.emergencyOnCall, "We're closed right now, so let me connect you with our on-call technician. One moment, please.", 'transfer.after_hours');
-    }
-    if (profile.afterHours !== 'book') {
+    if (profile.afterHours === 'take_message') {
       return startMessage(turn, `After hours, the caller asked to book a visit: "${turn.raw.trim()}"`, "We're closed right now, but I can take a message and someone will call you back when we open.");
     }
   }

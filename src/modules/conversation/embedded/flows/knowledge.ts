@@ -37,6 +37,11 @@ export async function knownAnswer(turn: Turn): Promise<string | null> {
 export async function answerQuestion(turn: Turn): Promise<Reply> {
   const answer = await knownAnswer(turn);
   if (answer) return { ...ask(turn, 'anything_else', ANYTHING_ELSE, 'faq', answer), outcome: 'answered' };
+  return dontKnow(turn);
+}
+
+/** No answer good enough: said plainly, the question recorded for the company, a message offered. */
+export async function dontKnow(turn: Turn): Promise<Reply> {
   await turn.tools.recordUnanswered(turn.raw);
   const lead = joinSay("I'm sorry, I don't have an answer to that.", "I've noted your question for the team.");
   return offerMessage(turn, `Question the agent could not answer: "${turn.raw.trim()}"`, lead, 'faq.unknown');
