@@ -55,6 +55,14 @@ describe('reading what the caller wants', () => {
     expect(describesTrouble(hear('do you work on commercial roll up doors'))).toBe(false);
   });
 
+  it('takes a message for a person, and hears a declined transfer (class 7)', () => {
+    expect(intent('can you let Sam know the part came in')).toBe('message');
+    expect(intent('please tell Nora to call me about the quote')).toBe('message');
+    expect(intent('let me know when you can come')).not.toBe('message');
+    expect(intent("don't put me through to anyone, I just have a question")).not.toBe('person');
+    expect(intent('put me through to someone please')).toBe('person');
+  });
+
   it('knows a goodbye, a question and a change of mind said mid-call', () => {
     expect(isGoodbye(hear("That's all, thanks. Bye!"))).toBe(true);
     expect(isGoodbye(hear('John Goodbye Smith wants to book a visit'))).toBe(false);

@@ -11,6 +11,10 @@ const PERSON_WHO = String.raw`(person|human|someone|somebody|representative|rep|
 const PERSON = new RegExp(
   String.raw`\s(talk|speak|chat)\s(to|with)\s((a|an|the|your|some)\s)?` + PERSON_WHO + String.raw`\s|\s(real|live|actual) (person|human)\s|\s(human|representative|operator)\s|\s(transfer|connect) me\s|\sput me through\s|\s(get|give) me (a|an) (person|human)\s`,
 );
+// "let Sam know the part came in", "tell Nora to call me": a message for someone (not "let me know").
+const MESSAGE_FOR = /\s(let|tell) (?!me\s|us\s|you\s|them\s|him\s|her\s)([a-z]+)( [a-z]+)? know\s|\stell (?!me\s|us\s|you\s)([a-z]+) (that|to|the|my|i)\s|\s(pass|give) (this|that|it|a note) (on |along )?to\s/;
+// "don't put me through to anyone": a transfer declined.
+const NO_PERSON = /\s(dont|do not|no need to|dont need to|dont want to|not) (want to )?(be )?(put|transfer|transferred|connect|connected|talk|speak)\s/;
 const MESSAGE = /\s(leave|take|pass on|pass along|give them) (a |an )?message\s|\s(call|ring) me back\s|\shave (someone|somebody|them|him|her|the office) (call|ring)\s|\smessage for\s/;
 const CANCEL = /\s(cancel|cancell?ation|call off)\s/;
 const RESCHEDULE = /\s(reschedule|re schedule|rebook|re book)\s|\s(move|change|push back|push|switch|shift)\s((my|the|our)\s)?(appointment|booking|visit|service call)\s/;
@@ -48,8 +52,8 @@ const REPEAT = /\s(repeat( that)?|say (that|it) again|come again|what was that|d
 export function detectIntent(heard: Heard): Intent {
   if (heard.words.length === 0) return 'unknown';
   if (says(heard, REPEAT) && heard.words.length <= 6) return 'repeat';
-  if (says(heard, PERSON)) return 'person';
-  if (says(heard, MESSAGE)) return 'message';
+  if (says(heard, PERSON) && !says(heard, NO_PERSON)) return 'person';
+  if (says(heard, MESSAGE) || says(heard, MESSAGE_FOR)) return 'message';
   const policy = says(heard, POLICY);
   if (says(heard, CANCEL)) return policy ? 'question' : 'cancel';
   if (says(heard, RESCHEDULE)) return policy ? 'question' : 'reschedule';
