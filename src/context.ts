@@ -28,7 +28,7 @@ export interface AppContext {
 }
 
 export function createContext(config: Config, database: Database, logger: JobLogger, clock: () => Date = () => new Date()): AppContext {
-  const services = createServices(config, database.db, logger);
+  const services = createServices(config, database.db, logger, clock);
   const jobs = createJobQueue({ database, logger, config });
   const invalidation = createInvalidationHub();
   const resolveVoice = createVoiceProfileResolver({ voiceSettings: services.voiceSettings, secrets: services.secrets, logger, invalidation });

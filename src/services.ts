@@ -28,8 +28,12 @@ import { createUsersService } from './modules/users/users.service.ts';
 import { createVoiceSettingsService } from './modules/voice-settings/voice-settings.service.ts';
 import { createWidgetService } from './modules/widget/widget.service.ts';
 
-/** Wires every module's service once; modules reach each other only through these. */
-export function createServices(config: Config, db: Db, logger: SpeechLogger = SILENT_LOGGER) {
+/**
+ * Wires every module's service once; modules reach each other only through these. `clock` is
+ * the app's time: bookings read "now" from it (minimum notice, holds), so a call answered at a
+ * given instant books as it would have then.
+ */
+export function createServices(config: Config, db: Db, logger: SpeechLogger = SILENT_LOGGER, clock: () => Date = () => new Date()) {
   const audit = createAuditService(db);
   const tradeCategories = createTradeCategoriesService(db);
   const secrets = createSecretsService(db, audit, keyringFromConfig(config));
@@ -56,7 +60,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     phoneNumbers,
     contacts,
     bookingConfig,
-    bookings: createBookingsService(db, { audit, companies, contacts, config: bookingConfig }),
+    bookings: createBookingsService(db, { audit, companies, contacts, config: bookingConfig, now: clock }),
     calls: createCallsService(db, { contacts }),
     anonymousUsage: createAnonymousUsageService(db, {
       companies,

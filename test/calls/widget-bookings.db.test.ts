@@ -42,7 +42,6 @@ async function converse(name: string, phone: string, lines: string[] = []): Prom
     '60610',
     'tomorrow morning',
     'the first one',
-    "Yes, that's right.",
   ];
   for (const text of script) {
     const res = await widget({ conversationId, text }, remoteAddress);
@@ -60,7 +59,7 @@ describe('bookings from the website widget', () => {
   it('sends a request, not a booking: nothing is confirmed and the visitor is not told it is booked', async () => {
     const heard = await converse('Dana Whitfield', '312 555 0188');
     const last = heard.at(-1)!;
-    expect(heard.some((l) => l.startsWith('Let me read that back')), heard.join('\n')).toBe(true);
+    expect(heard.some((l) => l.includes('Let me read that back')), heard.join('\n')).toBe(true);
     expect(last, heard.join('\n')).toMatch(/sent your request/);
     expect(last).toMatch(/isn't booked yet/);
     expect(heard.join('\n')).not.toMatch(/all set|is booked for/);
@@ -86,8 +85,10 @@ describe('bookings from the website widget', () => {
     const offered = async () => ((await api('GET', query)).json().slots as { start: string }[]).some((s) => Date.parse(s.start) === Date.parse(booking.start));
     expect(await offered()).toBe(false);
     // Still held just before the request's 90 minutes run out; released after.
-    expect(await t.app.ctx.services.bookings.releaseExpiredHolds(new Date(Date.now() + 85 * 60_000))).toBe(0);
-    expect(await t.app.ctx.services.bookings.releaseExpiredHolds(new Date(Date.now() + 91 * 60_000))).toBeGreaterThanOrEqual(1);
+    // Holds run on the app's clock (the morning the calls are answered at).
+    const now = t.app.ctx.clock().getTime();
+    expect(await t.app.ctx.services.bookings.releaseExpiredHolds(new Date(now + 85 * 60_000))).toBe(0);
+    expect(await t.app.ctx.services.bookings.releaseExpiredHolds(new Date(now + 91 * 60_000))).toBeGreaterThanOrEqual(1);
     expect((await bookingOf('Sam Ortega'))!.status).toBe('expired');
     expect(await offered()).toBe(true);
     const late = await api('POST', `/bookings/${booking.id}/confirm`);

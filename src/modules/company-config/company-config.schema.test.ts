@@ -16,7 +16,9 @@ describe('the published configuration document schema and examples', () => {
 
   it('has an example document for every trade with starter knowledge, each valid against the schema', () => {
     const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
-    expect(files).toEqual(Object.keys(TRADE_KNOWLEDGE).map((slug) => `${slug}.json`).sort());
+    // A trade seeded with emergencies and words only (garage doors) has no starter entries to show.
+    const withEntries = Object.entries(TRADE_KNOWLEDGE).filter(([, seed]) => seed.entries.length > 0).map(([slug]) => slug);
+    expect(files).toEqual(withEntries.map((slug) => `${slug}.json`).sort());
     for (const file of files) {
       const doc = JSON.parse(readFileSync(`${EXAMPLES}/${file}`, 'utf8'));
       expect(shapeProblems(doc), file).toEqual([]);

@@ -60,6 +60,12 @@ export function profileAt(inputs: ProfileInputs, companyId: string, now: Date): 
       .map((s) => ({ id: s.id, name: s.name, description: s.description, priceText: s.priceText, durationMinutes: s.durationMinutes, emergency: s.emergency })),
     openHours: weeklyHours,
     onCallSurchargeNote: booking.onCall?.surchargeNote ?? null,
+    facts: {
+      holidays: booking.holidays.map((h) => ({ date: h.date, name: h.name })),
+      shortDays: booking.overrides.filter((o) => !o.closed && o.ranges).map((o) => ({ date: o.date, ranges: o.ranges })),
+      serviceArea: booking.serviceArea,
+      arrivalWindows: booking.arrivalWindows.map((w) => ({ start: w.start, end: w.end })),
+    },
   };
 }
 

@@ -92,7 +92,7 @@ export function createAgentTools(services: ToolServices, context: { companyId: s
     async searchKnowledge(question) {
       const found = await services.knowledge.search(companyId, question, { limit: 1 });
       const top = found.results[0];
-      return { answerable: found.answerable, answer: top?.answer ?? null, question: top?.question ?? null, score: top?.score ?? 0 };
+      return { answerable: found.answerable, answer: top?.answer ?? null, question: top?.question ?? null, score: top?.score ?? 0, ...(top ? { source: top.source } : {}) };
     },
 
     async detectEmergency(text) {

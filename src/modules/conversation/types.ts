@@ -34,6 +34,18 @@ export interface AgentProfile {
   openHours: WeeklyHours;
   /** Surcharge note read out before an on-call booking, when the company has on-call hours. */
   onCallSurchargeNote: string | null;
+  /** What the booking configuration says about the calendar and the area, for answering questions from it. */
+  facts: CompanyFacts;
+}
+
+export interface CompanyFacts {
+  holidays: readonly { date: string; name: string }[];
+  /** Dates with other hours than the week's (a short Christmas Eve). */
+  shortDays: readonly { date: string; ranges?: readonly { start: string; end: string }[] }[];
+  /** Zip codes served (empty: everywhere). */
+  serviceArea: readonly string[];
+  /** Empty when visits are booked at exact times. */
+  arrivalWindows: readonly { start: string; end: string }[];
 }
 
 export interface ServiceOffer {
@@ -152,6 +164,8 @@ export interface KnowledgeAnswer {
   answer: string | null;
   question: string | null;
   score: number;
+  /** Whose entry: the company's own, or its trade's generic knowledge. */
+  source?: 'company' | 'trade';
 }
 
 export interface EmergencyMatch {

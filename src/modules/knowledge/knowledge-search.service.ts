@@ -5,7 +5,7 @@ import { createInheritedCache, type Inherited } from './inherited-cache.ts';
 import { BoundedMap } from './retrieval/bounded-map.ts';
 import { matchEmergency } from './retrieval/emergency-match.ts';
 import { analyze, type Analysis, type Lexicon } from './retrieval/lexicon.ts';
-import { ANSWERABLE_SCORE, finalScore, isAnswerable, scoreCandidates } from './retrieval/score.ts';
+import { ANSWERABLE_SCORE, finalScore, isAnswerableTop, scoreCandidates } from './retrieval/score.ts';
 import { buildTsQueryTiers } from './retrieval/ts-query.ts';
 
 /** How many of the company's own entries the database hands to the scorer. */
@@ -114,10 +114,11 @@ export function createKnowledgeSearch(db: Db) {
           ...inherited.entries.map(analyzed).filter((c) => c.phrasings.some((p) => p.terms.some((t) => said.has(t)))),
         ];
         const lexical = scoreCandidates(query, candidates);
+        // Two at least, whatever the limit: whether the best clearly wins depends on the next.
         const best = candidates.map(({ r }, i) => ({ r, lexical: lexical[i]! })).filter((x) => x.lexical > 0)
-          .sort((a, b) => b.lexical - a.lexical).slice(0, limit);
-        const hits = best.length === 0 ? [] : await withTrigram(tx, query.text, best);
-        return { ...none, answerable: hits.length > 0 && isAnswerable(hits[0]!.score), results: hits };
+          .sort((a, b) => b.lexical - a.lexical).slice(0, Math.max(limit, 2));
+        const ranked = best.length === 0 ? [] : await withTrigram(tx, query.text, best);
+        return { ...none, answerable: ranked.length > 0 && isAnswerableTop(ranked[0]!, ranked[1]), results: ranked.slice(0, limit) };
       });
     },
 

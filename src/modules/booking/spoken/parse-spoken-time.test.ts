@@ -110,7 +110,7 @@ describe('parseSpokenTime: ranges', () => {
   const range = (from: string, to: string, label: string) => ({ kind: 'range', from, to, localDate: from.slice(0, 10), label });
 
   it('reads parts of the day on the coming day', () => {
-    expect(parse('next tuesday morning')).toEqual(range('2026-06-02T08:00:00-04:00', '2026-06-02T12:00:00-04:00', 'Tuesday, June 2, morning'));
+    expect(parse('next tuesday morning')).toEqual(range('2026-06-02T06:00:00-04:00', '2026-06-02T12:00:00-04:00', 'Tuesday, June 2, morning'));
     expect(parse('uh tomorrow afternoon')).toEqual(range('2026-06-02T12:00:00-04:00', '2026-06-02T17:00:00-04:00', 'Tuesday, June 2, afternoon'));
     expect(parse('this evening')).toEqual(range('2026-06-01T17:00:00-04:00', '2026-06-01T20:00:00-04:00', 'Monday, June 1, evening'));
     expect(parse('tonight')).toEqual(range('2026-06-01T17:00:00-04:00', '2026-06-02T00:00:00-04:00', 'Monday, June 1, night'));
@@ -174,7 +174,7 @@ describe('parseSpokenTime: daylight saving time', () => {
   it('keeps the hours around the gap with their offsets', () => {
     expect(parse('sunday at 1:30 am', spring)).toEqual(exact('2026-03-08T01:30:00-06:00'));
     expect(parse('sunday at 3 am', spring)).toEqual(exact('2026-03-08T03:00:00-05:00'));
-    expect(parse('sunday morning', spring)).toMatchObject({ from: '2026-03-08T08:00:00-05:00' });
+    expect(parse('sunday morning', spring)).toMatchObject({ from: '2026-03-08T06:00:00-05:00' });
   });
 
   it('has no gap in Phoenix', () => {

@@ -28,7 +28,7 @@ export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 
 /** Local minutes [start, end) of each part of the day; night runs to midnight. */
 export const PART_OF_DAY: Record<PartOfDay, { start: number; end: number }> = {
-  morning: { start: 8 * 60, end: 12 * 60 },
+  morning: { start: 6 * 60, end: 12 * 60 },
   afternoon: { start: 12 * 60, end: 17 * 60 },
   evening: { start: 17 * 60, end: 20 * 60 },
   night: { start: 17 * 60, end: 24 * 60 },

@@ -57,10 +57,10 @@ describe('emergencies on the phone', () => {
       const offered = call.transcript[call.transcript.length - 1]!;
       expect(offered).toContain('surcharge');
       expect(offered).toContain('one twenty-five dollars');
-      const readBack = await call.say('the first one');
-      expect(readBack.say).toContain('surcharge');
-      const done = await call.say('yes');
+      // The details were read back with the times: the pick books, the surcharge said again.
+      const done = await call.say('the first one');
       expect(done.outcome).toBe('booked');
+      expect(done.say).toContain('one twenty-five dollars');
       const booked = (await services.bookings.list(companyId, {}, { limit: 200, offset: 0 })).items.filter((b) => b.callId === call.call.id);
       expect(booked).toHaveLength(1);
       expect(booked[0]).toMatchObject({ status: 'confirmed', emergency: true, serviceName: 'No heat emergency' });

@@ -79,20 +79,20 @@ describe('changing bookings, taken slots, closed hours and long calls', () => {
     const taken = await call.say('the first one');
     expect(taken.intent).toBe('book.slot_taken');
     expect(taken.say).toContain('that time was just taken');
-    await call.say('the first one');
-    const done = await call.say('yes');
+    const done = await call.say('the first one');
     expect(done.outcome).toBe('booked');
     const mine = (await services.bookings.list(rooterId, {}, { limit: 200, offset: 0 })).items.filter((b) => b.callId === call.call.id && b.status === 'confirmed');
     expect(mine).toHaveLength(1);
     expect(Date.parse(mine[0]!.start)).not.toBe(Date.parse(first.start));
   });
 
-  it('after hours, follows the company setting: the on-call line, or a message', async () => {
+  it('after hours, keeps the on-call line for emergencies: others are booked at open times, or leave a message', async () => {
     const evening = new Date(weekdayMorning('America/Chicago').getTime() + 11 * HOUR);
     const call = await startCall(services, { to: ROOTER, from: '+13125550194', at: evening });
     expect(call.greeting).toContain('The office is closed');
     const r = await call.say('I would like to book a drain cleaning');
-    expect(r).toMatchObject({ next: { kind: 'transfer', to: '+13125550111' }, intent: 'transfer.after_hours' });
+    expect(r.next).toEqual({ kind: 'listen' });
+    expect(r.intent).toBe('book.name');
 
     const { settings } = await services.agentSettings.current(rooterId);
     await services.agentSettings.save(SYSTEM_ACTOR, rooterId, { ...settings, afterHours: 'take_message' });
@@ -108,6 +108,14 @@ describe('changing bookings, taken slots, closed hours and long calls', () => {
     } finally {
       await services.agentSettings.save(SYSTEM_ACTOR, rooterId, settings);
     }
+  });
+
+  it('after hours, never hands a silent caller to the closed office', async () => {
+    const evening = new Date(weekdayMorning('America/Chicago').getTime() + 11 * HOUR);
+    const call = await startCall(services, { to: ROOTER, from: '+13125550197', at: evening });
+    let last = await call.say(null);
+    for (let i = 0; i < 5 && last.next.kind === 'listen'; i++) last = await call.say(null);
+    expect(last.next).toEqual({ kind: 'hangup' });
   });
 
   it('wraps up at the maximum call length, asking the office to call back an unfinished caller', async () => {

@@ -45,6 +45,10 @@ export interface EmbeddedState {
   offers?: SlotOffer[];
   /** The slot held for the caller, awaiting the read-back's yes. */
   held?: SlotOffer;
+  /** The service the last answer was about: "okay, let's do it" books it. */
+  topicService?: string;
+  /** The booking's details were read back (with the times offered): picking a time books it. */
+  readBack?: boolean;
   /** Details already asked once and declined (email, problem). */
   skipped?: string[];
   /** Emergencies already handled this call (their safety instruction was read). */

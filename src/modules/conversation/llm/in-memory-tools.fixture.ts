@@ -22,6 +22,7 @@ export function testProfile(overrides: Partial<AgentProfile> = {}): AgentProfile
     services: [{ id: SERVICE_ID, name: 'Leak repair', description: 'Fix leaking pipes and fixtures.', priceText: '$149 to $249', durationMinutes: 60, emergency: false }],
     openHours: { monday: day, tuesday: day, wednesday: day, thursday: day, friday: day },
     onCallSurchargeNote: null,
+    facts: { holidays: [], shortDays: [], serviceArea: [], arrivalWindows: [] },
     ...overrides,
   };
 }

@@ -26,6 +26,26 @@ describe('matchEmergency', () => {
 
   it('does not fire on a negated trigger', () => {
     expect(hvac("I don't smell gas anymore but the furnace is noisy")).toBeNull();
+    expect(plumbing('there is no gas smell in the kitchen')).toBeNull();
+  });
+
+  it('fires on a trigger after an exclaimed "oh no" or a "no" that starts a new clause', () => {
+    expect(hvac('oh no, now I smell gas')).toBe(GAS_SMELL.key);
+    expect(plumbing('no wait, I smell gas in the basement')).toBe(GAS_SMELL.key);
+  });
+
+  it('fires on a trigger phrase said with a word in between ("a pipe just burst")', () => {
+    expect(plumbing('oh my god a pipe just burst in my basement')).toBe('burst-pipe-flooding');
+  });
+
+  it('takes the caller at their word that it is not an emergency, except for life safety', () => {
+    expect(plumbing("a pipe burst in the yard but it's not like an emergency, it's shut off")).toBeNull();
+    expect(plumbing("it's not an emergency but I smell gas")).toBe(GAS_SMELL.key);
+  });
+
+  it('does not fire on a hypothetical question, but does when it is happening', () => {
+    expect(plumbing('what if a pipe bursts in the middle of the night, can somebody come out')).toBeNull();
+    expect(plumbing('what if a pipe just burst, a pipe burst right now and water is everywhere')).toBe('burst-pipe-flooding');
   });
 
   it('tells a sounding carbon monoxide alarm from a question about detectors', () => {

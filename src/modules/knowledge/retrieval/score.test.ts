@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, buildLexicon } from './lexicon.ts';
-import { ANSWERABLE_SCORE, finalScore, isAnswerable, scoreCandidates, wordSimilarity } from './score.ts';
+import { ANSWERABLE_SCORE, finalScore, isAnswerable, isAnswerableTop, scoreCandidates, wordSimilarity } from './score.ts';
 
 const lexicon = buildLexicon([
   ['water heater', 'hot water tank'],
@@ -70,5 +70,16 @@ describe('wordSimilarity and finalScore', () => {
     expect(finalScore(0.8, 1)).toBeCloseTo(0.81, 3);
     expect(finalScore(0.8)).toBeCloseTo(0.76, 3);
     expect(finalScore(0.8, 1) - finalScore(0.8, 0)).toBeLessThanOrEqual(0.05 + 1e-9);
+  });
+});
+
+describe('a clear winner below the line', () => {
+  it("answers with the company's own entry well ahead of the next, never with a generic one or a close call", () => {
+    expect(isAnswerableTop({ score: 0.3, source: 'company' }, { score: 0.15 })).toBe(true);
+    expect(isAnswerableTop({ score: 0.3, source: 'company' }, undefined)).toBe(false);
+    expect(isAnswerableTop({ score: 0.3, source: 'company' }, { score: 0.26 })).toBe(false);
+    expect(isAnswerableTop({ score: 0.3, source: 'trade' }, { score: 0.1 })).toBe(false);
+    expect(isAnswerableTop({ score: 0.2, source: 'company' }, undefined)).toBe(false);
+    expect(isAnswerableTop({ score: ANSWERABLE_SCORE, source: 'trade' }, { score: ANSWERABLE_SCORE })).toBe(true);
   });
 });

@@ -135,3 +135,17 @@ export function finalScore(lexical: number, trigram = 0): number {
 }
 
 export const isAnswerable = (score: number): boolean => score >= ANSWERABLE_SCORE;
+
+/**
+ * A company's own entry that clearly wins answers below the line: callers wrap a question in
+ * their story, which lowers every score, but the entry about it still stands well clear of the
+ * next one (a lone candidate does not count: it wins against nothing). Generic trade entries keep the line.
+ */
+export const CLEAR_WIN_SCORE = 0.26;
+export const CLEAR_WIN_MARGIN = 0.1;
+
+export function isAnswerableTop(top: { score: number; source: 'company' | 'trade' }, next: { score: number } | undefined): boolean {
+  if (isAnswerable(top.score)) return true;
+  // A lone candidate wins against nothing: that says little.
+  return top.source === 'company' && next !== undefined && top.score >= CLEAR_WIN_SCORE && top.score - next.score >= CLEAR_WIN_MARGIN;
+}

@@ -20,12 +20,13 @@ const FIELDS: [RegExp, Field][] = [
 
 const FIX_QUESTION = 'What should I change: the name, the address, the phone number, or the time?';
 
-const fieldNamed = (turn: Turn): Field | null => FIELDS.find(([pattern]) => pattern.test(turn.heard.text))?.[1] ?? null;
+export const fieldNamed = (turn: Turn): Field | null => FIELDS.find(([pattern]) => pattern.test(turn.heard.text))?.[1] ?? null;
 
-async function fix(turn: Turn, field: Field): Promise<Reply> {
+export async function fixDetail(turn: Turn, field: Field): Promise<Reply> {
   const { facts, st } = turn;
   if (turn.bookingId) await turn.tools.cancelBooking(turn.bookingId, 'Caller corrected the details before confirming');
   turn.bookingId = undefined;
+  delete st.readBack;
   const lead = "Okay, let's fix that.";
   switch (field) {
     case 'name':
@@ -52,7 +53,7 @@ export async function confirmStep(turn: Turn): Promise<Reply> {
   const answer = readYesNo(turn.heard);
   const field = fieldNamed(turn);
   // "yes, but the name is wrong" corrects; a plain yes (even one repeating the day) confirms.
-  if (field && (answer !== 'yes' || /\sbut\s/.test(turn.heard.text))) return fix(turn, field);
+  if (field && (answer !== 'yes' || /\sbut\s/.test(turn.heard.text))) return fixDetail(turn, field);
   if (answer === 'yes') return confirmHeld(turn);
   if (answer === 'no') return ask(turn, 'book.fix', FIX_QUESTION, 'book.fix', 'Sorry about that.');
   return { ...ask(turn, 'book.confirm', 'Is everything I read back correct? Please say yes or no.', 'book.readback', 'Sorry, I missed that.'), misunderstood: true };
@@ -60,7 +61,7 @@ export async function confirmStep(turn: Turn): Promise<Reply> {
 
 export async function fixStep(turn: Turn): Promise<Reply> {
   const field = fieldNamed(turn);
-  if (field) return fix(turn, field);
+  if (field) return fixDetail(turn, field);
   if (readYesNo(turn.heard) === 'no' || /\s(nothing|its fine|all good|never mind)\s/.test(turn.heard.text)) {
     turn.st.step = 'book.confirm';
     return confirmHeld(turn);

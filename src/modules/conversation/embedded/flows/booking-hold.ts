@@ -51,6 +51,14 @@ function afterRefusal(turn: Turn, refusal: Exclude<HoldResult, { ok: true }>, le
   return ask(turn, 'book.time', 'What other day or time would work for you?', 'book.slot_taken', joinSay(lead, "I'm sorry, that time isn't available anymore."));
 }
 
+/** The details the booking will hold (all but the time), read back with the times offered. */
+export function detailsReadBack(turn: Turn): string {
+  const { facts } = turn;
+  const service = turn.profile.services.find((s) => s.id === facts.serviceId);
+  const where = facts.address ? `at ${speakAddress(facts.address)}, ${speakZip(facts.zip!)}` : `in ${speakZip(facts.zip!)}`;
+  return `Let me read that back: ${service ? serviceWords(service.name) : 'a visit'} for ${facts.name}, ${where}. Callback number ${speakPhone(facts.phone!)}.`;
+}
+
 /** Everything the booking will hold, read back for the caller to check. */
 function readBack(turn: Turn, booking: BookingSummary, lead: string): Reply {
   const { facts } = turn;
@@ -60,12 +68,16 @@ function readBack(turn: Turn, booking: BookingSummary, lead: string): Reply {
   return ask(turn, 'book.confirm', 'Is all of that correct?', 'book.readback', joinSay(lead, details, surcharge));
 }
 
-/** Holds the slot the caller picked and reads the booking back. */
+/**
+ * Holds the slot the caller picked; when the details were read back with the times, the pick
+ * is the caller's yes and the booking is confirmed at once, else it is read back first.
+ */
 export async function holdSlot(turn: Turn, slot: SlotOffer, lead = ''): Promise<Reply> {
   const held = await placeHold(turn, slot, 'hold');
   if (!held.ok) return afterRefusal(turn, held, lead);
   turn.bookingId = held.booking.id;
   turn.st.held = slot;
+  if (turn.st.readBack) return confirmHeld(turn);
   return readBack(turn, held.booking, lead);
 }
 
@@ -74,6 +86,7 @@ export const holdAgain = (turn: Turn, lead: string): Promise<Reply> => holdSlot(
 
 function booked(turn: Turn, booking: BookingSummary): Reply {
   delete turn.st.held;
+  delete turn.st.readBack;
   delete turn.st.offers;
   const surcharge = booking.surchargeNote ? speakText(booking.surchargeNote) : '';
   const done = joinSay(`You're all set. Your ${serviceWords(booking.serviceName)} is booked for ${speakSlot(booking)}.`, surcharge);
@@ -83,6 +96,7 @@ function booked(turn: Turn, booking: BookingSummary): Reply {
 /** An anonymous visitor's booking: sent to the company as a request, which is what they hear. */
 function requested(turn: Turn, booking: BookingSummary): Reply {
   delete turn.st.held;
+  delete turn.st.readBack;
   delete turn.st.offers;
   const done = `Thanks. I've sent your request for ${serviceWords(booking.serviceName)} on ${speakSlot(booking)} to the office. It isn't booked yet: they'll confirm it with you.`;
   return { ...ask(turn, 'anything_else', ANYTHING_ELSE, 'book.requested', done), outcome: 'message' };

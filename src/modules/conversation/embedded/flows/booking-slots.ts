@@ -7,7 +7,8 @@ import { readYesNo } from '../understand/yes-no.ts';
 import { ask, joinSay, type Reply, type Turn } from '../turn.ts';
 import { readTimeWish, searchWindow } from './booking-time.ts';
 import { offerMessage } from './message.ts';
-import { holdSlot } from './booking-hold.ts';
+import { detailsReadBack, holdSlot } from './booking-hold.ts';
+import { fieldNamed, fixDetail } from './booking-fix.ts';
 
 /**
  * Booking, part two: times. Asks when, offers two or three free slots spoken for the ear,
@@ -28,8 +29,9 @@ export async function askTime(turn: Turn, lead = ''): Promise<Reply> {
 }
 
 /** Whether the company serves this zip for the service; out of area ends booking with an offer to take a message. */
-export async function checkZip(turn: Turn, zip: string): Promise<{ ok: true } | { ok: false; reply: Reply }> {
-  const result = await turn.tools.findSlots({ serviceId: turn.facts.serviceId!, zip, ...(turn.facts.emergency ? { emergency: true } : {}) });
+export async function checkZip(turn: Turn, zip: string, serviceId = turn.facts.serviceId): Promise<{ ok: true } | { ok: false; reply: Reply }> {
+  if (!serviceId) return { ok: true };
+  const result = await turn.tools.findSlots({ serviceId, zip, ...(turn.facts.emergency ? { emergency: true } : {}) });
   if (result.ok) return { ok: true };
   if (result.code === 'INVALID_ZIP') {
     return { ok: false, reply: { ...ask(turn, 'book.zip', 'Could you say the five-digit zip code again, one digit at a time?', 'book.zip', "Sorry, that doesn't sound like a zip code I know."), misunderstood: true } };
@@ -40,14 +42,28 @@ export async function checkZip(turn: Turn, zip: string): Promise<{ ok: true } | 
   return { ok: false, reply: offerMessage(turn, `Caller outside the service area (zip ${zip}) asked for a visit.`, lead, 'book.out_of_area') };
 }
 
+// "no, I really can't do any earlier": the caller has no other time to offer.
+const NO_OTHER_TIME = /\s(cant|can not|cannot|wont work|doesnt work|dont work|no other|not possible|no way)\s/;
+
 export async function timeStep(turn: Turn): Promise<Reply> {
   const read = readTimeWish(turn);
+  if (!read.ok && (readYesNo(turn.heard) === 'no' || NO_OTHER_TIME.test(turn.heard.text))) {
+    delete turn.st.time;
+    return offerMessage(turn, 'The caller wanted a visit at a time the company is not open.', "I understand. I'm sorry we can't make that work.", 'book.no_time');
+  }
   if (!read.ok) {
     turn.st.prompt = read.say;
     return { say: read.say, intent: 'book.time', ...(read.misheard ? { misunderstood: true } : {}) };
   }
   turn.st.time = read.wish;
   return offerSlots(turn);
+}
+
+function nearestOffer(turn: Turn, offers: SlotOffer[]): SlotOffer {
+  const wish = turn.st.time;
+  if (wish?.kind !== 'exact') return offers[0]!;
+  const target = Date.parse(wish.start);
+  return [...offers].sort((a, b) => Math.abs(Date.parse(a.start) - target) - Math.abs(Date.parse(b.start) - target))[0]!;
 }
 
 async function freeSlots(turn: Turn, window: { from: string; to?: string }): Promise<SlotOffer[] | { code: string }> {
@@ -80,14 +96,24 @@ export async function offerSlots(turn: Turn, lead = ''): Promise<Reply> {
   const opener = widened ? "I don't have anything open then. The closest I have is" : exactFree ? 'I can do' : wish.kind === 'exact' ? "That exact time isn't open, but I have" : 'I have';
   const surcharge = offers.some((o) => o.onCall) ? `Times outside regular hours have a surcharge: ${speakText(offers.find((o) => o.onCall)!.onCall!.surchargeNote)}` : '';
   const question = offers.length === 1 ? 'Does that work for you?' : 'Which works best for you?';
-  return ask(turn, 'book.choose', joinSay(`${opener} ${speakOffers(offers)}.`, surcharge, question), 'book.offer', lead);
+  // The first offer carries the read-back of the details, so the caller's pick can book it.
+  const details = turn.st.readBack ? '' : detailsReadBack(turn);
+  turn.st.readBack = true;
+  return ask(turn, 'book.choose', joinSay(details, `${opener} ${speakOffers(offers)}.`, surcharge, question), 'book.offer', lead);
 }
 
 /** The caller's pick among the offered times; another day or time named starts a new search. */
+const CORRECTING = /\s(wrong|not right|incorrect|actually|change|fix|misspelled|spelled|typo|no)\s/;
+
 export async function chooseStep(turn: Turn): Promise<Reply> {
   const offers = turn.st.offers ?? [];
+  // "the address is wrong": a detail of the read-back corrected before a time is picked.
+  const field = fieldNamed(turn);
+  if (field && field !== 'time' && CORRECTING.test(turn.heard.text)) return fixDetail(turn, field);
   const choice = chooseOption(turn.raw, offers, { timeZone: turn.profile.timeZone, now: turn.now });
   if (choice.kind === 'chosen') return holdSlot(turn, offers[choice.index]!);
+  // A plain yes to several times: the first (the soonest, or the one nearest the time asked for).
+  if (choice.kind === 'none' && !choice.namedTime && offers.length > 1 && readYesNo(turn.heard) === 'yes') return holdSlot(turn, nearestOffer(turn, offers));
   if (choice.kind === 'ambiguous') {
     turn.st.offers = choice.indexes.map((i) => offers[i]!);
     return ask(turn, 'book.choose', `Did you mean ${speakOffers(turn.st.offers)}?`, 'book.offer');

@@ -7,7 +7,7 @@ const context = { timeZone: 'America/Chicago', now: new Date('2026-03-05T18:00:0
 describe('what the caller wants for a time', () => {
   it('reads exact times, ranges and "as soon as possible"', () => {
     expect(readTimeWishIn('tomorrow at two thirty', context)).toEqual({ ok: true, wish: { kind: 'exact', start: '2026-03-06T14:30:00-06:00' } });
-    expect(readTimeWishIn('friday morning', context)).toEqual({ ok: true, wish: { kind: 'range', from: '2026-03-06T08:00:00-06:00', to: '2026-03-06T12:00:00-06:00' } });
+    expect(readTimeWishIn('friday morning', context)).toEqual({ ok: true, wish: { kind: 'range', from: '2026-03-06T06:00:00-06:00', to: '2026-03-06T12:00:00-06:00' } });
     expect(readTimeWishIn('as soon as you can', context)).toEqual({ ok: true, wish: { kind: 'asap' } });
     expect(readTimeWishIn("whenever, I don't care", context)).toEqual({ ok: true, wish: { kind: 'asap' } });
   });

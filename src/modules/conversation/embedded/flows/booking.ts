@@ -4,10 +4,11 @@ import { readAddress, readEmail, readName } from '../understand/details.ts';
 import { readPhone, readZip } from '../understand/spoken-digits.ts';
 import { matchService } from '../understand/service-match.ts';
 import { readYesNo } from '../understand/yes-no.ts';
-import { ask, transfer, type Reply, type Turn, serviceWords } from '../turn.ts';
+import { ask, type Reply, type Turn, serviceWords } from '../turn.ts';
 import { startMessage } from './message.ts';
 import { holdAgain } from './booking-hold.ts';
 import { askTime, checkZip, offerSlots } from './booking-slots.ts';
+import { takeDetails } from './booking-early.ts';
 
 /**
  * Booking, part one: what the visit is for and who and where it is, asked in the company's
@@ -75,11 +76,10 @@ export async function advanceBooking(turn: Turn, lead = ''): Promise<Reply> {
 /** The caller asked to book (or described a job): after-hours rules first, then the details. */
 export async function startBooking(turn: Turn, lead = ''): Promise<Reply> {
   const { profile, facts, st } = turn;
+  // After hours the on-call line is for emergencies (handled before this): anyone else is
+  // offered the next open times, unless the company takes messages after hours.
   if (!profile.isOpenNow && !facts.emergency) {
-    if (profile.afterHours === 'transfer_on_call' && profile.transferNumbers.emergencyOnCall) {
-      return transfer(turn, profile.transferNumbers.emergencyOnCall, "We're closed right now, so let me connect you with our on-call technician. One moment, please.", 'transfer.after_hours');
-    }
-    if (profile.afterHours !== 'book') {
+    if (profile.afterHours === 'take_message') {
       return startMessage(turn, `After hours, the caller asked to book a visit: "${turn.raw.trim()}"`, "We're closed right now, but I can take a message and someone will call you back when we open.");
     }
   }
@@ -91,14 +91,20 @@ export async function startBooking(turn: Turn, lead = ''): Promise<Reply> {
     st.serviceChoices = match.tied.map((s) => s.id);
     if (wordCount(turn.raw) > 4) facts.problem ??= turn.raw.trim();
   }
+  const early = await takeDetails(turn);
+  if (early.stop) return early.stop;
   return advanceBooking(turn, lead || 'Sure, I can help you book a visit.');
 }
-
-const misheard = (reply: Reply): Reply => ({ ...reply, misunderstood: true });
 
 /** Answers to the detail questions (book.service … book.problem). */
 export async function bookingDetailStep(turn: Turn): Promise<Reply> {
   const { st, heard, facts } = turn;
+  const asked = st.step;
+  const early = await takeDetails(turn);
+  if (early.stop) return early.stop;
+  // The answer to another question than the one asked: kept, and only what is missing is asked.
+  const misheard = (reply: Reply): Reply | Promise<Reply> => (early.learned ? advanceBooking(turn, 'Got it.') : { ...reply, misunderstood: true });
+  if (early.learned && answersStep(turn, asked) && asked !== 'book.service' && asked !== 'book.problem') return advanceBooking(turn, 'Got it.');
   switch (st.step) {
     case 'book.service': {
       const choices = (st.serviceChoices ?? []).map((id) => turn.profile.services.find((s) => s.id === id)!).filter(Boolean);
@@ -111,12 +117,14 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
       return advanceBooking(turn, `Okay, ${serviceWords(service.name)}.`);
     }
     case 'book.name': {
+      if (facts.name) return advanceBooking(turn, `Thanks, ${facts.name.split(' ')[0]}.`);
       const name = readName(heard);
       if (!name) return misheard(ask(turn, 'book.name', 'Could you tell me just your name?', 'book.name', 'Sorry, I missed that.'));
       facts.name = name;
       return advanceBooking(turn, `Thanks, ${name.split(' ')[0]}.`);
     }
     case 'book.phone': {
+      if (facts.phone) return advanceBooking(turn, 'Great.');
       const given = readPhone(heard);
       const answer = readYesNo(heard);
       if (given) facts.phone = given;
@@ -126,12 +134,14 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
       return advanceBooking(turn, 'Great.');
     }
     case 'book.phone_number': {
+      if (facts.phone) return advanceBooking(turn, `Thanks, that's ${speakPhone(facts.phone)}.`);
       const given = readPhone(heard);
       if (!given) return misheard(ask(turn, 'book.phone_number', 'Could you say the number again, digit by digit, with the area code?', 'book.phone', "Sorry, I didn't get the whole number."));
       facts.phone = given;
       return advanceBooking(turn, `Thanks, that's ${speakPhone(given)}.`);
     }
     case 'book.address': {
+      if (facts.address) return advanceBooking(turn, 'Got it.');
       const read = readAddress(heard);
       if (!read) return misheard(ask(turn, 'book.address', 'Could you say the street address again, with the house number?', 'book.address', 'Sorry, I missed that.'));
       facts.address = read.address;
@@ -139,11 +149,13 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
       return advanceBooking(turn, 'Got it.');
     }
     case 'book.zip': {
+      if (facts.zip) return advanceBooking(turn, 'Thanks.');
       const zip = readZip(heard);
       if (!zip) return misheard(ask(turn, 'book.zip', 'Could you say the five-digit zip code, one digit at a time?', 'book.zip', "Sorry, I didn't get the zip code."));
       return acceptZip(turn, zip, 'Thanks.');
     }
     case 'book.email': {
+      if (facts.email) return advanceBooking(turn, 'Thanks.');
       const email = readEmail(heard);
       if (email === 'skip' || email === null) {
         st.skipped = [...(st.skipped ?? []), 'email'];
@@ -157,6 +169,26 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
       facts.problem = turn.raw.trim();
       return advanceBooking(turn, 'Thanks, that helps.');
     }
+  }
+}
+
+/** Whether the detail the step asked for is now known (so the turn answered it). */
+function answersStep(turn: Turn, step: string): boolean {
+  const { facts } = turn;
+  switch (step) {
+    case 'book.name':
+      return Boolean(facts.name);
+    case 'book.phone':
+    case 'book.phone_number':
+      return Boolean(facts.phone);
+    case 'book.address':
+      return Boolean(facts.address);
+    case 'book.zip':
+      return Boolean(facts.zip);
+    case 'book.email':
+      return Boolean(facts.email);
+    default:
+      return true;
   }
 }
 

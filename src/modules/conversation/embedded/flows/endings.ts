@@ -42,7 +42,8 @@ export async function toPerson(turn: Turn): Promise<Reply> {
 export async function giveUp(turn: Turn, silent: boolean): Promise<Reply> {
   const { profile } = turn;
   await releaseHold(turn, 'Call ended: the agent could not understand the caller');
-  if (profile.transferWhen.afterMisunderstandings > 0 && profile.transferNumbers.main) {
+  // Never to the closed office: after hours a caller who cannot be understood gets a callback.
+  if (profile.isOpenNow && profile.transferWhen.afterMisunderstandings > 0 && profile.transferNumbers.main) {
     return transfer(turn, profile.transferNumbers.main, "I'm sorry, I'm having trouble understanding. Let me connect you with someone who can help.", 'transfer.misunderstood');
   }
   const caller = turn.input.call.callerNumber;

@@ -1,7 +1,6 @@
-import { speakPrices } from '../../ear/money.ts';
+import { answerFromConfiguration } from '../../company-facts/facts-answer.ts';
 import { speakText } from '../../ear/text.ts';
-import { says } from '../understand/heard.ts';
-import { matchService } from '../understand/service-match.ts';
+import { hear } from '../understand/heard.ts';
 import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn } from '../turn.ts';
 import { offerMessage } from './message.ts';
 
@@ -10,23 +9,39 @@ import { offerMessage } from './message.ts';
  * enough; otherwise the agent says it does not know, records the question for the company,
  * and offers to take a message. It never makes an answer up.
  */
-const PRICE = /\s(how much|price|prices|pricing|cost|costs|charge|rate|rates)\s/;
+/** A knowledge entry this sure of itself answers even a question the configuration could answer. */
+const CLEARLY_ANOTHER_TOPIC = 0.6;
 
-/** The knowledge answer for the caller's words, ready to say, or null when there is none good enough. */
+/**
+ * The answer for the caller's words, ready to say, or null when there is none good enough.
+ * Hours, holidays, the service area, arrival windows and a named service's price come from the
+ * booking configuration (what the agent books by), unless a knowledge entry clearly answers a
+ * different question; everything else from the knowledge base.
+ */
+// "Do you install water softeners?" asks what this company does: a trade's generic entry cannot say.
+const ASKS_WHAT_WE_DO = /\s(do|does|can|could|will|would) (you|yall|your company|your guys|your techs|your technicians)\s/;
+
 export async function knownAnswer(turn: Turn): Promise<string | null> {
+  const fromConfig = answerFromConfiguration(turn.heard, turn.profile, turn.now);
   const found = await turn.tools.searchKnowledge(turn.raw);
-  if (found.answerable && found.answer) return speakText(found.answer);
-  // A price question about one of the services: its price as the company wrote it.
-  if (says(turn.heard, PRICE)) {
-    const { best } = matchService(turn.heard, turn.profile.services);
-    if (best?.priceText) return `${best.name} is ${speakPrices(best.priceText)}.`;
+  const generic = found.source === 'trade' && ASKS_WHAT_WE_DO.test(turn.heard.text);
+  const entryAnswers = found.answerable && found.answer !== null && !generic;
+  if (fromConfig) {
+    const entryTopic = found.question ? answerFromConfiguration(hear(found.question), turn.profile, turn.now)?.topic : undefined;
+    const entryWins = entryAnswers && found.score >= CLEARLY_ANOTHER_TOPIC && entryTopic !== fromConfig.topic;
+    if (!entryWins) return speakText(fromConfig.say);
   }
-  return null;
+  return entryAnswers ? speakText(found.answer!) : null;
 }
 
 export async function answerQuestion(turn: Turn): Promise<Reply> {
   const answer = await knownAnswer(turn);
   if (answer) return { ...ask(turn, 'anything_else', ANYTHING_ELSE, 'faq', answer), outcome: 'answered' };
+  return dontKnow(turn);
+}
+
+/** No answer good enough: said plainly, the question recorded for the company, a message offered. */
+export async function dontKnow(turn: Turn): Promise<Reply> {
   await turn.tools.recordUnanswered(turn.raw);
   const lead = joinSay("I'm sorry, I don't have an answer to that.", "I've noted your question for the team.");
   return offerMessage(turn, `Question the agent could not answer: "${turn.raw.trim()}"`, lead, 'faq.unknown');

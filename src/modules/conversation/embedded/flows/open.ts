@@ -1,10 +1,10 @@
-import { detectIntent, isHello } from '../understand/intent.ts';
+import { describesTrouble, detectIntent, isHello } from '../understand/intent.ts';
 import { matchService } from '../understand/service-match.ts';
 import { readYesNo } from '../understand/yes-no.ts';
 import { ask, type Reply, type Turn } from '../turn.ts';
 import { startBooking } from './booking.ts';
 import { goodbye, toPerson } from './endings.ts';
-import { answerQuestion, knownAnswer } from './knowledge.ts';
+import { dontKnow, knownAnswer } from './knowledge.ts';
 import { startManage } from './manage.ts';
 import { startMessage } from './message.ts';
 
@@ -13,6 +13,16 @@ import { startMessage } from './message.ts';
  * to booking, a question, a message, a person, a change to a booking, or goodbye.
  */
 const HOW_CAN_I_HELP = 'I can book a visit, answer questions about our services, or take a message. What would you like to do?';
+
+/** An answer given: the service it was about is remembered for a "let's do it" that follows. */
+function answered(turn: Turn, answer: string): Reply {
+  const about = matchService(turn.heard, turn.profile.services.filter((s) => !s.emergency)).best;
+  if (about) turn.st.topicService = about.id;
+  else delete turn.st.topicService;
+  return { ...ask(turn, 'anything_else', 'Is there anything else I can help you with?', 'faq', answer), outcome: 'answered' };
+}
+
+const GO_AHEAD = /\s(lets do it|lets do that|lets book it|book it|book that|set it up|set that up|sign me up|schedule it|schedule that|go ahead and book|lets go ahead|i want to do that|id like to do that|lets get that scheduled|sounds good lets)\s/;
 
 export async function openStep(turn: Turn): Promise<Reply> {
   if (isHello(turn.heard)) return ask(turn, 'open', 'How can I help you today?', 'hello', 'Hi!');
@@ -30,8 +40,15 @@ export async function openStep(turn: Turn): Promise<Reply> {
       return startManage(turn, intent);
     case 'book':
       return startBooking(turn);
-    case 'question':
-      return answerQuestion(turn);
+    case 'question': {
+      // "can you fix my opener, it stopped working" asks for a visit unless the knowledge answers it.
+      const services = turn.profile.services.filter((s) => !s.emergency);
+      const match = matchService(turn.heard, services);
+      const job = describesTrouble(turn.heard) && (match.best !== null || match.tied.length > 1);
+      const answer = await knownAnswer(turn);
+      if (answer) return answered(turn, answer);
+      return job ? startBooking(turn) : dontKnow(turn);
+    }
     case 'repeat':
       return ask(turn, turn.st.step, turn.st.prompt || turn.profile.greeting, 'repeat');
     default:
@@ -41,12 +58,19 @@ export async function openStep(turn: Turn): Promise<Reply> {
   const services = turn.profile.services.filter((s) => !s.emergency);
   if (matchService(turn.heard, services).best || matchService(turn.heard, services).tied.length > 1) return startBooking(turn);
   const answer = await knownAnswer(turn);
-  if (answer) return { ...ask(turn, 'anything_else', 'Is there anything else I can help you with?', 'faq', answer), outcome: 'answered' };
+  if (answer) return answered(turn, answer);
   return { ...ask(turn, 'open', HOW_CAN_I_HELP, 'unknown', "Sorry, I'm not sure I understood."), misunderstood: true };
 }
 
 /** After "Is there anything else?": no ends the call politely; anything else is a new request. */
 export async function anythingElseStep(turn: Turn): Promise<Reply> {
+  // "okay, let's do it" after an answer about a service books that service.
+  const topic = turn.st.topicService;
+  delete turn.st.topicService;
+  if (topic && (GO_AHEAD.test(turn.heard.text) || detectIntent(turn.heard) === 'book') && !matchService(turn.heard, turn.profile.services).best) {
+    turn.facts.serviceId = topic;
+    return startBooking(turn);
+  }
   const answer = readYesNo(turn.heard);
   const words = turn.heard.words.length;
   if (answer === 'no' && words <= 6) return goodbye(turn);

@@ -57,7 +57,16 @@ const hvac = [
   service('New system estimate'),
 ];
 
+const garage = [
+  service('Garage Door Service Call'), service('Broken Spring Replacement'), service('Garage Door Opener Repair'),
+  service('Garage Door Opener Installation'), service('New Garage Door Installation'),
+];
+
 describe('matching the caller’s words to a service', () => {
+  it('ignores a word most of the names share ("door" at a garage door company)', () => {
+    expect(matchService(hear('how much do you charge to do the springs on a two car door'), garage).best?.name).toBe('Broken Spring Replacement');
+  });
+
   it.each([
     ['my kitchen sink is clogged', plumbing, 'Drain cleaning'],
     ['the toilet is backed up', plumbing, 'Drain cleaning'],

@@ -1,5 +1,5 @@
 import { titleCase, type Heard } from './heard.ts';
-import { digitRuns } from './spoken-digits.ts';
+import { digitRuns, readZip } from './spoken-digits.ts';
 
 /** The caller's name, address and email as said in answer to the agent's question. Pure. */
 
@@ -11,8 +11,11 @@ const NOT_NAMES = new Set([
 ]);
 
 /** "my name is john smith" → 'John Smith'; up to four words of letters; null when none. */
+// A name said with more after it: "tom reyes and this is my cell", "dana whitfield 312 555 0188".
+const AFTER_NAME = /\s(and|this is|my number|my cell|my phone|number is|phone is|at|from|in|on|i live|i am|im|the address|address is|its|it is|\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine)\s.*$/;
+
 export function readName(heard: Heard): string | null {
-  const text = heard.text.replace(NAME_LEAD, ' ').replace(NAME_TAIL, ' ').trim();
+  const text = heard.text.replace(NAME_LEAD, ' ').replace(AFTER_NAME, ' ').replace(NAME_TAIL, ' ').trim();
   const words = text.split(/\s+/).filter((w) => /^[a-z][a-z-]*$/.test(w));
   if (words.length === 0 || words.length > 4 || words.some((w) => NOT_NAMES.has(w))) return null;
   if (words.length !== text.split(/\s+/).length) return null;
@@ -27,8 +30,14 @@ const ZIP_AT_END = /\s(zip( code)?( is)?\s)?(\d{5})(-\d{4})?\s*$/;
  * case ("1450 north dearborn street 60610" → address '1450 North Dearborn Street', zip
  * '60610'). Null when it has no house number and fewer than two words.
  */
+// After the street: the town ("in mesa"), a zip said digit by digit, or a correction ("no sorry").
+const AFTER_STREET = /\s(in|zip|zip code|no sorry|sorry|actually)\s.*$|(\s(zero|oh|one|two|three|four|five|six|seven|eight|nine)){3,}\s.*$/;
+
 export function readAddress(heard: Heard): { address: string; zip: string | null } | null {
+  const spokenZip = readZip(heard);
   let text = heard.text.replace(ADDRESS_LEAD, ' ');
+  const cut = text.replace(AFTER_STREET, ' ');
+  if (cut !== text && /^\s*\d/.test(cut)) text = ` ${cut.trim()} `;
   let zip: string | null = null;
   const tail = ZIP_AT_END.exec(text);
   if (tail && /\S+\s+\S+/.test(text.slice(0, tail.index).trim())) {
@@ -39,7 +48,7 @@ export function readAddress(heard: Heard): { address: string; zip: string | null
   const words = text.split(/\s+/).filter((w) => w !== '');
   const hasNumber = digitRuns({ text: ` ${text} `, words, asked: false }).length > 0;
   if (words.length < 2 || (!hasNumber && words.length < 3)) return null;
-  return { address: titleCase(text), zip };
+  return { address: titleCase(text), zip: zip ?? (spokenZip && !text.includes(spokenZip) ? spokenZip : null) };
 }
 
 const NO_EMAIL = /\s(no|none|skip|dont have|do not have|rather not|no email|pass|not now)\s/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hear } from './heard.ts';
-import { detectIntent, isAbandon, isGoodbye, isQuestion } from './intent.ts';
+import { describesTrouble, detectIntent, isAbandon, isGoodbye, isQuestion } from './intent.ts';
 import { readYesNo } from './yes-no.ts';
 
 const intent = (text: string) => detectIntent(hear(text));
@@ -38,6 +38,29 @@ describe('reading what the caller wants', () => {
       expect(detectIntent(hear(said)), said).toBe('question');
     }
     expect(detectIntent(hear('yeah hi my furnace is making a banging noise can you send someone'))).toBe('book');
+  });
+
+  it('answers a question asked after the caller’s story, or about a policy, instead of booking or cancelling', () => {
+    for (const said of [
+      'hi so somebody is coming out tomorrow for my door is there anything i should do before like move the car out',
+      'if you guys replace my springs how long is that covered like if one breaks again a few months later',
+      'can you guys fix garage door openers',
+      'hi yeah i need to cancel my appointment for friday is there a charge for that',
+      'i need to move my appointment next week to a different day is there a fee if i change it',
+    ]) expect(detectIntent(hear(said)), said).toBe('question');
+    for (const said of ['could someone come out this afternoon', 'can you send somebody tomorrow to look at my drain', 'do you have anything open on friday']) {
+      expect(detectIntent(hear(said)), said).toBe('book');
+    }
+    expect(describesTrouble(hear('can you fix my opener it stopped working'))).toBe(true);
+    expect(describesTrouble(hear('do you work on commercial roll up doors'))).toBe(false);
+  });
+
+  it('takes a message for a person, and hears a declined transfer (class 7)', () => {
+    expect(intent('can you let Sam know the part came in')).toBe('message');
+    expect(intent('please tell Nora to call me about the quote')).toBe('message');
+    expect(intent('let me know when you can come')).not.toBe('message');
+    expect(intent("don't put me through to anyone, I just have a question")).not.toBe('person');
+    expect(intent('put me through to someone please')).toBe('person');
   });
 
   it('knows a goodbye, a question and a change of mind said mid-call', () => {

@@ -6,11 +6,15 @@ import { says, type Heard } from './heard.ts';
  */
 export type Intent = 'goodbye' | 'person' | 'message' | 'cancel' | 'reschedule' | 'book' | 'question' | 'repeat' | 'unknown';
 
-const GOODBYE = /\s(bye|goodbye|good bye|bye bye|thats all|thats it|that is all|that will be all|nothing else|thats everything|im good thanks|im all set|all set|have a (good|nice|great) (day|one|night|evening)|hang up|gotta go)\s/;
+const GOODBYE = /\s(bye|goodbye|good bye|bye bye|thats all|thats it|that is all|that will be all|nothing else|thats everything|im good thanks|im all set|all set|have a (good|nice|great) (day|one|night|evening)|hang up|gotta go|thanks anyway|thank you anyway|ill call back|i will call back|ill call you back|ill get back to you|ill think about it|talk (it over|to my (husband|wife|partner))|thats all i needed|thats all i need)\s/;
 const PERSON_WHO = String.raw`(person|human|someone|somebody|representative|rep|agent|operator|manager|owner|receptionist|dispatcher|office|staff|plumber|technician|tech|real person|live person|actual person|a real|a live)`;
 const PERSON = new RegExp(
   String.raw`\s(talk|speak|chat)\s(to|with)\s((a|an|the|your|some)\s)?` + PERSON_WHO + String.raw`\s|\s(real|live|actual) (person|human)\s|\s(human|representative|operator)\s|\s(transfer|connect) me\s|\sput me through\s|\s(get|give) me (a|an) (person|human)\s`,
 );
+// "let Sam know the part came in", "tell Nora to call me": a message for someone (not "let me know").
+const MESSAGE_FOR = /\s(let|tell) (?!me\s|us\s|you\s|them\s|him\s|her\s)([a-z]+)( [a-z]+)? know\s|\stell (?!me\s|us\s|you\s)([a-z]+) (that|to|the|my|i)\s|\s(pass|give) (this|that|it|a note) (on |along )?to\s/;
+// "don't put me through to anyone": a transfer declined.
+const NO_PERSON = /\s(dont|do not|no need to|dont need to|dont want to|not) (want to )?(be )?(put|transfer|transferred|connect|connected|talk|speak)\s/;
 const MESSAGE = /\s(leave|take|pass on|pass along|give them) (a |an )?message\s|\s(call|ring) me back\s|\shave (someone|somebody|them|him|her|the office) (call|ring)\s|\smessage for\s/;
 const CANCEL = /\s(cancel|cancell?ation|call off)\s/;
 const RESCHEDULE = /\s(reschedule|re schedule|rebook|re book)\s|\s(move|change|push back|push|switch|shift)\s((my|the|our)\s)?(appointment|booking|visit|service call)\s/;
@@ -29,19 +33,36 @@ const AVAILABILITY = /\s(availability|available|openings|opening|free slot|any t
 const LEAD_IN = String.raw`((yeah|yes|yep|hi|hello|hey|there|ok|okay|so|well|oh|and|also|quick question|i was wondering|i wanted to know|i wanna know|can i ask|just wondering)\s)*`;
 const QUESTION_OPENER = new RegExp(String.raw`^\s${LEAD_IN}(what|whats|when|whens|where|wheres|why|who|whos|which|how|hows|are you|is there|is it|is that|does|do you|do i|did|can you tell|could you tell|would you|will you|have you|should i|are there|am i)\s`);
 const QUESTION_CUE = /\s(how much|how long|how soon|how many|what (are|is|do|does)|do you (have|do|offer|take|accept|charge|work|serve|install|fix|repair|service|sell|give)|are you (open|licensed|insured|available)|price|prices|pricing|cost|costs|charge|fee|fees|hours|open on|warranty|guarantee|financing|discount|licensed|insured)\s/;
+// A question asked anywhere in the sentence: callers tell their story first ("somebody's coming
+// tomorrow, is there anything I should do before?").
+const ASKS = /\s(is there|are there|is it|is that|do you|does it|does that|does the|do i|do they|can you|can we|can i|could you|would you|will you|will the|will it|will they|will i|should i|how long|how much|how many|how soon|how often|how do|how does|what happens|what if|what kind|what type|what brands|which|are you|are your|did you|have you|whats your|what are your|what is your)\s/;
+// Asking to be booked, however it is worded as a question.
+const BOOKING_REQUEST = new RegExp([
+  String.raw`\s(book|schedule|set up|make) (me |us )?(an? )?(appointment|visit|service call|time)\s`,
+  String.raw`\s(can|could|would|will) (you|someone|somebody|anyone|one of your guys|a tech|a technician) (come|get|be|stop|swing|head) (out|over|by|here)\s`,
+  String.raw`\s(can|could|would) (you|yall) (send|get) (someone|somebody|a|an|one)\s`,
+  String.raw`\s(do you have|you have|got) (anything|any openings?|availability|an opening|any time|time)\s`,
+  String.raw`\swhen (can|could) (you|someone|somebody|the)\s`,
+].join('|'));
+const HYPOTHETICAL = /\s(what if|what happens if|what would happen if|in case)\s/;
+// "is there a fee if I cancel": a question about the policy, not a request to cancel.
+const POLICY = /\s(policy|policies|fee|fees|charge|charged|cost|penalty|what happens|what if|is there|how much notice|how far in advance|in advance)\s/;
 const REPEAT = /\s(repeat( that)?|say (that|it) again|come again|what was that|didnt (catch|get|hear) (that|it|you)|pardon|sorry what)\s/;
 
 export function detectIntent(heard: Heard): Intent {
   if (heard.words.length === 0) return 'unknown';
   if (says(heard, REPEAT) && heard.words.length <= 6) return 'repeat';
-  if (says(heard, PERSON)) return 'person';
-  if (says(heard, MESSAGE)) return 'message';
-  if (says(heard, CANCEL)) return 'cancel';
-  if (says(heard, RESCHEDULE)) return 'reschedule';
-  const question = says(heard, QUESTION_OPENER) || heard.asked;
+  if (says(heard, PERSON) && !says(heard, NO_PERSON)) return 'person';
+  if (says(heard, MESSAGE) || says(heard, MESSAGE_FOR)) return 'message';
+  const policy = says(heard, POLICY);
+  if (says(heard, CANCEL)) return policy ? 'question' : 'cancel';
+  if (says(heard, RESCHEDULE)) return policy ? 'question' : 'reschedule';
+  // "what if a pipe bursts at night, can somebody come out?" asks about a case, not for a visit.
+  if (says(heard, HYPOTHETICAL)) return 'question';
+  const question = says(heard, QUESTION_OPENER) || heard.asked || says(heard, ASKS);
   // "do you have anything tomorrow" asks to book; "how much is drain cleaning" asks a question.
-  if (question && !says(heard, AVAILABILITY) && !/^\s(can|could) (you|someone|somebody)\s/.test(heard.text)) return 'question';
-  if (says(heard, BOOK) || says(heard, AVAILABILITY)) return 'book';
+  if (question && !says(heard, AVAILABILITY) && !says(heard, BOOKING_REQUEST)) return 'question';
+  if (says(heard, BOOK) || says(heard, AVAILABILITY) || says(heard, BOOKING_REQUEST)) return 'book';
   if (says(heard, QUESTION_CUE)) return 'question';
   if (says(heard, GOODBYE)) return 'goodbye';
   return 'unknown';
@@ -59,3 +80,10 @@ export const isAbandon = (heard: Heard): boolean => /\s(never mind|nevermind|for
 /** Only a greeting or an acknowledgement ("hi", "hello there", "yes hi"): nothing asked yet. */
 export const isHello = (heard: Heard): boolean =>
   heard.words.length > 0 && heard.words.length <= 4 && heard.words.every((w) => ['hi', 'hello', 'hey', 'there', 'yes', 'yeah', 'good', 'morning', 'afternoon', 'evening', 'ok', 'okay', 'oh'].includes(w));
+
+// What callers say about a job of their own: "my faucet drips", "our opener stopped working".
+const OWN = /\s(my|our|mine|the)\s/;
+const TROUBLE = /\s(broken|broke|breaks|stopped|wont|will not|not working|isnt working|doesnt work|does not work|quit|died|leak|leaks|leaking|leaky|clogged|clog|backed up|snapped|stuck|drips|dripping|running|flickers|flickering|tripping|trips|no hot water|noise|noisy|squeaking|squeaks|grinding|came off|off track|sparking|burning|cracked|loose|frozen|froze|blinking|dim|dims|keeps)\s/;
+
+/** The caller describes trouble with something of theirs (a job to book, even when asked as a question). */
+export const describesTrouble = (heard: Heard): boolean => says(heard, OWN) && says(heard, TROUBLE);

@@ -40,11 +40,14 @@ export interface ServiceMatch {
 
 export function matchService(heard: Heard, services: readonly ServiceOffer[]): ServiceMatch {
   const said = new Set(termsOf(heard.text));
-  const scored = services.map((service) => {
-    const name = new Set(termsOf(service.name));
+  const names = services.map((s) => new Set(termsOf(s.name)));
+  // A word in most of the names ("door" at a garage door company) tells the services apart from nothing.
+  const common = (t: string) => services.length >= 3 && names.filter((n) => n.has(t)).length > services.length / 2;
+  const scored = services.map((service, i) => {
+    const name = names[i]!;
     const description = new Set(termsOf(service.description));
     let score = 0;
-    for (const t of said) score += name.has(t) ? 2 : description.has(t) ? 1 : 0;
+    for (const t of said) if (!common(t)) score += name.has(t) ? 2 : description.has(t) ? 1 : 0;
     for (const [cue, pattern] of Object.entries(CUES)) if (said.has(cue) && pattern.test(service.name)) score += 0.5;
     return { service, score };
   });

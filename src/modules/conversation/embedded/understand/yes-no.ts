@@ -10,6 +10,8 @@ const YES = [
   'yes', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yah', 'sure', 'correct', 'right', 'thats right', 'that is right', 'sounds good', 'sounds great',
   'ok', 'okay', 'alright', 'all right', 'go ahead', 'please do', 'do it', 'absolutely', 'definitely', 'of course', 'that works', 'works for me',
   'perfect', 'great', 'uhhuh', 'mhm', 'affirmative', 'exactly', 'yes please', 'please', 'i do', 'it is', 'that is', 'book it', 'lets do it',
+  // Said of the number the agent read out: "you can use this number", "this number's fine", "this is my cell".
+  'this number', 'that number', 'this numbers fine', 'use this one', 'this one', 'my cell', 'thats fine', 'fine', 'thats good', 'good', 'works',
 ];
 const NO = [
   'no', 'nope', 'nah', 'not really', 'negative', 'wrong', 'incorrect', 'thats wrong', 'not right', 'not correct', 'no thanks', 'no thank you',

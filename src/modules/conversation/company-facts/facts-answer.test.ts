@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { hear } from '../embedded/understand/heard.ts';
+import { testProfile } from '../llm/in-memory-tools.fixture.ts';
+import type { AgentProfile } from '../types.ts';
+import { answerFromConfiguration } from './facts-answer.ts';
+
+const split = [{ start: '07:30', end: '12:00' }, { start: '13:00', end: '16:30' }];
+const profile: AgentProfile = {
+  ...testProfile(),
+  timeZone: 'America/New_York',
+  openHours: { monday: split, tuesday: split, wednesday: split, thursday: split, friday: split, saturday: [{ start: '08:00', end: '12:00' }] },
+  services: [
+    { id: 'd', name: 'Drain Cleaning', description: 'Clogged sinks and main lines.', priceText: '$175 to $325', durationMinutes: 90, emergency: false },
+    { id: 'w', name: 'Water Heater Installation', description: 'New tank or tankless heater.', priceText: '$1,650 to $2,900 installed', durationMinutes: 240, emergency: false },
+  ],
+  facts: {
+    holidays: [{ date: '2027-04-19', name: "Patriots' Day" }, { date: '2026-12-25', name: 'Christmas Day' }],
+    shortDays: [],
+    serviceArea: ['01060', '01040', '01027'],
+    arrivalWindows: [{ start: '08:00', end: '10:00' }, { start: '14:00', end: '16:00' }],
+  },
+};
+const now = new Date('2026-12-01T15:00:00Z');
+const answer = (text: string, p: AgentProfile = profile) => answerFromConfiguration(hear(text), p, now);
+
+describe('questions the booking configuration answers', () => {
+  it('gives the week, a named day, and the lunch break from the weekly hours', () => {
+    expect(answer('what are your hours')).toMatchObject({ topic: 'hours', say: expect.stringMatching(/Monday to Friday 7:30 am to 4:30 pm, closed for lunch from 12 pm to 1 pm; and Saturday 8 am to 12 pm\. We're closed on Sunday/) });
+    expect(answer('are you guys open on saturdays?')).toEqual({ topic: 'hours', say: "On Saturday we're open 8 am to 12 pm." });
+    expect(answer('is the office open sunday')?.say).toBe("We're closed on Sunday.");
+    expect(answer('do you close for lunch')).toMatchObject({ topic: 'lunch', say: expect.stringContaining('12 pm to 1 pm') });
+  });
+
+  it('names the towns of the zips served, and says whether a named town or zip is in', () => {
+    expect(answer('what areas do you serve')).toEqual({ topic: 'area', say: 'We serve Northampton, Holyoke and Easthampton.' });
+    expect(answer('do you come out to holyoke')?.say).toMatch(/^Yes, Holyoke is in our service area/);
+    expect(answer('do you guys cover springfield')?.say).toMatch(/^I'm sorry, Springfield is outside our service area\. We serve Northampton/);
+    expect(answer('do you service 01060')?.say).toMatch(/^Yes, 01060 is in our service area/);
+  });
+
+  it('answers holidays, arrival windows and a named service’s price', () => {
+    expect(answer('are you open on patriots day')).toMatchObject({ topic: 'holidays', say: expect.stringContaining("Patriots' Day") });
+    expect(answer('when will the plumber arrive, do you give a time window')).toMatchObject({ topic: 'windows', say: expect.stringContaining('8 am to 10 am or 2 pm to 4 pm') });
+    expect(answer('how much does it cost to put in a new water heater')).toEqual({ topic: 'price', say: 'Water Heater Installation: $1,650 to $2,900 installed.' });
+  });
+
+  it('leaves other questions, emergency hours and unnamed prices to the knowledge base', () => {
+    expect(answer('do you answer emergencies at night and on weekends')).toBeNull();
+    expect(answer('are you open 24/7 for emergencies')).toBeNull();
+    expect(answer('what forms of payment do you take')).toBeNull();
+    expect(answer('do you sell gift cards for the holidays')).toBeNull();
+    expect(answer('do you guys hang christmas lights on the roof line')).toBeNull();
+    expect(answer('how much do you charge to fix a boiler')).toBeNull();
+    expect(answer('my garage door will not open')).toBeNull();
+    expect(answer('when will the plumber arrive', { ...profile, facts: { ...profile.facts, arrivalWindows: [] } })).toBeNull();
+  });
+});

@@ -1,0 +1,133 @@
+import zipcodes from 'zipcodes';
+
+/**
+ * The towns of a service area, from its zip codes (an offline table of US zips), and the town or
+ * zip a caller names. Pure apart from the static table.
+ */
+export interface Place {
+  /** As the caller said it, title-cased ("Holyoke", "01060"). */
+  said: string;
+  /** The served zips it stands for; empty when it is outside the area. */
+  servedZips: string[];
+}
+
+const titleCase = (s: string) => s.toLowerCase().replace(/\b([a-z])/g, (c) => c.toUpperCase());
+
+export function townOf(zip: string): string | null {
+  const info = zipcodes.lookup(zip);
+  return info ? titleCase(info.city) : null;
+}
+
+/** The towns served, in the order the area lists them, each once. */
+export function townsServed(zips: readonly string[]): string[] {
+  const towns: string[] = [];
+  for (const zip of zips) {
+    const town = townOf(zip);
+    if (town && !towns.includes(town)) towns.push(town);
+  }
+  return towns;
+}
+
+const stateTowns = new Map<string, Map<string, string[]>>();
+
+/** Within this distance of a zip served, a town is one a caller of the area may name. */
+const NEARBY_KM = 80;
+
+function kmBetween(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLon = (b.longitude - a.longitude) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  return 12_742 * Math.asin(Math.sqrt(h));
+}
+
+/** Every town near the area (lower case) with its zips: for naming a town outside the area too. */
+function townsNear(zips: readonly string[]): Map<string, string[]> {
+  const served = zips.map((z) => zipcodes.lookup(z)).filter((i): i is NonNullable<typeof i> => Boolean(i));
+  const key = zips.join(',');
+  let towns = stateTowns.get(key);
+  if (!towns) {
+    towns = new Map();
+    for (const info of Object.values(allCodes())) {
+      if (!served.some((s) => Math.abs(s.latitude - info.latitude) < 1 && kmBetween(s, info) <= NEARBY_KM)) continue;
+      const name = info.city.toLowerCase();
+      towns.set(name, [...(towns.get(name) ?? []), info.zip]);
+    }
+    if (stateTowns.size > 50) stateTowns.clear();
+    stateTowns.set(key, towns);
+  }
+  return towns;
+}
+
+type ZipRow = { zip: string; city: string; state: string; latitude: number; longitude: number };
+function allCodes(): Record<string, ZipRow> {
+  return (zipcodes as unknown as { codes: Record<string, ZipRow> }).codes;
+}
+
+// Words that are town names somewhere but mean something else in a caller's sentence.
+const NOT_TOWNS = new Set(['center', 'union', 'hope', 'lake', 'river', 'ocean', 'park', 'mesa verde', 'early', 'mobile', 'many', 'home', 'friendship', 'today', 'sunday']);
+
+/**
+ * The town or zip the caller names, with the served zips it stands for (none: outside the area).
+ * `words` are the caller's normalised words. Longest town name first ("south hadley" before
+ * "hadley"); a five-digit run is a zip.
+ */
+export function placeNamed(words: readonly string[], area: readonly string[]): Place | null {
+  const zip = words.find((w) => /^\d{5}$/.test(w));
+  if (zip) return { said: zip, servedZips: area.includes(zip) ? [zip] : [] };
+  if (area.length === 0) return null;
+  const towns = townsNear(area);
+  const served = new Set(townsServed(area).map((t) => t.toLowerCase()));
+  const found = (name: string): Place | null => {
+    const zips = towns.get(name);
+    return zips ? { said: titleCase(name), servedZips: zips.filter((z) => area.includes(z)) } : null;
+  };
+  for (let n = 3; n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const name = words.slice(i, i + n).join(' ');
+      if (NOT_TOWNS.has(name) || name.length < 4) continue;
+      const place = found(name) ?? (n === 2 ? found(name.replace(' ', '')) : null);
+      if (place) return place;
+    }
+  }
+  // A served town the recogniser split or misspelled ("holy oak" for Holyoke).
+  for (let n = 2; n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const joined = words.slice(i, i + n).join('');
+      if (joined.length < 6) continue;
+      const town = [...served].find((t) => t.length >= 6 && Math.abs(t.length - joined.length) <= 1 && editDistance(t.replace(/ /g, ''), joined) <= 1);
+      if (town) return found(town);
+    }
+  }
+  return null;
+}
+
+/** Levenshtein distance, for short words. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Towns a text (the company's own description) names near the area, title-cased. */
+export function townsMentioned(text: string, area: readonly string[]): string[] {
+  if (area.length === 0) return [];
+  const towns = townsNear(area);
+  const words = text.toLowerCase().replace(/[^a-z ]+/g, ' ').split(/\s+/).filter((w) => w !== '');
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (const n of [3, 2, 1]) {
+      const name = words.slice(i, i + n).join(' ');
+      if (words[i]!.length < 4 || NOT_TOWNS.has(name) || !towns.has(name)) continue;
+      const town = titleCase(name);
+      if (!out.includes(town)) out.push(town);
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+import { titleCase, type Heard } from './heard.ts';
+import { readEmail } from './details.ts';
+import { digitRuns, readPhone } from './spoken-digits.ts';
+
+/**
+ * Every booking detail a caller gives in one breath, whatever the agent asked: "1418 east
+ * fountain street in mesa eight five two zero three", "it's marco and my number is …", "only
+ * after ten". The flow keeps what it does not have yet, so nothing said early is asked again.
+ * Pure.
+ */
+export interface Harvest {
+  phone?: string;
+  zip?: string;
+  email?: string;
+  address?: string;
+  /** A name given in so many words ("my name is …", "name's …", "this is … calling"). */
+  name?: string;
+  /** The words with spoken digit runs (zips, numbers) taken out, for reading a time limit. */
+  timeText?: string;
+}
+
+const STREET = String.raw`(street|st|avenue|ave|road|rd|drive|dr|lane|ln|way|court|ct|boulevard|blvd|place|pl|circle|cir|terrace|ter|parkway|pkwy|highway|hwy|trail|trl|loop|row|square|sq|plaza|path|pike)`;
+// A house number, up to five words, and a street word; an optional unit after it.
+const ADDRESS = new RegExp(String.raw`\s(\d{1,6}[a-z]?)\s((?:[a-z0-9]+\s){0,5}?)${STREET}((\s(apartment|apt|unit|suite|number)\s[a-z0-9]+)?)(?=\s)`);
+const NAME_SAID = /\s(my name is|my names|the name is|name is|names|this is|call me)\s([a-z]+(\s[a-z]+)?)(\s(calling|here|speaking|and|my|from|at|i|in|the|\d))?/;
+const NOT_A_NAME = /^(a|an|the|my|is|at|in|on|for|about|calling|from|urgent|an emergency|regarding|fine|good|it|that|this|not|no|yes|yeah|so|just|really|actually)\b/;
+const TIME_CUE = /\s(today|tonight|tomorrow|morning|afternoon|evening|noon|asap|soon|soonest|earliest|first thing|next week|this week|weekend|weekday|weekdays|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|after|before|between|oclock|am|pm|a\.m\.|p\.m\.)\s/;
+const NUMBER_WORD = /^(zero|oh|o|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|double|triple|\d+)$/;
+
+/** The words with runs of three or more number words (zips, phone numbers) removed. */
+function withoutDigitRuns(words: readonly string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let j = i;
+    while (j < words.length && NUMBER_WORD.test(words[j]!)) j++;
+    if (j - i >= 3 || (j - i === 1 && /^\d{4,}$/.test(words[i]!))) i = j;
+    else {
+      out.push(...words.slice(i, Math.max(j, i + 1)));
+      i = Math.max(j, i + 1);
+    }
+  }
+  return out.join(' ');
+}
+
+export function harvest(heard: Heard): Harvest {
+  const found: Harvest = {};
+  const text = heard.text;
+  const address = ADDRESS.exec(text);
+  if (address) found.address = titleCase(`${address[1]} ${address[2]}${address[3]}${address[4] ?? ''}`.replace(/\s+/g, ' ').trim());
+  const runs = digitRuns(heard);
+  const phone = runs.find((r) => r.length === 10 || r.length === 11);
+  if (phone) found.phone = readPhone({ ...heard, words: [phone], text: ` ${phone} ` }) ?? undefined;
+  // A five-digit run is a zip unless it is the house number.
+  const zip = runs.filter((r) => r.length === 5 && r !== address?.[1]).pop();
+  if (zip) found.zip = zip;
+  if (/@|\s(at)\s.*\s(dot)\s/.test(text)) {
+    const email = readEmail(heard);
+    if (email && email !== 'skip') found.email = email;
+  }
+  const name = NAME_SAID.exec(text);
+  if (name && !NOT_A_NAME.test(name[2]!)) found.name = titleCase(name[2]!);
+  if (TIME_CUE.test(text)) found.timeText = withoutDigitRuns(heard.words);
+  return found;
+}
