@@ -25,7 +25,7 @@ export function WidgetSection({ companyId }: { companyId: string }) {
     <Stack maw={720}>
       <Text size="sm">Paste this line into your website's pages, before <Code>&lt;/body&gt;</Code>: a chat bubble with your agent appears in the corner.</Text>
       <Group align="flex-start" wrap="nowrap">
-        <Code block flex={1} aria-label="Widget snippet">{snippet}</Code>
+        <Code block flex={1} tabIndex={0} aria-label="Widget snippet">{snippet}</Code>
         <CopyButton value={snippet}>{({ copied, copy }) => <Button variant="light" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}</CopyButton>
       </Group>
       {allowedOrigins.length === 0 && <Alert color="yellow" role="note">No website is allowed yet: add yours below, or browsers will refuse the chat.</Alert>}
