@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
+    // Vitest's default is one worker fewer than the cores: one on CI's two. Much of the suite
+    // waits on other processes (PostgreSQL, Chromium, servers it spawns), so two share well.
+    maxWorkers: 2,
     hookTimeout: 120_000,
     // Browser suites poll for what a page shows; on a loaded 2-core machine a page may take seconds.
     expect: { poll: { timeout: 10_000 } },
