@@ -1,89 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { decodeKey, parsePreviousKeys, parseTrustProxy } from './config-parsers.ts';
+import type { AppEnv, Config, LogLevel } from './config-types.ts';
+import { loadDevSecrets } from './dev-secrets.ts';
+
+export type { AppEnv, Config, LogLevel } from './config-types.ts';
 
 /**
  * The only reader of process.env. Parsed and validated once at boot; every problem is
  * collected so the operator sees the whole list at once instead of fixing one per restart.
  */
-export type AppEnv = 'development' | 'test' | 'production';
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-
-export interface Config {
-  env: AppEnv;
-  port: number;
-  host: string;
-  dataDir: string;
-  databaseUrl: string | undefined;
-  /** A real server only: how long a request waits for a new connection before answering 503. */
-  dbConnectTimeoutMs: number;
-  /** A real server only: the longest one statement may run, and may wait for a lock. */
-  dbStatementTimeoutMs: number;
-  dbLockTimeoutMs: number;
-  publicUrl: string;
-  sessionSecret: string;
-  secretsKey: Buffer;
-  /** The version new ciphertexts are written under (their `v<n>:` prefix). */
-  secretsKeyVersion: number;
-  /** Earlier keys, still accepted for decryption until `npm run secrets:rotate` has run. */
-  secretsKeysPrevious: Array<{ version: number; key: Buffer }>;
-  sessionTtlHours: number;
-  adminEmail: string;
-  adminPassword: string | undefined;
-  demoPassword: string;
-  seedDemo: boolean;
-  logLevel: LogLevel;
-  rateLimitAuthPerMinute: number;
-  rateLimitApiPerMinute: number;
-  /**
-   * Which proxies' X-Forwarded-For is believed: false (none), a hop count, or the proxies'
-   * addresses/CIDRs. Never "any": a client could then choose its own address for every limit.
-   */
-  trustProxy: false | number | string[];
-  /** Anonymous (public widget) conversations a company may receive per company-local day. */
-  anonConversationsPerCompanyPerDay: number;
-  /** Anonymous booking requests per company, and per visitor phone number, per company-local day. */
-  anonBookingsPerCompanyPerDay: number;
-  anonBookingsPerPhonePerDay: number;
-  /** Widget turns a company's language model may answer per company-local day; then the embedded engine answers. */
-  anonModelTurnsPerCompanyPerDay: number;
-  /** How long an anonymous booking request keeps its slot while the company has not confirmed it. */
-  anonRequestHoldMinutes: number;
-  /**
-   * The longest a shutdown (SIGTERM/SIGINT) may take: in-flight requests, the job queue and the
-   * database get until then to finish, then the process exits with code 1 regardless.
-   */
-  shutdownTimeoutMs: number;
-  /** This process works queued jobs and runs their schedules; when false it only enqueues them. */
-  jobsEnabled: boolean;
-  /** The platform's Twilio auth token: checks webhook signatures for companies without their own. */
-  twilioAuthToken: string | undefined;
-  /** For sending SMS through Twilio's REST API. */
-  twilioAccountSid: string | undefined;
-  twilioApiBaseUrl: string;
-  /** Everything one call turn may take, engine and speech together (Twilio waits 15 s). */
-  turnBudgetMs: number;
-  /** ElevenLabs REST API base (tests point it at a loopback stub). */
-  elevenLabsBaseUrl: string;
-  /** The platform's ElevenLabs key, for companies without their own. A secret: never logged. */
-  elevenLabsApiKey: string | undefined;
-  /** How long a call turn waits for ElevenLabs before speaking with <Say> instead. */
-  speechBudgetMs: number;
-  /** Consecutive ElevenLabs failures (per key) that open the circuit, and how long it stays open. */
-  speechBreakerFailures: number;
-  speechBreakerCooldownMs: number;
-  /** In-process cache of recent audio, in megabytes (the database holds the rest). */
-  speechMemoryCacheMb: number;
-  /** OpenAI-compatible chat-completions base URL; unset turns the language-model engine off. */
-  llmBaseUrl: string | undefined;
-  llmModel: string;
-  /** The platform's model key, for companies without their own. A secret: never logged. */
-  llmApiKey: string | undefined;
-  /** How long a call turn waits for the model before the embedded engine answers instead. */
-  llmTurnBudgetMs: number;
-  version: string;
-}
-
 export class ConfigError extends Error {
   readonly problems: string[];
   constructor(problems: string[]) {
@@ -262,87 +188,6 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
-}
-
-const IPV4_OR_CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
-const IPV6_OR_CIDR = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*(\/\d{1,3})?$/;
-
-/**
- * `TRUST_PROXY`: unset or false trusts no proxy; a number trusts that many hops in front of the
- * app; a comma-separated list trusts those proxy addresses/CIDRs. `true` is refused: it would
- * believe any client's X-Forwarded-For, and every per-address limit would be the client's choice.
- */
-function parseTrustProxy(raw: string | undefined, problems: string[]): false | number | string[] {
-  if (raw === undefined || ['false', '0', 'no'].includes(raw.toLowerCase())) return false;
-  if (['true', 'yes'].includes(raw.toLowerCase())) {
-    problems.push('TRUST_PROXY=true would trust any client\'s X-Forwarded-For (every per-address limit could be bypassed); set the number of proxy hops in front of the app (e.g. 1) or their addresses/CIDRs (e.g. 10.0.0.0/8,127.0.0.1)');
-    return false;
-  }
-  if (/^\d+$/.test(raw)) {
-    const hops = Number(raw);
-    if (hops > 10) problems.push(`TRUST_PROXY hop count must be between 0 and 10 (got "${raw}")`);
-    return hops;
-  }
-  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
-  const bad = entries.filter((e) => !IPV4_OR_CIDR.test(e) && !IPV6_OR_CIDR.test(e));
-  if (bad.length > 0 || entries.length === 0) {
-    problems.push(`TRUST_PROXY must be false, a hop count or a comma-separated list of proxy addresses/CIDRs (not "${bad.join(', ') || raw}")`);
-    return false;
-  }
-  return entries;
-}
-
-/**
- * `SECRETS_KEY_PREVIOUS`: comma-separated `<version>:<key>` pairs, the keys that encrypted
- * secrets before the current one. Versions are distinct and differ from SECRETS_KEY_VERSION.
- */
-function parsePreviousKeys(raw: string | undefined, currentVersion: number, problems: string[]): Array<{ version: number; key: Buffer }> {
-  if (raw === undefined) return [];
-  const keys: Array<{ version: number; key: Buffer }> = [];
-  raw.split(',').map((s) => s.trim()).filter(Boolean).forEach((entry, i) => {
-    const m = /^(\d{1,7}):(.+)$/.exec(entry);
-    const key = m ? decodeKey(m[2]!.trim()) : undefined;
-    const version = m ? Number(m[1]) : NaN;
-    if (!m || key === undefined || version < 1) {
-      problems.push(`SECRETS_KEY_PREVIOUS entry ${i + 1} must be <version>:<32-byte key as base64 or 64 hex characters>`);
-    } else if (version === currentVersion || keys.some((k) => k.version === version)) {
-      problems.push(`SECRETS_KEY_PREVIOUS entry ${i + 1} reuses key version ${version} (each version names one key; SECRETS_KEY is version ${currentVersion})`);
-    } else {
-      keys.push({ version, key });
-    }
-  });
-  return keys;
-}
-
-function decodeKey(raw: string): Buffer | undefined {
-  const buf = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
-  return buf.length === 32 ? buf : undefined;
-}
-
-interface DevSecrets {
-  sessionSecret: string;
-  secretsKey: string;
-  twilioAuthToken: string;
-}
-
-let cachedDevSecrets: DevSecrets | undefined;
-
-function loadDevSecrets(dataDir: string): DevSecrets {
-  if (cachedDevSecrets) return cachedDevSecrets;
-  const file = join(dataDir, 'dev-secrets.json');
-  const stored: Partial<DevSecrets> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<DevSecrets>) : {};
-  const secrets: DevSecrets = {
-    sessionSecret: stored.sessionSecret ?? randomBytes(32).toString('base64url'),
-    secretsKey: stored.secretsKey ?? randomBytes(32).toString('base64'),
-    // Added after the first two: older files gain it on their next start.
-    twilioAuthToken: stored.twilioAuthToken ?? randomBytes(16).toString('hex'),
-  };
-  if (Object.keys(stored).length !== Object.keys(secrets).length) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
-  }
-  cachedDevSecrets = secrets;
-  return secrets;
 }
 
 function readVersion(): string {

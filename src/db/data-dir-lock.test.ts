@@ -9,7 +9,7 @@ const dir = () => mkdtempSync(join(tmpdir(), 'clientsvia-lock-'));
 
 /** Another process holding the lock of `d` (through the same module), until killed. */
 async function holder(d: string): Promise<ChildProcess> {
-  const script = `import { lockDataDir } from ${JSON.stringify(join(import.meta.dirname, 'data-dir-lock.ts'))}; lockDataDir(${JSON.stringify(d)}); console.log('locked'); setInterval(() => {}, 1000);`;
+  const script = `import { lockDataDir } from ${JSON.stringify(join(import.meta.dirname, 'data-dir-lock.ts'))}; lockDataDir(${JSON.stringify(d)}); process.stdout.write('locked\\n'); setInterval(() => {}, 1000);`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((ok, fail) => {
     child.stdout!.on('data', (b: Buffer) => b.toString().includes('locked') && ok());
