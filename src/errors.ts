@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   INVALID_ZIP: 400,
   INVALID_BOOKING_SETTINGS: 400,
   RANGE_TOO_LONG: 400,
+  /** A date range that is not one: a date that does not exist, or `from` after `to`. */
+  INVALID_DATE_RANGE: 400,
   /** Text with a NUL byte or a lone UTF-16 surrogate, anywhere in the body or query. */
   INVALID_TEXT: 400,
   /** A JSON body nested deeper than the parser allows. */

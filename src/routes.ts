@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import agentSettingsRoutes from './modules/agent-settings/agent-settings.routes.ts';
+import analyticsRoutes from './modules/analytics/analytics.routes.ts';
 import apiTokensRoutes from './modules/api-tokens/api-tokens.routes.ts';
 import auditRoutes from './modules/audit/audit.routes.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
@@ -54,6 +55,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(availabilityRoutes, { prefix: `${company}/availability` });
   await app.register(bookingsRoutes, { prefix: `${company}/bookings` });
   await app.register(overviewRoutes, { prefix: `${company}/overview` });
+  await app.register(analyticsRoutes, { prefix: `${company}/analytics` });
   await app.register(callsRoutes, { prefix: `${company}/calls` });
   await app.register(messagesRoutes, { prefix: `${company}/messages` });
   await app.register(agentChatRoutes, { prefix: `${company}/agent` });

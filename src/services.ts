@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { keyringFromConfig } from './crypto/keyring.ts';
 import type { Db } from './db/connect.ts';
 import { createAnonymousUsageService } from './modules/anonymous-usage/anonymous-usage.service.ts';
+import { createAnalyticsService } from './modules/analytics/analytics.service.ts';
 import { createAgentSettingsService } from './modules/agent-settings/agent-settings.service.ts';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
@@ -78,7 +79,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
   // The configuration document and the overview span the modules above, through their services.
   const companyConfig = createCompanyConfigService(db, services);
   const platform = createPlatformService(db, config, { companies, companyConfig, users: services.users });
-  return { ...services, companyConfig, platform, overview: createOverviewService(services) };
+  return { ...services, companyConfig, platform, overview: createOverviewService(services), analytics: createAnalyticsService(db, { bookingConfig }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

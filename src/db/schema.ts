@@ -4,6 +4,7 @@ import type { CompanyTradeCategoriesTable, ContactsTable, ContactPhonesTable, Au
 import type { BookingSettingsTable, BookingServicesTable, TechniciansTable, BookingsTable, BookingWindowCountsTable } from './schema/booking.ts';
 import type { AgentSettingsVersionsTable, AgentSettingsTable, VoiceSettingsTable, CompanySecretsTable, WidgetSettingsTable } from './schema/settings.ts';
 import type { TradeKnowledgeEntriesTable, TradeVocabularyTable, TradeEmergenciesTable, TradeKnowledgeSeedsTable, KnowledgeEntriesTable, KnowledgeOverridesTable, UnansweredQuestionsTable } from './schema/knowledge.ts';
+import type { AnalyticsDaysTable, AnalyticsVersionsTable } from './schema/analytics.ts';
 import type { SpeechCacheTable, SpeechUrlKeysTable, CallsTable, CallTurnsTable, MessagesTable, AnonymousUsageTable } from './schema/calls.ts';
 
 export type * from './schema/platform.ts';
@@ -12,6 +13,7 @@ export type * from './schema/booking.ts';
 export type * from './schema/settings.ts';
 export type * from './schema/knowledge.ts';
 export type * from './schema/calls.ts';
+export type * from './schema/analytics.ts';
 
 export interface DB {
   'platform.companies': CompaniesTable;
@@ -49,4 +51,6 @@ export interface DB {
   speech_cache: SpeechCacheTable;
   speech_url_keys: SpeechUrlKeysTable;
   anonymous_usage: AnonymousUsageTable;
+  analytics_versions: AnalyticsVersionsTable;
+  analytics_days: AnalyticsDaysTable;
 }

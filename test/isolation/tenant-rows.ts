@@ -54,6 +54,11 @@ export function rowBuilders(tradeCategoryIds: string[]): Record<string, RowBuild
     calls: (c, n) => ({ company_id: c.id, id: n === 0 ? c.callId : randomUUID(), call_sid: `CA${c.digit}${n}${randomUUID().replace(/-/g, '').slice(0, 30)}`, from_number: `+1312555${c.digit}${String(n).padStart(3, '0')}` }),
     call_turns: (c, n) => ({ company_id: c.id, call_id: c.callId, seq: n, agent_text: `Policy turn ${n}`, response: '<Response/>', engine: 'embedded' }),
     messages: (c, n) => ({ company_id: c.id, call_id: c.callId, caller_name: `Policy caller ${n}`, body: `Policy message ${n}` }),
+    analytics_versions: (c, n) => ({ company_id: c.id, utc_date: `2030-02-0${n + 1}`, version: 1 }),
+    analytics_days: (c, n) => ({
+      company_id: c.id, day: `2030-02-0${n + 1}`, day_start: new Date(Date.UTC(2030, 1, 1 + n, 6)), day_end: new Date(Date.UTC(2030, 1, 2 + n, 6)),
+      open_hours: '', versions: [0, 0], figures: JSON.stringify({ calls: 0 }),
+    }),
     anonymous_usage: (c, n) => ({ company_id: c.id, day: `2030-01-0${n + 1}`, kind: 'booking_phone', subject: `+1312555${c.digit}${String(n).padStart(3, '0')}`, used: 1 }),
   };
 }

@@ -3,7 +3,7 @@ import type { CallsService } from '../calls/calls.service.ts';
 import type { MessagesService } from '../calls/messages.service.ts';
 import type { CompaniesService } from '../companies/companies.service.ts';
 import type { KnowledgeService } from '../knowledge/knowledge.service.ts';
-import { companyPeriods, type Span } from './periods.ts';
+import { companyPeriods, type Span } from '../../time/company-days.ts';
 
 const OUTCOMES = ['booked', 'answered', 'message', 'transferred', 'emergency', 'abandoned'] as const;
 const NEXT_BOOKINGS = 5;

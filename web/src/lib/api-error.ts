@@ -63,6 +63,7 @@ const WORDS: Record<string, string> = {
   INVALID_ZIP: 'That is not a valid zip code.',
   INVALID_TIME_ZONE: 'That time zone is not known.',
   RANGE_TOO_LONG: 'Pick a shorter date range.',
+  INVALID_DATE_RANGE: 'Pick a start date on or before the end date.',
   RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
   DATABASE_UNAVAILABLE: 'The service is briefly unavailable. Try again in a few seconds.',
   DATABASE_BUSY: 'The service is busy. Try again in a few seconds.',

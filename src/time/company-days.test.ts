@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companyPeriods } from './periods.ts';
+import { companyPeriods } from './company-days.ts';
 
 describe('company periods', () => {
   it("takes the company's own day and its week from Monday, not the server's", () => {
