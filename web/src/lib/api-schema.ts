@@ -12179,6 +12179,332 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/companies/{companyId}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Business figures for a range of company-local days, beside the period before it
+         * @description Calls by outcome, channel, weekday and hour; leads and booking rate; bookings and their estimated value; emergencies, transfers, messages; top questions and knowledge gaps; turn latency per day. Days are company-local (a DST day has 23 or 25 hours); a call counts on the day it started. The previous period has the same number of days and ends the day before `from`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /**
+                     * @description A company-local date (YYYY-MM-DD)
+                     * @example 2026-11-30
+                     */
+                    from: string;
+                    /**
+                     * @description The last company-local date of the range (inclusive); at most 366 days after from
+                     * @example 2026-11-30
+                     */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    companyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timeZone: string;
+                            range: {
+                                from: string;
+                                to: string;
+                                days: number;
+                            };
+                            previousRange: {
+                                from: string;
+                                to: string;
+                                days: number;
+                            };
+                            current: {
+                                calls: number;
+                                outcomes: {
+                                    booked: number;
+                                    answered: number;
+                                    message: number;
+                                    transferred: number;
+                                    emergency: number;
+                                    abandoned: number;
+                                    inProgress: number;
+                                };
+                                channels: {
+                                    phone: number;
+                                    web: number;
+                                    widget: number;
+                                };
+                                /** @description Calls that reached an outcome other than abandoned */
+                                answered: number;
+                                /** @description Calls the caller left before anything was reached (or that never connected) */
+                                abandoned: number;
+                                inProgress: number;
+                                /** @description Calls that started outside the company's hours as configured (weekly hours, date overrides, holidays) */
+                                afterHours: number;
+                                afterHoursShare: number | null;
+                                /** @description Calls with intent to hire: a booking attempt (a turn in the booking flow or a booking made), an emergency, or a message about a job (the call learned the problem or service, or the message is urgent) */
+                                leads: number;
+                                bookingRate: number | null;
+                                bookings: {
+                                    /** @description Bookings the agent made on these calls that stand (confirmed or completed) */
+                                    booked: number;
+                                    /** @description Bookings the agent made on these calls, cancelled since (not in the value) */
+                                    cancelled: number;
+                                    /** @description Standing bookings made on after-hours calls */
+                                    afterHours: number;
+                                    /** @description Sum of the low end of each booked service's price, as its price text reads today */
+                                    valueLow: number;
+                                    valueHigh: number;
+                                    /** @description Standing bookings whose service has no amount in its price text */
+                                    unpriced: number;
+                                };
+                                emergencies: {
+                                    total: number;
+                                    booked: number;
+                                    transferred: number;
+                                    message: number;
+                                    /** @description Ended with the safety instruction and nothing more */
+                                    other: number;
+                                };
+                                /** @description Calls handed to a person */
+                                transfers: number;
+                                /** @description Messages taken on these calls */
+                                messages: number;
+                                averageCallSeconds: number | null;
+                                /** @description Calls by company-local weekday (0 = Monday) and hour started (0-23) */
+                                heatmap: number[][];
+                                topQuestions: {
+                                    question: string;
+                                    count: number;
+                                }[];
+                                /** @description Questions the agent could not answer from its knowledge, most asked first */
+                                knowledgeGaps: {
+                                    question: string;
+                                    count: number;
+                                }[];
+                            };
+                            previous: {
+                                calls: number;
+                                outcomes: {
+                                    booked: number;
+                                    answered: number;
+                                    message: number;
+                                    transferred: number;
+                                    emergency: number;
+                                    abandoned: number;
+                                    inProgress: number;
+                                };
+                                channels: {
+                                    phone: number;
+                                    web: number;
+                                    widget: number;
+                                };
+                                /** @description Calls that reached an outcome other than abandoned */
+                                answered: number;
+                                /** @description Calls the caller left before anything was reached (or that never connected) */
+                                abandoned: number;
+                                inProgress: number;
+                                /** @description Calls that started outside the company's hours as configured (weekly hours, date overrides, holidays) */
+                                afterHours: number;
+                                afterHoursShare: number | null;
+                                /** @description Calls with intent to hire: a booking attempt (a turn in the booking flow or a booking made), an emergency, or a message about a job (the call learned the problem or service, or the message is urgent) */
+                                leads: number;
+                                bookingRate: number | null;
+                                bookings: {
+                                    /** @description Bookings the agent made on these calls that stand (confirmed or completed) */
+                                    booked: number;
+                                    /** @description Bookings the agent made on these calls, cancelled since (not in the value) */
+                                    cancelled: number;
+                                    /** @description Standing bookings made on after-hours calls */
+                                    afterHours: number;
+                                    /** @description Sum of the low end of each booked service's price, as its price text reads today */
+                                    valueLow: number;
+                                    valueHigh: number;
+                                    /** @description Standing bookings whose service has no amount in its price text */
+                                    unpriced: number;
+                                };
+                                emergencies: {
+                                    total: number;
+                                    booked: number;
+                                    transferred: number;
+                                    message: number;
+                                    /** @description Ended with the safety instruction and nothing more */
+                                    other: number;
+                                };
+                                /** @description Calls handed to a person */
+                                transfers: number;
+                                /** @description Messages taken on these calls */
+                                messages: number;
+                                averageCallSeconds: number | null;
+                                /** @description Calls by company-local weekday (0 = Monday) and hour started (0-23) */
+                                heatmap: number[][];
+                                topQuestions: {
+                                    question: string;
+                                    count: number;
+                                }[];
+                                /** @description Questions the agent could not answer from its knowledge, most asked first */
+                                knowledgeGaps: {
+                                    question: string;
+                                    count: number;
+                                }[];
+                            };
+                            /** @description Per company-local day of the range; latency in ms (nearest rank) */
+                            daily: {
+                                date: string;
+                                calls: number;
+                                leads: number;
+                                bookings: number;
+                                /** @description The caller's turns (the greeting aside) */
+                                turns: number;
+                                engineP50: number | null;
+                                engineP95: number | null;
+                                speechP50: number | null;
+                                speechP95: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/companies/{companyId}/calls": {
         parameters: {
             query?: never;
