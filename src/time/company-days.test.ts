@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companyPeriods } from './company-days.ts';
+import { companyDays, companyPeriods } from './company-days.ts';
 
 describe('company periods', () => {
   it("takes the company's own day and its week from Monday, not the server's", () => {
@@ -14,5 +14,14 @@ describe('company periods', () => {
     expect(today.to.getTime() - today.from.getTime()).toBe(25 * 3_600_000);
     expect(week.to.getTime() - week.from.getTime()).toBe(169 * 3_600_000);
     expect(week.from).toEqual(new Date('2026-10-26T06:00:00Z'));
+  });
+});
+
+describe('company days', () => {
+  it('lists local days midnight to midnight, 23 and 25 hours across DST, with Monday as weekday 0', () => {
+    const days = companyDays('2026-03-07', '2026-03-09', 'America/Chicago');
+    expect(days.map((d) => [d.date, d.weekday, (d.to.getTime() - d.from.getTime()) / 3_600_000])).toEqual([['2026-03-07', 5, 24], ['2026-03-08', 6, 23], ['2026-03-09', 0, 24]]);
+    const fall = companyDays('2026-11-01', '2026-11-01', 'America/Chicago')[0]!;
+    expect([fall.from.toISOString(), fall.to.toISOString()]).toEqual(['2026-11-01T05:00:00.000Z', '2026-11-02T06:00:00.000Z']);
   });
 });
