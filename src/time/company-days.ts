@@ -1,4 +1,7 @@
 import { DateTime } from 'luxon';
+import { formatLocalDate, parseLocalDate, weekdayOf } from '../modules/booking/engine/local-date.ts';
+import { WEEKDAYS } from '../modules/booking/engine/types.ts';
+import { createZoneClock } from '../modules/booking/engine/zone-clock.ts';
 
 export interface Span {
   from: Date;
@@ -30,15 +33,17 @@ export interface LocalDay extends Span {
 /**
  * Every company-local day from `first` to `last` ('YYYY-MM-DD', inclusive) as the instants it
  * spans: midnight to midnight on the company's clocks, so 23 or 25 hours across a DST change.
+ * Through the booking engine's zone clock (cached offsets): a two-year range is 730 days.
  */
 export function companyDays(first: string, last: string, timeZone: string): LocalDay[] {
+  const clock = createZoneClock(timeZone);
   const out: LocalDay[] = [];
-  let day = DateTime.fromISO(first, { zone: timeZone }).startOf('day');
-  const end = DateTime.fromISO(last, { zone: timeZone }).startOf('day');
-  while (day <= end) {
-    const next = day.plus({ days: 1 });
-    out.push({ date: day.toISODate()!, weekday: day.weekday - 1, from: day.toJSDate(), to: next.toJSDate() });
-    day = next;
+  const end = parseLocalDate(last)!;
+  let from = clock.resolveLocal(parseLocalDate(first)!, 0).ms;
+  for (let day = parseLocalDate(first)!; day <= end; day++) {
+    const to = clock.resolveLocal(day + 1, 0).ms;
+    out.push({ date: formatLocalDate(day), weekday: WEEKDAYS.indexOf(weekdayOf(day)), from: new Date(from), to: new Date(to) });
+    from = to;
   }
   return out;
 }

@@ -27,7 +27,8 @@ CREATE TABLE analytics_days (
   -- The company's open intervals within the day when it was computed (after-hours counts).
   open_hours   text NOT NULL,
   versions     bigint[] NOT NULL,
-  figures      jsonb NOT NULL,
+  -- json, not jsonb: written once, read whole, and sent back as the text it is.
+  figures      json NOT NULL,
   computed_at  timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (company_id, day),
   CHECK (day_end > day_start)

@@ -4,7 +4,7 @@ import { companyDays, type LocalDay } from '../../time/company-days.ts';
 import type { BookingConfigService } from '../booking/booking-config.service.ts';
 import { analyticsRepository as repo, type DayToKeep, type KeptDay } from './analytics.repository.ts';
 import { rangeAndPrevious } from './date-range.ts';
-import { dayFigures, emptyDay, type DayFigures } from './day-figures.ts';
+import { dayFigures, emptyDay, type Counts, type DayFigures } from './day-figures.ts';
 import { openHoursOf } from './open-hours.ts';
 import { dailySeries, periodFigures, type DatedFigures } from './period-figures.ts';
 
@@ -17,16 +17,31 @@ function utcDatesOf(day: LocalDay): string[] {
   return out;
 }
 
+/** Days split where one does not follow the other: each run is read from the calls in one index range. */
+function consecutiveRuns(days: LocalDay[]): LocalDay[][] {
+  const runs: LocalDay[][] = [];
+  for (const d of days) {
+    const run = runs.at(-1);
+    if (run && run.at(-1)!.to.getTime() === d.from.getTime()) run.push(d);
+    else runs.push([d]);
+  }
+  return runs;
+}
+
 const sameVersions = (kept: KeptDay['versions'], current: number[]) => kept.length === current.length && kept.every((v, i) => Number(v) === current[i]);
 
 /** Computes the days from the call records and keeps them, marked with the versions read before. */
 async function computeDays(tx: TenantTx, companyId: string, timeZone: string, days: DayToCompute[], multirange: string): Promise<Map<string, DayFigures>> {
   const out = new Map<string, DayFigures>();
   if (days.length === 0) return out;
-  const local = days.map((d) => d.day);
-  const facts = await repo.callFacts(tx, companyId, timeZone, local, multirange);
-  const latency = await repo.latency(tx, companyId, local);
-  const questions = await repo.questions(tx, companyId, local);
+  const facts: Awaited<ReturnType<typeof repo.callFacts>> = [];
+  const latency = new Map<string, DayFigures['latency']>();
+  const questions = new Map<string, { questions: Counts; gaps: Counts }>();
+  for (const run of consecutiveRuns(days.map((d) => d.day))) {
+    facts.push(...(await repo.callFacts(tx, companyId, timeZone, run, multirange)));
+    for (const [k, v] of await repo.latency(tx, companyId, run)) latency.set(k, v);
+    for (const [k, v] of await repo.questions(tx, companyId, run)) questions.set(k, v);
+  }
   const byDay = Map.groupBy(facts, (f) => f.day);
   const keep: DayToKeep[] = days.map(({ day, openHours, versions }) => {
     const blank = emptyDay();
