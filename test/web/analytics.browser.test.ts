@@ -66,7 +66,7 @@ describe('the Analytics page', () => {
     await expect.poll(() => page.getByTestId('analytics-range').textContent()).toContain(monday.toFormat('LLL d'));
     expect(await figure(page, 'Calls')).toBe(String(thisWeek.current.calls));
     await page.context().close();
-  });
+  }, 90_000);
 
   it('fits a 375 px phone', async () => {
     const page = await ownerPage(375);
@@ -76,5 +76,5 @@ describe('the Analytics page', () => {
     await expectNoSeriousAxeViolations(page, 'analytics at 375 px');
     await screenshot(page, 'analytics-375');
     await page.context().close();
-  });
+  }, 90_000);
 });

@@ -1,4 +1,4 @@
-import { Table } from '@mantine/core';
+import { Box, Table } from '@mantine/core';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const hourLabel = (h: number) => `${h % 12 || 12}${h < 12 ? 'a' : 'p'}`;
@@ -7,8 +7,9 @@ const hourLabel = (h: number) => `${h % 12 || 12}${h < 12 ? 'a' : 'p'}`;
 export function HeatMap({ heatmap }: { heatmap: number[][] }) {
   const max = Math.max(1, ...heatmap.flat());
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table withTableBorder fz="xs" verticalSpacing={2} horizontalSpacing={2} aria-label="Calls by weekday and hour">
+    // Scrolls sideways on a phone: a focusable region, so the keyboard scrolls it too.
+    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Calls by weekday and hour, scrollable">
+      <Table miw={720} withTableBorder fz="xs" verticalSpacing={2} horizontalSpacing={2} aria-label="Calls by weekday and hour">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Day</Table.Th>
@@ -31,6 +32,6 @@ export function HeatMap({ heatmap }: { heatmap: number[][] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }

@@ -24,7 +24,7 @@ export function RangePicker({ choice, onChoice, custom, onCustom }: {
         aria-label="Range"
         value={choice}
         onChange={(v) => onChoice(v as RangeChoice)}
-        data={[{ value: 'week', label: 'This week' }, { value: '7', label: 'Last 7 days' }, { value: '30', label: 'Last 30 days' }, { value: 'custom', label: 'Custom' }]}
+        data={[{ value: 'week', label: 'This week' }, { value: '7', label: '7 days' }, { value: '30', label: '30 days' }, { value: 'custom', label: 'Custom' }]}
       />
       {choice === 'custom' && (
         <Group gap="xs" wrap="wrap">

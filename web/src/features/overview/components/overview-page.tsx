@@ -7,6 +7,7 @@ import { formatDateTime, formatTime } from '../../../lib/format.ts';
 import { useOverview } from '../api/get-overview.ts';
 import { Figure } from './figure.tsx';
 import { PeriodFigures } from './period-figures.tsx';
+import { WeekLeads } from './week-leads.tsx';
 
 /** The day at a glance: calls today and this week, what waits for a person, the next visits. */
 export default function OverviewPage() {
@@ -31,6 +32,7 @@ export default function OverviewPage() {
         </section>
         <PeriodFigures title="Today" period={o.today} companyId={company.id} timeZone={o.timeZone} />
         <PeriodFigures title="This week" period={o.week} companyId={company.id} timeZone={o.timeZone} />
+        <WeekLeads companyId={company.id} timeZone={o.timeZone} />
         <Card withBorder component="section" aria-label="Next bookings">
           <Title order={2} size="h4" mb="xs">Next bookings</Title>
           {o.nextBookings.length === 0 ? <Empty title="No visits booked ahead" /> : (
