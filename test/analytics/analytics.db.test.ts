@@ -117,11 +117,13 @@ describe('analytics over company-local days', () => {
   it('stays right when a call finishes late, a booking is cancelled and the zone changes', async () => {
     const range = 'from=2026-11-01&to=2026-11-01';
     expect((await get(rapid, owner, range)).body.current.inProgress).toBe(1);
-    // The in-progress chat ends; c1's drain cleaning is cancelled.
+    // The in-progress chat ends: the kept day is counted again.
     await t.app.ctx.services.calls.finish(rapid, (await t.app.ctx.services.calls.list(rapid, { channel: 'web' }, { limit: 10, offset: 0 })).items.find((c) => c.id === calls.c8)!.callSid, { status: 'completed', durationSeconds: 40, endedAt: new Date('2026-11-01T20:01:00Z') });
+    const finished = (await get(rapid, owner, range)).body.current;
+    expect([finished.inProgress, finished.abandoned, finished.bookings.booked]).toEqual([0, 1, 1]);
+    // Then c1's drain cleaning is cancelled, and only that changes.
     await setBooking(t.app, rapid, 'cancelled', calls.c1!);
     const after = (await get(rapid, owner, range)).body.current;
-    expect([after.inProgress, after.abandoned]).toEqual([0, 1]);
     expect(after.bookings).toEqual({ booked: 0, cancelled: 2, afterHours: 0, valueLow: 0, valueHigh: 0, unpriced: 0 });
     expect(after.bookingRate).toBe(0);
     // In Denver the day runs 06:00Z–07:00Z next day: c1 (23:30 MDT Saturday) leaves, c4 moves to 22:30 and c5 (23:00 MST) joins.
