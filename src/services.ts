@@ -38,7 +38,12 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
   const tradeCategories = createTradeCategoriesService(db);
   const secrets = createSecretsService(db, audit, keyringFromConfig(config));
   const phoneNumbers = createPhoneNumbersService(db, audit, createNumberProof({ twilioApiBaseUrl: config.twilioApiBaseUrl, reveal: secrets.reveal }));
-  const knowledge = createKnowledgeService(db, audit);
+  // The agent settings name trade emergencies to switch off; the emergency matcher reads the company's own.
+  const agentSettings = createAgentSettingsService(db, audit, {
+    isOwnNumber: async (companyId, e164) => (await phoneNumbers.lookup(e164))?.companyId === companyId,
+    tradeEmergencyKeys: (companyId) => knowledge.tradeEmergencyKeys(companyId),
+  });
+  const knowledge = createKnowledgeService(db, audit, { emergencySettingsIn: async (tx, companyId) => (await agentSettings.currentIn(tx, companyId)).settings });
   // A company's status and time zone travel with its number lookups, and its trade categories
   // decide the knowledge it inherits: refresh both on change.
   const companies = createCompaniesService(db, audit, tradeCategories, {
@@ -68,7 +73,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     }),
     messages: createMessagesService(db, audit, contacts),
     secrets,
-    agentSettings: createAgentSettingsService(db, audit, { isOwnNumber: async (companyId, e164) => (await phoneNumbers.lookup(e164))?.companyId === companyId }),
+    agentSettings,
     voiceSettings: createVoiceSettingsService(db, audit, secrets),
     widget: createWidgetService(db, audit, { companies, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl }),
     speech: createSpeechService({ config, db, audit, logger }),

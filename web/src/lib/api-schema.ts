@@ -13491,6 +13491,20 @@ export type paths = {
                                  * @enum {unknown}
                                  */
                                 language: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                                /** @description The company's own emergencies, besides those of its trades */
+                                emergencies: {
+                                    name: string;
+                                    severity: "life_safety" | "urgent";
+                                    /** @description Phrases that mean this emergency ("smell gas") */
+                                    triggers: string[];
+                                    /** @description Read to the caller first, word for word */
+                                    safetyInstruction: string;
+                                }[];
+                                /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                                tradeEmergenciesOff: {
+                                    tradeCategory: string;
+                                    key: string;
+                                }[];
                             };
                         };
                     };
@@ -13673,6 +13687,20 @@ export type paths = {
                              * @enum {unknown}
                              */
                             language?: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                            /** @description The company's own emergencies, besides those of its trades */
+                            emergencies?: {
+                                name: string;
+                                severity: "life_safety" | "urgent";
+                                /** @description Phrases that mean this emergency ("smell gas") */
+                                triggers: string[];
+                                /** @description Read to the caller first, word for word */
+                                safetyInstruction: string;
+                            }[];
+                            /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                            tradeEmergenciesOff?: {
+                                tradeCategory: string;
+                                key: string;
+                            }[];
                         };
                         /** @description The version this edit started from; if another save came first the answer is 409 CONFLICT */
                         expectedVersion?: number;
@@ -13730,6 +13758,20 @@ export type paths = {
                                  * @enum {unknown}
                                  */
                                 language: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                                /** @description The company's own emergencies, besides those of its trades */
+                                emergencies: {
+                                    name: string;
+                                    severity: "life_safety" | "urgent";
+                                    /** @description Phrases that mean this emergency ("smell gas") */
+                                    triggers: string[];
+                                    /** @description Read to the caller first, word for word */
+                                    safetyInstruction: string;
+                                }[];
+                                /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                                tradeEmergenciesOff: {
+                                    tradeCategory: string;
+                                    key: string;
+                                }[];
                             };
                         };
                     };
@@ -13933,6 +13975,20 @@ export type paths = {
                                      * @enum {unknown}
                                      */
                                     language: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                                    /** @description The company's own emergencies, besides those of its trades */
+                                    emergencies: {
+                                        name: string;
+                                        severity: "life_safety" | "urgent";
+                                        /** @description Phrases that mean this emergency ("smell gas") */
+                                        triggers: string[];
+                                        /** @description Read to the caller first, word for word */
+                                        safetyInstruction: string;
+                                    }[];
+                                    /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                                    tradeEmergenciesOff: {
+                                        tradeCategory: string;
+                                        key: string;
+                                    }[];
                                 };
                                 /** Format: date-time */
                                 createdAt: string;
@@ -17333,6 +17389,354 @@ export type paths = {
         };
         trace?: never;
     };
+    "/api/companies/{companyId}/emergencies/trade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The emergencies the company's trades define, and whether the company switched each off */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    companyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The trade category's slug */
+                                tradeCategory: string;
+                                /** @description With tradeCategory, how the agent settings name it (tradeEmergenciesOff) */
+                                key: string;
+                                name: string;
+                                severity: "life_safety" | "urgent";
+                                triggers: string[];
+                                safetyInstruction: string;
+                                /** @description The company switched it off (agent settings tradeEmergenciesOff) */
+                                switchedOff: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/companies/{companyId}/emergencies/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether the agent would treat a sentence as an emergency, and by which rule (nothing is recorded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    companyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A sentence a caller might say */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null: the agent would not treat the sentence as an emergency */
+                            emergency: {
+                                /** @description A trade's emergency or one of the company's own */
+                                source: "trade" | "company";
+                                tradeCategory: string | null;
+                                key: string;
+                                name: string;
+                                severity: "life_safety" | "urgent";
+                                /** @description The trigger phrase that matched */
+                                matchedTrigger: string;
+                                /** @description What the caller hears first */
+                                safetyInstruction: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/companies/{companyId}/unanswered-questions": {
         parameters: {
             query?: never;
@@ -18123,6 +18527,20 @@ export type paths = {
                                  * @enum {unknown}
                                  */
                                 language?: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                                /** @description The company's own emergencies, besides those of its trades */
+                                emergencies?: {
+                                    name: string;
+                                    severity: "life_safety" | "urgent";
+                                    /** @description Phrases that mean this emergency ("smell gas") */
+                                    triggers: string[];
+                                    /** @description Read to the caller first, word for word */
+                                    safetyInstruction: string;
+                                }[];
+                                /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                                tradeEmergenciesOff?: {
+                                    tradeCategory: string;
+                                    key: string;
+                                }[];
                             };
                             /** @description Voice settings (see /voice-settings) without the ElevenLabs key; fields left out take the provider's defaults */
                             voice: {
@@ -18694,6 +19112,20 @@ export type paths = {
                              * @enum {unknown}
                              */
                             language?: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                            /** @description The company's own emergencies, besides those of its trades */
+                            emergencies?: {
+                                name: string;
+                                severity: "life_safety" | "urgent";
+                                /** @description Phrases that mean this emergency ("smell gas") */
+                                triggers: string[];
+                                /** @description Read to the caller first, word for word */
+                                safetyInstruction: string;
+                            }[];
+                            /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                            tradeEmergenciesOff?: {
+                                tradeCategory: string;
+                                key: string;
+                            }[];
                         };
                         /** @description Voice settings (see /voice-settings) without the ElevenLabs key; fields left out take the provider's defaults */
                         voice: {
@@ -19135,6 +19567,20 @@ export type paths = {
                                  * @enum {unknown}
                                  */
                                 language?: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                                /** @description The company's own emergencies, besides those of its trades */
+                                emergencies?: {
+                                    name: string;
+                                    severity: "life_safety" | "urgent";
+                                    /** @description Phrases that mean this emergency ("smell gas") */
+                                    triggers: string[];
+                                    /** @description Read to the caller first, word for word */
+                                    safetyInstruction: string;
+                                }[];
+                                /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                                tradeEmergenciesOff?: {
+                                    tradeCategory: string;
+                                    key: string;
+                                }[];
                             };
                             /** @description Voice settings (see /voice-settings) without the ElevenLabs key; fields left out take the provider's defaults */
                             voice: {
