@@ -14,6 +14,7 @@ import { createMessagesService } from './modules/calls/messages.service.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
 import { createCompanyConfigService } from './modules/company-config/company-config.service.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
+import { createKnowledgeConflicts } from './modules/knowledge/knowledge-conflicts.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
 import { createOverviewService } from './modules/overview/overview.service.ts';
 import { createTradeKnowledgeService } from './modules/knowledge/trade-knowledge.service.ts';
@@ -78,6 +79,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     widget: createWidgetService(db, audit, { companies, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl }),
     speech: createSpeechService({ config, db, audit, logger }),
     knowledge,
+    knowledgeConflicts: createKnowledgeConflicts(db, { bookingConfig, agentSettings }),
     tradeKnowledge: createTradeKnowledgeService(db, { onChanged: () => knowledge.forgetInherited() }),
   };
   // The configuration document and the overview span the modules above, through their services.
