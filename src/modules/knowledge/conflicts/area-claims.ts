@@ -38,8 +38,8 @@ export function areaConflicts(text: string, area: readonly string[], description
     if (wrong.length === 0) continue;
     const inSaid = claims[0]!.towns.concat(claims[0]!.zips).filter((w) => wrong.includes(w));
     const outSaid = claims[1]!.towns.concat(claims[1]!.zips).filter((w) => wrong.includes(w));
-    const says = [inSaid.length > 0 ? `serves ${list(inSaid)}` : '', outSaid.length > 0 ? `does not serve ${list(outSaid)}` : ''].filter(Boolean).join('; ');
-    found.push({ topic: 'area', says: `Says it ${says}: "${sentence}"`, configured });
+    const says = [inSaid.length > 0 ? `it serves ${list(inSaid)}` : '', outSaid.length > 0 ? `it does not serve ${list(outSaid)}` : ''].filter(Boolean).join(', and ');
+    found.push({ topic: 'area', says, configured });
   }
   return found;
 }

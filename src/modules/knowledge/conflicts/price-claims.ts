@@ -85,7 +85,7 @@ export function priceConflicts(entry: { question: string; answer: string }, conf
     const subject = subjectOf(sentence, entry.question, config);
     if (!subject) continue;
     const outside = amounts.filter((a) => a.values.some((v) => v < subject.range.min || v > subject.range.max));
-    if (outside.length > 0) found.push({ topic: 'price', says: `${outside.map((a) => a.said.trim()).join(', ')}: "${sentence}"`, configured: subject.label });
+    if (outside.length > 0) found.push({ topic: 'price', says: `${outside.map((a) => a.said.trim()).join(', ')} (“${sentence}”)`, configured: subject.label });
   }
   return found;
 }

@@ -19,9 +19,9 @@ export function windowConflicts(text: string, windows: readonly { start: string;
     const m = WINDOW.exec(sentence);
     if (m) {
       const n = HOURS_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
-      if (!lengths.has(n * 60)) found.push({ topic: 'windows', says: `"${sentence}"`, configured });
+      if (!lengths.has(n * 60)) found.push({ topic: 'windows', says: `“${sentence}”`, configured });
     } else if (ANY_WINDOW.test(sentence) && windows.length === 0) {
-      found.push({ topic: 'windows', says: `"${sentence}"`, configured });
+      found.push({ topic: 'windows', says: `“${sentence}”`, configured });
     }
   }
   return found;
