@@ -105,7 +105,7 @@ async function main(): Promise<void> {
       await tx.insertInto('company_trade_categories').values({ company_id: c.id, trade_category_id: plumbing.id }).execute();
       return c.id;
     });
-    const knowledge = createKnowledgeService(db, createAuditService(db));
+    const knowledge = createKnowledgeService(db, createAuditService(db), { emergencySettingsIn: async () => ({ emergencies: [], tradeEmergenciesOff: [] }) });
     await knowledge.importEntries(SYSTEM_ACTOR, companyId, { entries: entries() });
     await sql`ANALYZE`.execute(db);
 

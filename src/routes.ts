@@ -12,6 +12,7 @@ import voiceRoutes from './modules/voice/voice.routes.ts';
 import companiesRoutes from './modules/companies/companies.routes.ts';
 import companyConfigRoutes from './modules/company-config/company-config.routes.ts';
 import contactsRoutes from './modules/contacts/contacts.routes.ts';
+import emergenciesRoutes from './modules/knowledge/emergencies.routes.ts';
 import knowledgeRoutes from './modules/knowledge/knowledge.routes.ts';
 import tradeKnowledgeRoutes from './modules/knowledge/trade-knowledge.routes.ts';
 import unansweredQuestionsRoutes from './modules/knowledge/unanswered-questions.routes.ts';
@@ -64,6 +65,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(widgetSettingsRoutes, { prefix: `${company}/widget` });
   await app.register(secretsRoutes, { prefix: `${company}/secrets` });
   await app.register(knowledgeRoutes, { prefix: `${company}/knowledge` });
+  await app.register(emergenciesRoutes, { prefix: `${company}/emergencies` });
   await app.register(unansweredQuestionsRoutes, { prefix: `${company}/unanswered-questions` });
   await app.register(companyConfigRoutes, { prefix: `${company}/config` });
 };

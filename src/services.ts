@@ -15,6 +15,7 @@ import { createMessagesService } from './modules/calls/messages.service.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
 import { createCompanyConfigService } from './modules/company-config/company-config.service.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
+import { createKnowledgeConflicts } from './modules/knowledge/knowledge-conflicts.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
 import { createOverviewService } from './modules/overview/overview.service.ts';
 import { createTradeKnowledgeService } from './modules/knowledge/trade-knowledge.service.ts';
@@ -39,7 +40,12 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
   const tradeCategories = createTradeCategoriesService(db);
   const secrets = createSecretsService(db, audit, keyringFromConfig(config));
   const phoneNumbers = createPhoneNumbersService(db, audit, createNumberProof({ twilioApiBaseUrl: config.twilioApiBaseUrl, reveal: secrets.reveal }));
-  const knowledge = createKnowledgeService(db, audit);
+  // The agent settings name trade emergencies to switch off; the emergency matcher reads the company's own.
+  const agentSettings = createAgentSettingsService(db, audit, {
+    isOwnNumber: async (companyId, e164) => (await phoneNumbers.lookup(e164))?.companyId === companyId,
+    tradeEmergencyKeys: (companyId) => knowledge.tradeEmergencyKeys(companyId),
+  });
+  const knowledge = createKnowledgeService(db, audit, { emergencySettingsIn: async (tx, companyId) => (await agentSettings.currentIn(tx, companyId)).settings });
   // A company's status and time zone travel with its number lookups, and its trade categories
   // decide the knowledge it inherits: refresh both on change.
   const companies = createCompaniesService(db, audit, tradeCategories, {
@@ -69,11 +75,12 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     }),
     messages: createMessagesService(db, audit, contacts),
     secrets,
-    agentSettings: createAgentSettingsService(db, audit, { isOwnNumber: async (companyId, e164) => (await phoneNumbers.lookup(e164))?.companyId === companyId }),
+    agentSettings,
     voiceSettings: createVoiceSettingsService(db, audit, secrets),
     widget: createWidgetService(db, audit, { companies, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl }),
     speech: createSpeechService({ config, db, audit, logger }),
     knowledge,
+    knowledgeConflicts: createKnowledgeConflicts(db, { bookingConfig, agentSettings }),
     tradeKnowledge: createTradeKnowledgeService(db, { onChanged: () => knowledge.forgetInherited() }),
   };
   // The configuration document and the overview span the modules above, through their services.

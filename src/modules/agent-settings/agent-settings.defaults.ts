@@ -19,6 +19,8 @@ export const DEFAULT_AGENT_SETTINGS: AgentSettings = {
   afterHours: 'take_message',
   maxCallSeconds: 600,
   language: 'en-US',
+  emergencies: [],
+  tradeEmergenciesOff: [],
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -3,6 +3,7 @@ import { AppError } from '../../errors.ts';
 import { assertPhone } from '../../phone/normalize.ts';
 import { withDefaults } from './agent-settings.defaults.ts';
 import { AgentSettings } from './agent-settings.schemas.ts';
+import { emergencyProblems, normalisedEmergencies } from './emergency-rules.ts';
 import { unknownPlaceholders } from './greeting.ts';
 
 /** Settings that passed `validateAgentSettings`: the only kind a save accepts. */
@@ -78,11 +79,12 @@ export function validateAgentSettings(input: unknown, prefix = 'settings'): Vali
   const problems = schemaProblems(doc, prefix);
   if (problems.length > 0) throw fail(problems);
   const settings = structuredClone(doc) as AgentSettings;
+  Object.assign(settings, normalisedEmergencies(settings));
   for (const which of ['main', 'emergencyOnCall'] as const) {
     const raw = settings.transferNumbers[which];
     settings.transferNumbers[which] = raw === null ? null : assertPhone(raw, `${prefix}.transferNumbers.${which}`);
   }
-  const rules = ruleProblems(settings, prefix);
+  const rules = [...ruleProblems(settings, prefix), ...emergencyProblems(settings, prefix)];
   if (rules.length > 0) throw fail(rules);
   return settings as ValidatedAgentSettings;
 }

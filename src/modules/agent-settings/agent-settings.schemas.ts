@@ -1,6 +1,7 @@
 import { Type, type Static, type TOptional, type TSchema } from 'typebox';
 import { DateTime, Uuid } from '../../http/common-schemas.ts';
 import { KEEPS_OMITTED } from '../../http/partial-update.ts';
+import { EmergencyName, SafetyInstruction, Severity, Triggers } from '../knowledge/trade-knowledge.schemas.ts';
 
 export const TONES = ['friendly', 'professional', 'warm', 'concise'] as const;
 /** BCP-47 tags the agent can hold a call in (speech recognition and synthesis both support them). */
@@ -12,6 +13,23 @@ export const MAX_CALL_SECONDS = { minimum: 60, maximum: 3600 } as const;
 
 const Greeting = Type.String({ minLength: 1, maxLength: 400, description: 'May use {companyName} and {agentName}' });
 const TransferNumber = Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Null()], { description: 'Any formatting; stored as E.164' });
+
+export const MAX_COMPANY_EMERGENCIES = 30;
+
+/** An emergency of the company's own, shaped like a trade's: matched the same way, handled the same way. */
+export const CompanyEmergency = Type.Object(
+  { name: EmergencyName, severity: Severity, triggers: Triggers, safetyInstruction: SafetyInstruction },
+  { additionalProperties: false, description: "The caller hears safetyInstruction first, then is handled like a trade emergency (transferred to on-call when transferWhen.emergency)" },
+);
+
+/** A trade emergency the company's agent ignores: its trade category's slug and the emergency's key (GET /emergencies lists them). */
+export const TradeEmergencyRef = Type.Object(
+  {
+    tradeCategory: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 1, maxLength: 60 }),
+    key: Type.String({ minLength: 1, maxLength: 200, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }),
+  },
+  { additionalProperties: false },
+);
 
 const properties = {
   agentName: Type.String({ minLength: 1, maxLength: 60, description: 'The name the agent introduces itself with' }),
@@ -32,6 +50,8 @@ const properties = {
   afterHours: Type.Enum(AFTER_HOURS_BEHAVIOURS, { description: 'What the agent does outside opening hours' }),
   maxCallSeconds: Type.Integer({ ...MAX_CALL_SECONDS, description: 'The agent wraps up and ends the call after this long' }),
   language: Type.Enum(LANGUAGES, { description: 'BCP-47' }),
+  emergencies: Type.Array(CompanyEmergency, { maxItems: MAX_COMPANY_EMERGENCIES, description: "The company's own emergencies, besides those of its trades" }),
+  tradeEmergenciesOff: Type.Array(TradeEmergencyRef, { maxItems: 100, description: 'Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off)' }),
 };
 
 export const AgentSettings = Type.Object(properties, { additionalProperties: false });

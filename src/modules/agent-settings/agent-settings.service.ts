@@ -25,6 +25,8 @@ export interface SaveOptions {
 export interface AgentSettingsDeps {
   /** Whether a number rings this company's own agent (transferring there would loop the call). */
   isOwnNumber(companyId: string, e164: string): Promise<boolean>;
+  /** Every trade emergency a company may name (by trade slug and key), with its severity. */
+  tradeEmergencyKeys(companyId: string): Promise<{ tradeCategory: string; key: string; severity: 'life_safety' | 'urgent' }[]>;
 }
 
 // Stored documents are read through the defaults: a field added later reads as its default.
@@ -63,7 +65,32 @@ export function createAgentSettingsService(db: Db, audit: AuditService, deps: Ag
         throw new AppError('VALIDATION_FAILED', `${field} ${message}`, { fields: [{ field, message }] });
       }
     }
+    await checkTradeEmergenciesOff(companyId, settings, prefix);
     return settings;
+  }
+
+  /**
+   * A trade emergency switched off must exist and be only urgent: a caller reporting a gas smell
+   * hears the safety instruction whatever the company thinks applies. One already switched off
+   * is kept as it is, even if the trade has since dropped it (a save of other fields still works).
+   */
+  async function checkTradeEmergenciesOff(companyId: string, settings: AgentSettings, prefix: string): Promise<void> {
+    if (settings.tradeEmergenciesOff.length === 0) return;
+    const known = new Map((await deps.tradeEmergencyKeys(companyId)).map((k) => [`${k.tradeCategory}/${k.key}`, k.severity]));
+    const stored = new Set((await current(companyId)).settings.tradeEmergenciesOff.map((r) => `${r.tradeCategory}/${r.key}`));
+    const problems: { field: string; message: string }[] = [];
+    settings.tradeEmergenciesOff.forEach((r, i) => {
+      const id = `${r.tradeCategory}/${r.key}`;
+      const severity = known.get(id);
+      const field = `${prefix}.tradeEmergenciesOff.${i}`;
+      if (severity === 'life_safety') problems.push({ field, message: `${id} is a life-safety emergency; it cannot be switched off` });
+      else if (severity === undefined && !stored.has(id)) problems.push({ field, message: `${id} names no trade emergency` });
+    });
+    if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field} ${p.message}`).join('; '), { fields: problems });
+  }
+
+  function current(companyId: string): Promise<AgentSettingsDocument> {
+    return withTenant(db, companyId, (tx) => currentIn(tx, companyId));
   }
 
   /** Saves a new version inside the caller's transaction; `expectedVersion` guards against lost updates. */
@@ -83,9 +110,7 @@ export function createAgentSettingsService(db: Db, audit: AuditService, deps: Ag
     saveIn,
 
     /** The settings a call runs with (the defaults, as version 0, until the company saves). */
-    current(companyId: string): Promise<AgentSettingsDocument> {
-      return withTenant(db, companyId, (tx) => currentIn(tx, companyId));
-    },
+    current,
 
     /**
      * Saves `input` over the current settings: fields left out keep their value. The merge is

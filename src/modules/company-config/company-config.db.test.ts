@@ -314,3 +314,37 @@ describe('importing a configuration document: all checked first, all or nothing'
     expect((await t.app.ctx.services.phoneNumbers.lookup('+13125550242'))?.companyId).toBe(companyId);
   });
 });
+
+describe("the company's own emergencies in the configuration document", () => {
+  const ownEmergency = {
+    name: 'Water in the server room', severity: 'urgent' as const, triggers: ['water in the server room'],
+    safetyInstruction: 'Switch off the power to the server rack if you can reach it without stepping in water.',
+  };
+
+  it('imports them with the trade emergencies switched off, answers them back, and a second import changes nothing', async () => {
+    const plumber = await configuredPlumber('Lakeview Plumbing', { numbers: [{ number: '+1 312 555 0342', label: 'Main line' }] });
+    const doc = await getConfig(plumber.id, plumber.owner.headers);
+    expect(doc.agent).toMatchObject({ emergencies: [], tradeEmergenciesOff: [] });
+    const withOwn = { ...doc, agent: { ...doc.agent, emergencies: [ownEmergency], tradeEmergenciesOff: [{ tradeCategory: 'plumbing', key: 'water-heater-leak' }] } };
+    const res = await putConfig(plumber.id, plumber.owner.headers, withOwn);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await getConfig(plumber.id, plumber.owner.headers)).toEqual(withOwn);
+    const before = await rowsOf(plumber.id);
+    expect((await putConfig(plumber.id, plumber.owner.headers, withOwn)).statusCode).toBe(200);
+    expect(await rowsOf(plumber.id)).toEqual(before);
+    const found = await t.app.ctx.services.knowledge.emergencyFor(plumber.id, 'there is water in the server room');
+    expect(found).toMatchObject({ source: 'company', name: ownEmergency.name });
+    expect(await t.app.ctx.services.knowledge.emergencyFor(plumber.id, 'my water heater is leaking')).toBeNull();
+  });
+
+  it('refuses a life-safety trade emergency switched off and a trigger that could never match, by their paths', async () => {
+    const plumber = await configuredPlumber('Hyde Park Plumbing', { numbers: [{ number: '+1 312 555 0343', label: 'Main line' }] });
+    const doc = await getConfig(plumber.id, plumber.owner.headers);
+    const before = await rowsOf(plumber.id);
+    const gasOff = await putConfig(plumber.id, plumber.owner.headers, { ...doc, agent: { ...doc.agent, tradeEmergenciesOff: [{ tradeCategory: 'plumbing', key: 'gas-smell' }] } });
+    expect([gasOff.statusCode, gasOff.json().error.code, gasOff.json().error.details?.field], gasOff.body).toEqual([400, 'VALIDATION_FAILED', 'agent.tradeEmergenciesOff.0']);
+    const never = await putConfig(plumber.id, plumber.owner.headers, { ...doc, agent: { ...doc.agent, emergencies: [{ ...ownEmergency, triggers: ['not the'] }] } });
+    expect([never.statusCode, never.json().error.details?.field], never.body).toEqual([400, 'agent.emergencies.0.triggers.0']);
+    expect(await rowsOf(plumber.id)).toEqual(before);
+  });
+});

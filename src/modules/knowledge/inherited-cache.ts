@@ -79,3 +79,4 @@ export function createInheritedCache() {
     },
   };
 }
+export type InheritedCache = ReturnType<typeof createInheritedCache>;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { TradeEmergencyRow } from './company-emergencies.ts';
 import type { TenantTx } from '../../db/tenant.ts';
 
 export interface CandidateRow {
@@ -78,13 +79,22 @@ export const knowledgeSearchRepository = {
     return r.rows.map((row) => Number(row.similarity));
   },
 
-  /** Enabled emergency definitions of the company's trade categories. */
-  emergencies(tx: TenantTx, companyId: string) {
+  /** Enabled emergency definitions of the company's trade categories (switched off by the company or not). */
+  emergencies(tx: TenantTx, companyId: string): Promise<TradeEmergencyRow[]> {
     return tx.selectFrom('platform.trade_emergencies as e')
       .innerJoin('company_trade_categories as c', (j) => j.onRef('c.trade_category_id', '=', 'e.trade_category_id').on('c.company_id', '=', companyId))
-      .select(['e.id', 'e.trade_category_id', 'e.name', 'e.severity', 'e.triggers', 'e.safety_instruction', 'e.default_action'])
+      .innerJoin('platform.trade_categories as t', 't.id', 'e.trade_category_id')
+      .select(['e.id', 'e.trade_category_id', 't.slug', 'e.seed_key', 'e.name', 'e.severity', 'e.triggers', 'e.safety_instruction', 'e.default_action'])
       .where('e.enabled', '=', true)
       .orderBy('e.trade_category_id').orderBy('e.created_at').execute();
+  },
+
+  /** Every trade's emergencies, by slug and key (reference data: a company may name any trade's). */
+  allEmergencyKeys(tx: TenantTx) {
+    return tx.selectFrom('platform.trade_emergencies as e')
+      .innerJoin('platform.trade_categories as t', 't.id', 'e.trade_category_id')
+      .select(['t.slug', 'e.seed_key', 'e.name', 'e.severity'])
+      .execute();
   },
 
   /** The company's entry tags, most used first. */

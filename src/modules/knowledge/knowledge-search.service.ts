@@ -2,8 +2,8 @@ import type { Db } from '../../db/connect.ts';
 import { withTenant, type TenantTx } from '../../db/tenant.ts';
 import { knowledgeSearchRepository as repo, type CandidateRow } from './knowledge-search.repository.ts';
 import { createInheritedCache, type Inherited } from './inherited-cache.ts';
+import { createKnowledgeEmergencies, type EmergencyDeps } from './knowledge-emergencies.service.ts';
 import { BoundedMap } from './retrieval/bounded-map.ts';
-import { matchEmergency } from './retrieval/emergency-match.ts';
 import { analyze, type Analysis, type Lexicon } from './retrieval/lexicon.ts';
 import { ANSWERABLE_SCORE, finalScore, isAnswerableTop, scoreCandidates } from './retrieval/score.ts';
 import { buildTsQueryTiers } from './retrieval/ts-query.ts';
@@ -39,20 +39,11 @@ export interface SearchResult {
   results: SearchHit[];
 }
 
-export interface EmergencyMatch {
-  id: string;
-  tradeCategoryId: string;
-  name: string;
-  severity: 'life_safety' | 'urgent';
-  safetyInstruction: string;
-  defaultAction: 'transfer_on_call' | 'book_urgent' | 'take_message';
-  matchedTrigger: string;
-}
 
 /** Best first; on equal scores the company's own entry before an inherited one. */
 const byScore = (a: SearchHit, b: SearchHit) => b.score - a.score || (a.source === b.source ? 0 : a.source === 'company' ? -1 : 1);
 
-export function createKnowledgeSearch(db: Db) {
+export function createKnowledgeSearch(db: Db, deps: EmergencyDeps) {
   const inheritedCache = createInheritedCache();
   // Entry texts come back search after search: their analyses are kept, per company and lexicon.
   const analyses = new BoundedMap<string, Analysis>(50_000);
@@ -89,6 +80,8 @@ export function createKnowledgeSearch(db: Db) {
   }
 
   return {
+    ...createKnowledgeEmergencies(db, inheritedCache, analyzer, deps),
+
     /** Ranked answers to what a caller said, and whether the best is good enough to say. */
     async search(companyId: string, text: string, options: { limit?: number } = {}): Promise<SearchResult> {
       const limit = options.limit ?? 5;
@@ -119,20 +112,6 @@ export function createKnowledgeSearch(db: Db) {
           .sort((a, b) => b.lexical - a.lexical).slice(0, Math.max(limit, 2));
         const ranked = best.length === 0 ? [] : await withTrigram(tx, query.text, best);
         return { ...none, answerable: ranked.length > 0 && isAnswerableTop(ranked[0]!, ranked[1]), results: ranked.slice(0, limit) };
-      });
-    },
-
-    /** The most serious emergency the caller describes, with the safety instruction to read out; null when none. */
-    async emergencyFor(companyId: string, text: string): Promise<EmergencyMatch | null> {
-      return withTenant(db, companyId, async (tx) => {
-        const inherited = await inheritedCache.get(tx, companyId);
-        const match = matchEmergency(text.slice(0, MAX_QUESTION_LENGTH), inherited.emergencies, analyzer(companyId, inherited));
-        if (!match) return null;
-        const r = match.rule;
-        return {
-          id: r.id, tradeCategoryId: r.trade_category_id, name: r.name, severity: r.severity,
-          safetyInstruction: r.safety_instruction, defaultAction: r.default_action, matchedTrigger: match.trigger,
-        };
       });
     },
 

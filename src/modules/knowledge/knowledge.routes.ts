@@ -5,7 +5,7 @@ import { principalOf } from '../../plugins/access.ts';
 import { actorOf } from '../auth/principal.ts';
 import {
   EntryParams, ExportJson, ExportQuery, ImportBody, ImportQuery, ImportResult, InheritedEntry, InheritedParams, KnowledgeEntry,
-  KnowledgeEntryInput, ListEntriesQuery, OverrideBody, SearchQuery, SearchResult, UpdateKnowledgeEntryBody,
+  KnowledgeConflicts, KnowledgeEntryInput, ListEntriesQuery, OverrideBody, SearchQuery, SearchResult, UpdateKnowledgeEntryBody,
 } from './knowledge.schemas.ts';
 
 const tags = ['knowledge'];
@@ -28,6 +28,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/search', {
     schema: { tags, summary: 'Answers to a caller question, best first, and whether the best is good enough to say', params: CompanyParams, querystring: SearchQuery, response: { 200: SearchResult, ...errorResponses } },
   }, async (req) => knowledge.search(req.params.companyId, req.query.q, { limit: req.query.limit ?? 5 }));
+
+  app.get('/conflicts', {
+    schema: {
+      tags, summary: "The company's enabled entries that contradict its booking configuration (hours, service area, prices, arrival windows)",
+      description: 'The agent answers these topics from the booking configuration; an entry flagged here says otherwise. Entries with nothing to flag are left out.',
+      params: CompanyParams, response: { 200: KnowledgeConflicts, ...errorResponses },
+    },
+  }, async (req) => ({ items: await app.ctx.services.knowledgeConflicts.conflicts(req.params.companyId) }));
 
   app.post('/import', {
     schema: {

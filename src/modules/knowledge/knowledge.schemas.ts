@@ -128,3 +128,15 @@ export const OverrideBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const KnowledgeConflicts = Type.Object({
+  items: Type.Array(Type.Object({
+    entryId: Uuid,
+    question: Type.String(),
+    conflicts: Type.Array(Type.Object({
+      topic: Type.Union([Type.Literal('hours'), Type.Literal('area'), Type.Literal('price'), Type.Literal('windows')], { description: 'hours: booking settings weekly hours; area: service area; price: service prices or the on-call surcharge; windows: arrival windows' }),
+      says: Type.String({ description: 'What the entry states' }),
+      configured: Type.String({ description: 'What the booking configuration says instead' }),
+    })),
+  })),
+});

@@ -5,6 +5,7 @@ import { toPage, type PageRequest } from '../../http/common-schemas.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/principal.ts';
 import { entriesToCsv, rowsFromCsv, validateImportRows, type ExportEntry } from './knowledge-import.ts';
+import type { EmergencyDeps } from './knowledge-emergencies.service.ts';
 import { createKnowledgeSearch } from './knowledge-search.service.ts';
 import { entryValues, patchValues, requiredAnswer, type EntryInput, type EntryValues } from './knowledge-text.ts';
 import { presentEntry as present, presentInherited, type KnowledgeEntry } from './knowledge-present.ts';
@@ -137,8 +138,8 @@ function createKnowledgeEntries(db: Db, audit: AuditService, onOverridesChanged:
  * Everything about one company's knowledge: its entries, the trade entries it inherits,
  * retrieval for the phone agent and the questions the agent could not answer.
  */
-export function createKnowledgeService(db: Db, audit: AuditService) {
-  const search = createKnowledgeSearch(db);
+export function createKnowledgeService(db: Db, audit: AuditService, deps: EmergencyDeps) {
+  const search = createKnowledgeSearch(db, deps);
   return {
     ...createKnowledgeEntries(db, audit, (companyId) => search.forgetInherited(companyId)),
     ...search,

@@ -26,13 +26,13 @@ const Terms = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
 export const VocabularyGroup = Type.Object({ id: Uuid, terms: Type.Array(Type.String()), createdAt: DateTime, updatedAt: DateTime });
 export const VocabularyBody = Type.Object({ terms: Terms }, { additionalProperties: false });
 
-const Severity = Type.Union([Type.Literal('life_safety'), Type.Literal('urgent')]);
+export const Severity = Type.Union([Type.Literal('life_safety'), Type.Literal('urgent')]);
 const DefaultAction = Type.Union([Type.Literal('transfer_on_call'), Type.Literal('book_urgent'), Type.Literal('take_message')], {
   description: 'What the agent does after reading the safety instruction',
 });
-const Triggers = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 50, description: 'Phrases that mean this emergency ("smell gas")' });
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-const SafetyInstruction = Type.String({ minLength: 1, maxLength: 2000, description: 'Read to the caller first, word for word' });
+export const Triggers = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 50, description: 'Phrases that mean this emergency ("smell gas")' });
+export const EmergencyName = Type.String({ minLength: 1, maxLength: 200 });
+export const SafetyInstruction = Type.String({ minLength: 1, maxLength: 2000, description: 'Read to the caller first, word for word' });
 
 export const Emergency = Type.Object({
   id: Uuid,
@@ -47,13 +47,13 @@ export const Emergency = Type.Object({
 });
 
 export const CreateEmergencyBody = Type.Object(
-  { name: Name, severity: Severity, triggers: Triggers, safetyInstruction: SafetyInstruction, defaultAction: DefaultAction, enabled: Type.Optional(Type.Boolean()) },
+  { name: EmergencyName, severity: Severity, triggers: Triggers, safetyInstruction: SafetyInstruction, defaultAction: DefaultAction, enabled: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );
 
 export const UpdateEmergencyBody = Type.Object(
   {
-    name: Type.Optional(Name),
+    name: Type.Optional(EmergencyName),
     severity: Type.Optional(Severity),
     triggers: Type.Optional(Triggers),
     safetyInstruction: Type.Optional(SafetyInstruction),

@@ -13817,6 +13817,20 @@ export type paths = {
                                  * @enum {unknown}
                                  */
                                 language: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                                /** @description The company's own emergencies, besides those of its trades */
+                                emergencies: {
+                                    name: string;
+                                    severity: "life_safety" | "urgent";
+                                    /** @description Phrases that mean this emergency ("smell gas") */
+                                    triggers: string[];
+                                    /** @description Read to the caller first, word for word */
+                                    safetyInstruction: string;
+                                }[];
+                                /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                                tradeEmergenciesOff: {
+                                    tradeCategory: string;
+                                    key: string;
+                                }[];
                             };
                         };
                     };
@@ -13999,6 +14013,20 @@ export type paths = {
                              * @enum {unknown}
                              */
                             language?: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                            /** @description The company's own emergencies, besides those of its trades */
+                            emergencies?: {
+                                name: string;
+                                severity: "life_safety" | "urgent";
+                                /** @description Phrases that mean this emergency ("smell gas") */
+                                triggers: string[];
+                                /** @description Read to the caller first, word for word */
+                                safetyInstruction: string;
+                            }[];
+                            /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                            tradeEmergenciesOff?: {
+                                tradeCategory: string;
+                                key: string;
+                            }[];
                         };
                         /** @description The version this edit started from; if another save came first the answer is 409 CONFLICT */
                         expectedVersion?: number;
@@ -14056,6 +14084,20 @@ export type paths = {
                                  * @enum {unknown}
                                  */
                                 language: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                                /** @description The company's own emergencies, besides those of its trades */
+                                emergencies: {
+                                    name: string;
+                                    severity: "life_safety" | "urgent";
+                                    /** @description Phrases that mean this emergency ("smell gas") */
+                                    triggers: string[];
+                                    /** @description Read to the caller first, word for word */
+                                    safetyInstruction: string;
+                                }[];
+                                /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                                tradeEmergenciesOff: {
+                                    tradeCategory: string;
+                                    key: string;
+                                }[];
                             };
                         };
                     };
@@ -14259,6 +14301,20 @@ export type paths = {
                                      * @enum {unknown}
                                      */
                                     language: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                                    /** @description The company's own emergencies, besides those of its trades */
+                                    emergencies: {
+                                        name: string;
+                                        severity: "life_safety" | "urgent";
+                                        /** @description Phrases that mean this emergency ("smell gas") */
+                                        triggers: string[];
+                                        /** @description Read to the caller first, word for word */
+                                        safetyInstruction: string;
+                                    }[];
+                                    /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                                    tradeEmergenciesOff: {
+                                        tradeCategory: string;
+                                        key: string;
+                                    }[];
                                 };
                                 /** Format: date-time */
                                 createdAt: string;
@@ -16165,6 +16221,180 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/companies/{companyId}/knowledge/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The company's enabled entries that contradict its booking configuration (hours, service area, prices, arrival windows)
+         * @description The agent answers these topics from the booking configuration; an entry flagged here says otherwise. Entries with nothing to flag are left out.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    companyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                entryId: string;
+                                question: string;
+                                conflicts: {
+                                    /** @description hours: booking settings weekly hours; area: service area; price: service prices or the on-call surcharge; windows: arrival windows */
+                                    topic: "hours" | "area" | "price" | "windows";
+                                    /** @description What the entry states */
+                                    says: string;
+                                    /** @description What the booking configuration says instead */
+                                    configured: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/companies/{companyId}/knowledge/import": {
         parameters: {
             query?: never;
@@ -17659,6 +17889,354 @@ export type paths = {
         };
         trace?: never;
     };
+    "/api/companies/{companyId}/emergencies/trade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The emergencies the company's trades define, and whether the company switched each off */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    companyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The trade category's slug */
+                                tradeCategory: string;
+                                /** @description With tradeCategory, how the agent settings name it (tradeEmergenciesOff) */
+                                key: string;
+                                name: string;
+                                severity: "life_safety" | "urgent";
+                                triggers: string[];
+                                safetyInstruction: string;
+                                /** @description The company switched it off (agent settings tradeEmergenciesOff) */
+                                switchedOff: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/companies/{companyId}/emergencies/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether the agent would treat a sentence as an emergency, and by which rule (nothing is recorded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    companyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A sentence a caller might say */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null: the agent would not treat the sentence as an emergency */
+                            emergency: {
+                                /** @description A trade's emergency or one of the company's own */
+                                source: "trade" | "company";
+                                tradeCategory: string | null;
+                                key: string;
+                                name: string;
+                                severity: "life_safety" | "urgent";
+                                /** @description The trigger phrase that matched */
+                                matchedTrigger: string;
+                                /** @description What the caller hears first */
+                                safetyInstruction: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/companies/{companyId}/unanswered-questions": {
         parameters: {
             query?: never;
@@ -18449,6 +19027,20 @@ export type paths = {
                                  * @enum {unknown}
                                  */
                                 language?: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                                /** @description The company's own emergencies, besides those of its trades */
+                                emergencies?: {
+                                    name: string;
+                                    severity: "life_safety" | "urgent";
+                                    /** @description Phrases that mean this emergency ("smell gas") */
+                                    triggers: string[];
+                                    /** @description Read to the caller first, word for word */
+                                    safetyInstruction: string;
+                                }[];
+                                /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                                tradeEmergenciesOff?: {
+                                    tradeCategory: string;
+                                    key: string;
+                                }[];
                             };
                             /** @description Voice settings (see /voice-settings) without the ElevenLabs key; fields left out take the provider's defaults */
                             voice: {
@@ -19020,6 +19612,20 @@ export type paths = {
                              * @enum {unknown}
                              */
                             language?: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                            /** @description The company's own emergencies, besides those of its trades */
+                            emergencies?: {
+                                name: string;
+                                severity: "life_safety" | "urgent";
+                                /** @description Phrases that mean this emergency ("smell gas") */
+                                triggers: string[];
+                                /** @description Read to the caller first, word for word */
+                                safetyInstruction: string;
+                            }[];
+                            /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                            tradeEmergenciesOff?: {
+                                tradeCategory: string;
+                                key: string;
+                            }[];
                         };
                         /** @description Voice settings (see /voice-settings) without the ElevenLabs key; fields left out take the provider's defaults */
                         voice: {
@@ -19461,6 +20067,20 @@ export type paths = {
                                  * @enum {unknown}
                                  */
                                 language?: "en-US" | "en-GB" | "en-CA" | "en-AU" | "es-US" | "es-MX" | "fr-CA";
+                                /** @description The company's own emergencies, besides those of its trades */
+                                emergencies?: {
+                                    name: string;
+                                    severity: "life_safety" | "urgent";
+                                    /** @description Phrases that mean this emergency ("smell gas") */
+                                    triggers: string[];
+                                    /** @description Read to the caller first, word for word */
+                                    safetyInstruction: string;
+                                }[];
+                                /** @description Trade emergencies that do not apply to this company (urgent ones only: a life-safety emergency cannot be switched off) */
+                                tradeEmergenciesOff?: {
+                                    tradeCategory: string;
+                                    key: string;
+                                }[];
                             };
                             /** @description Voice settings (see /voice-settings) without the ElevenLabs key; fields left out take the provider's defaults */
                             voice: {

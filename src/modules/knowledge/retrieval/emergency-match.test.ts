@@ -29,6 +29,12 @@ describe('matchEmergency', () => {
     expect(plumbing('there is no gas smell in the kitchen')).toBeNull();
   });
 
+  it('does not fire when the caller says nothing of the kind is happening ("no, nothing is sparking")', () => {
+    expect(electrical('no, nothing is sparking, the lights just flicker')).toBeNull();
+    expect(electrical('nothing is sparking')).toBeNull();
+    expect(electrical('the outlet is sparking')).toBe('sparks-burning');
+  });
+
   it('fires on a trigger after an exclaimed "oh no" or a "no" that starts a new clause', () => {
     expect(hvac('oh no, now I smell gas')).toBe(GAS_SMELL.key);
     expect(plumbing('no wait, I smell gas in the basement')).toBe(GAS_SMELL.key);

@@ -24,7 +24,8 @@ export interface EmergencyMatch<R extends EmergencyRule> {
 // Small words that change what a trigger means: "heat is out", "on fire", "no heat".
 const KEPT = new Set(['out', 'off', 'down', 'on', 'no', 'not']);
 const NEGATION = 'no';
-const NEGATIONS = new Set(['no', 'not', 'without', 'never']);
+// "Nothing is sparking" negates like "it's not sparking" (stems: "nothing" reads as "noth").
+const NEGATIONS = new Set(['no', 'not', 'without', 'never', 'noth', 'nothing', 'none', 'nobody']);
 const SLACK = 2;
 const STOP_STEMS = new Set([...STOPWORDS].filter((w) => !KEPT.has(w)).map(stem));
 
@@ -72,6 +73,14 @@ function occurs(said: Token[], trigger: string[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether a trigger can ever match: it needs a word besides small words and negations ("the",
+ * "no", "not on" would fire on almost anything or on nothing).
+ */
+export function isUsableTrigger(trigger: string): boolean {
+  return plainWords(trigger).map(stem).some((t) => !STOP_STEMS.has(t) && !KEPT.has(t) && !NEGATIONS.has(t));
 }
 
 // "What if a pipe bursts at night, can someone come?" asks about a case; it reports nothing.

@@ -7,11 +7,12 @@ import { canManage, useMe } from '../../../lib/session.ts';
 import { useAgentSettings } from '../api/get-agent-settings.ts';
 import { useVoiceSettings } from '../api/get-voice-settings.ts';
 import { AgentSettingsForm } from './agent-settings-form.tsx';
+import { EmergenciesPanel } from './emergencies-panel.tsx';
 import { TestChat } from './test-chat.tsx';
 import { VersionHistory } from './version-history.tsx';
 import { VoiceSettingsPanel } from './voice-settings-panel.tsx';
 
-const TABS = ['settings', 'voice', 'history', 'test'] as const;
+const TABS = ['settings', 'emergencies', 'voice', 'history', 'test'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function AgentPage() {
@@ -29,6 +30,7 @@ export default function AgentPage() {
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'settings' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="settings">Settings</Tabs.Tab>
+          <Tabs.Tab value="emergencies">Emergencies</Tabs.Tab>
           <Tabs.Tab value="voice">Voice</Tabs.Tab>
           <Tabs.Tab value="history">Versions</Tabs.Tab>
           <Tabs.Tab value="test">Test your agent</Tabs.Tab>
@@ -37,6 +39,11 @@ export default function AgentPage() {
           {agent.isPending ? <Loading label="Loading the agent settings" />
             : agent.isError ? <LoadError error={agent.error} retry={() => void agent.refetch()} />
             : <AgentSettingsForm key={company.id} companyId={company.id} document={agent.data} editable={editable} onReload={async () => (await agent.refetch()).data} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="emergencies">
+          {agent.isPending ? <Loading label="Loading the agent settings" />
+            : agent.isError ? <LoadError error={agent.error} retry={() => void agent.refetch()} />
+            : <EmergenciesPanel companyId={company.id} document={agent.data} editable={editable} />}
         </Tabs.Panel>
         <Tabs.Panel value="voice">
           {voice.isPending ? <Loading label="Loading the voice" />

@@ -8,6 +8,8 @@ import { useDeleteEntry } from '../api/delete-entry.ts';
 import { type KnowledgeEntry, useEntries } from '../api/list-entries.ts';
 import { type EntryInput, useSaveEntry } from '../api/save-entry.ts';
 import { EntryFormModal } from './entry-form.tsx';
+import { useKnowledgeConflicts } from '../api/list-conflicts.ts';
+import { EntryConflictsNote } from './entry-conflicts.tsx';
 
 const BLANK: EntryInput = { question: '', answer: '', alternatives: [], tags: [], enabled: true };
 
@@ -19,6 +21,8 @@ export function CompanyEntries({ companyId }: { companyId: string }) {
   const save = useSaveEntry(companyId);
   const remove = useDeleteEntry(companyId);
   const [editing, setEditing] = useState<KnowledgeEntry | 'new' | null>(null);
+  const conflicts = useKnowledgeConflicts(companyId);
+  const conflictsOf = new Map((conflicts.data?.items ?? []).map((c) => [c.entryId, c]));
 
   const close = () => { setEditing(null); save.reset(); };
   const submit = (input: EntryInput) => save.mutate({ input, ...(editing && editing !== 'new' ? { id: editing.id } : {}) }, {
@@ -36,6 +40,7 @@ export function CompanyEntries({ companyId }: { companyId: string }) {
     <Stack gap="sm">
       <Group justify="space-between" wrap="wrap">
         <Title order={2} size="h4">Your answers</Title>
+        {conflictsOf.size > 0 && <Badge color="orange" variant="light">{conflictsOf.size} disagree{conflictsOf.size === 1 ? 's' : ''} with the booking setup</Badge>}
         <Button size="xs" onClick={() => setEditing('new')}>Add an entry</Button>
       </Group>
       <TextInput label="Find an entry" placeholder="Words in the question" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
@@ -53,6 +58,7 @@ export function CompanyEntries({ companyId }: { companyId: string }) {
                   {entry.tags.map((t) => <Badge key={t} variant="light" color="indigo" size="sm">{t}</Badge>)}
                   {entry.alternatives.length > 0 && <Text size="xs" c="dimmed">+{entry.alternatives.length} other phrasing{entry.alternatives.length === 1 ? '' : 's'}</Text>}
                 </Group>
+                {conflictsOf.get(entry.id) && <EntryConflictsNote companyId={companyId} found={conflictsOf.get(entry.id)!} onEdit={() => setEditing(entry)} />}
               </Stack>
               <Group gap={4} wrap="nowrap">
                 <Button size="compact-xs" variant="light" onClick={() => setEditing(entry)} aria-label={`Edit: ${entry.question}`}>Edit</Button>

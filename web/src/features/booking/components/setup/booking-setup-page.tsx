@@ -1,4 +1,5 @@
 import { Alert, Paper, Tabs, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../../../../components/page-states.tsx';
 import { PageHeader } from '../../../../components/page-header.tsx';
 import { useCompany } from '../../../../lib/company-context.ts';
@@ -19,6 +20,8 @@ import { WindowsSection } from './windows-section.tsx';
 /** The rules availability is computed from; owners change them, staff may read them. */
 export default function BookingSetupPage() {
   const company = useCompany();
+  // ?tab= opens a section directly (the Knowledge page links to the setting an answer contradicts).
+  const [params] = useSearchParams();
   const me = useMe();
   const readOnly = !canManage(me.data);
   const settings = useBookingSettings(company.id);
@@ -37,7 +40,7 @@ export default function BookingSetupPage() {
     <>
       <PageHeader title="Booking setup" description={`What callers can book, and when. Times in ${s.timeZone}.`} />
       {readOnly && <Alert color="blue" mb="md" title="Read only">Only an owner of the company can change the booking setup.</Alert>}
-      <Tabs defaultValue="hours" keepMounted={false}>
+      <Tabs defaultValue={params.get('tab') ?? 'hours'} keepMounted={false}>
         <Tabs.List mb="md" style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
           <Tabs.Tab value="hours">Hours</Tabs.Tab>
           <Tabs.Tab value="dates">Dates and holidays</Tabs.Tab>
