@@ -47,7 +47,7 @@ async function securityPlugin(app: FastifyInstance, { config }: { config: Config
     frameguard: { action: 'deny' },
     hsts: config.env === 'production',
   });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, done));
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)));
 
   await app.register(rateLimit, {
     global: true,
