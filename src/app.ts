@@ -19,7 +19,7 @@ import drainPlugin from './plugins/drain.ts';
 import errorsPlugin, { sendError } from './plugins/errors.ts';
 import healthRoutes from './plugins/health.ts';
 import inputGuardsPlugin from './plugins/input-guards.ts';
-import { loggerOptions, requestIdOptions } from './plugins/logging.ts';
+import { logController, loggerOptions, requestIdOptions } from './plugins/logging.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
@@ -51,6 +51,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: loggerOptions(config) }),
     ...requestIdOptions,
+    logController: logController(),
     // A hop count trusts that many proxies nearest the app (Fastify's own reading of a number).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1_048_576,
