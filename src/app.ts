@@ -8,6 +8,7 @@ import Fastify, {
   type RawServerDefault,
   type RouteOptions,
 } from 'fastify';
+import { connectInvalidationTransport } from './cache/invalidation-transport.ts';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import { validatorCompiler } from './http/validator-compiler.ts';
@@ -63,6 +64,9 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
 
   const ctx = createContext(config, database, app.log, clock);
   app.decorate('ctx', ctx);
+  // Other app processes on the same server hear of every change of access (sign-outs, roles,
+  // suspensions) and company data; on PGlite this process is the only one.
+  if (database.url) app.addHook('onClose', await connectInvalidationTransport(database.url, ctx.invalidation, app.log));
   // After in-flight requests finish and before the owner closes the database: running handlers
   // complete (or are failed for a later retry) while their connections still work.
   app.addHook('onClose', () => ctx.jobs.stop());
