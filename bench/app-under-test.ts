@@ -1,17 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
+import { rmSync } from 'node:fs';
 import { buildApp, type App } from '../src/app.ts';
 import { prepareData } from '../src/bootstrap.ts';
-import { loadConfig } from '../src/config.ts';
 import { connectDatabase, type Database } from '../src/db/connect.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { assertAppRoleIsRestricted } from '../src/db/tenant.ts';
 import { SYSTEM_ACTOR } from '../src/modules/auth/principal.ts';
-import { loggerOptions } from '../src/plugins/logging.ts';
 import { seedDemoBooking } from '../src/seed/demo-booking.ts';
+import { benchConfig } from './bench-config.ts';
 
 export interface AppUnderTest {
   app: App;
@@ -32,22 +28,7 @@ const OWNER_PASSWORD = randomBytes(12).toString('base64url');
  * Logs go through the production logger configuration to the null device, so their cost counts.
  */
 export async function startAppUnderTest(options: { databaseUrl?: string | undefined; contacts: number; logLevel: string }): Promise<AppUnderTest> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clientsvia-bench-'));
-  const config = loadConfig({
-    NODE_ENV: 'development',
-    DATA_DIR: dataDir,
-    PUBLIC_URL: 'http://127.0.0.1:3000',
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    SECRETS_KEY: randomBytes(32).toString('base64'),
-    ADMIN_EMAIL: 'admin@bench.example',
-    ADMIN_PASSWORD: randomBytes(12).toString('base64url'),
-    SEED_DEMO: 'false',
-    LOG_LEVEL: options.logLevel,
-    // The benchmark measures the request path, not the limiter refusing it.
-    RATE_LIMIT_API_PER_MINUTE: '100000000',
-    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-  });
-  const log = pino(loggerOptions(config) as pino.LoggerOptions, pino.destination({ dest: devNull, sync: false }));
+  const { config, dataDir, log } = benchConfig({ logLevel: options.logLevel, databaseUrl: options.databaseUrl, prefix: 'clientsvia-bench-' });
 
   const database = await connectDatabase({ databaseUrl: config.databaseUrl });
   await migrate(database.db);

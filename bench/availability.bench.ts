@@ -10,6 +10,7 @@ import { parseLocalDate } from '../src/modules/booking/engine/local-date.ts';
 import type { ExistingBooking, WeeklyHours } from '../src/modules/booking/engine/types.ts';
 import { expandWeeklyHours } from '../src/modules/booking/engine/weekly-hours.ts';
 import { createZoneClock } from '../src/modules/booking/engine/zone-clock.ts';
+import { millis, reportTargets, times } from './targets.ts';
 
 const WARMUP = 500;
 const ITERATIONS = 5000;
@@ -84,3 +85,12 @@ const firstDay = parseLocalDate('2026-06-01')!;
 const baseline = measure('baseline: expand weekly hours', () => expandWeeklyHours(createZoneClock(config.timeZone), weeklyHours, firstDay, firstDay + 15, config));
 const engine = measure('findAvailableSlots', () => findAvailableSlots(config, existing, request, NOW));
 console.log(`ratio findAvailableSlots / baseline: p50 ${(engine.p50 / baseline.p50).toFixed(1)}x   mean ${(engine.mean / baseline.mean).toFixed(1)}x`);
+reportTargets('availability engine, in process', [
+  {
+    target: `findAvailableSlots (14 days, 10 technicians, ${existing.length} bookings)`,
+    measured: `p50 ${millis(engine.p50)}, p99 ${millis(engine.p99)}`,
+    goal: '',
+    pass: null,
+    vsBaseline: `${times(engine.p50, baseline.p50)} p50 of expanding the weekly hours`,
+  },
+]);

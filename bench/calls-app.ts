@@ -1,18 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import pg from 'pg';
-import { pino } from 'pino';
 import { startElevenLabsStub, type ElevenLabsStub } from '../test/stubs/elevenlabs.ts';
 import { buildApp, type App } from '../src/app.ts';
 import { prepareData } from '../src/bootstrap.ts';
-import { loadConfig, type Config } from '../src/config.ts';
+import type { Config } from '../src/config.ts';
 import { connectDatabase, type Database } from '../src/db/connect.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { assertAppRoleIsRestricted } from '../src/db/tenant.ts';
-import { loggerOptions } from '../src/plugins/logging.ts';
 import { seedDemo } from '../src/seed/demo.ts';
+import { benchConfig } from './bench-config.ts';
 
 export type SpeechMode = 'cached' | 'say';
 
@@ -49,26 +46,19 @@ export async function startCallsApp(options: { databaseUrl?: string | undefined;
 }
 
 async function start(options: { logLevel: string; speech: SpeechMode; clock?: (() => Date) | undefined }, scratch: { url: string; drop(): Promise<void> } | null): Promise<CallsAppUnderTest> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clientsvia-bench-calls-'));
   const speechKey = randomBytes(16).toString('hex');
   const speechStub = options.speech === 'cached' ? await startElevenLabsStub({ apiKeys: [speechKey] }) : null;
-  const config = loadConfig({
-    NODE_ENV: 'development',
-    DATA_DIR: dataDir,
-    PUBLIC_URL: 'https://bench.clientsvia.example',
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    SECRETS_KEY: randomBytes(32).toString('base64'),
-    ADMIN_EMAIL: 'admin@bench.example',
-    ADMIN_PASSWORD: randomBytes(12).toString('base64url'),
-    DEMO_PASSWORD: randomBytes(12).toString('base64url'),
-    SEED_DEMO: 'false',
-    LOG_LEVEL: options.logLevel,
-    TWILIO_AUTH_TOKEN: randomBytes(16).toString('hex'),
-    RATE_LIMIT_API_PER_MINUTE: '100000000',
-    ...(speechStub ? { ELEVENLABS_BASE_URL: speechStub.url, ELEVENLABS_API_KEY: speechKey } : {}),
-    ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+  const { config, dataDir, log } = benchConfig({
+    logLevel: options.logLevel,
+    databaseUrl: scratch?.url,
+    prefix: 'clientsvia-bench-calls-',
+    env: {
+      PUBLIC_URL: 'https://bench.clientsvia.example',
+      DEMO_PASSWORD: randomBytes(12).toString('base64url'),
+      TWILIO_AUTH_TOKEN: randomBytes(16).toString('hex'),
+      ...(speechStub ? { ELEVENLABS_BASE_URL: speechStub.url, ELEVENLABS_API_KEY: speechKey } : {}),
+    },
   });
-  const log = pino(loggerOptions(config) as pino.LoggerOptions, pino.destination({ dest: devNull, sync: false }));
 
   const database = await connectDatabase({ databaseUrl: config.databaseUrl });
   await migrate(database.db);

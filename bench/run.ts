@@ -1,99 +1,54 @@
-import { startAppUnderTest } from './app-under-test.ts';
-import { startBaseline } from './baseline.ts';
-import { measure, type LoadOptions, type LoadResult } from './load.ts';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { loadAverage, machine, parseTargets, printTargets, type TargetRow } from './targets.ts';
 
 /**
- * HTTP benchmark: the real app in-process against a bare Fastify baseline, with autocannon.
- *   BENCH_DURATION   seconds per target (default 5), after BENCH_WARMUP seconds (default 1)
- *   BENCH_CONNECTIONS concurrent connections (default 100)
- *   BENCH_WORKERS    load-generator threads (default 1; 0 = on the server's own thread)
- *   BENCH_DATABASE_URL a PostgreSQL server instead of in-memory PGlite
- *   BENCH_LOG_LEVEL  the app's log level (default info; lines go to the null device)
+ * `npm run bench`: every suite in turn, each in a process of its own (one app at a time on
+ * the machine), then ONE table of every target of issue 13 with PASS/MISS, each beside the
+ * baseline measured in the same suite run, and the load average when each suite ended (the
+ * machine is shared: absolute figures move with it, ratios and CPU per request much less).
+ * BENCH_DATABASE_URL runs the database suites against that PostgreSQL server.
+ * BENCH_ONLY=http,calls runs some suites only.
  */
-const num = (name: string, fallback: number, min: number, max: number): number => {
-  const raw = process.env[name];
-  const n = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number between ${min} and ${max}`);
-  return n;
-};
+const SUITES: { name: string; script: string }[] = [
+  { name: 'engine', script: 'bench/availability.bench.ts' },
+  { name: 'http', script: 'bench/http.bench.ts' },
+  { name: 'calls', script: 'bench/calls.bench.ts' },
+  { name: 'knowledge', script: 'bench/knowledge.bench.ts' },
+  { name: 'analytics', script: 'bench/analytics.bench.ts' },
+  // Further suites append a line here and call reportTargets() (bench/targets.ts).
+];
 
-const load: LoadOptions = {
-  durationSeconds: num('BENCH_DURATION', 5, 1, 120),
-  warmupSeconds: num('BENCH_WARMUP', 1, 0, 30),
-  connections: num('BENCH_CONNECTIONS', 100, 1, 1000),
-  workers: num('BENCH_WORKERS', 1, 0, 8),
-};
-const CONTACTS = 200;
-
-// Bounded: whatever happens, the process ends.
-const budgetMs = (3 * (load.durationSeconds + load.warmupSeconds) + 180) * 1000;
-setTimeout(() => {
-  console.error(`benchmark exceeded ${budgetMs / 1000}s; aborting`);
-  process.exit(1);
-}, budgetMs).unref();
-
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
-
-function printTable(results: LoadResult[]): void {
-  const [base] = results;
-  if (!base) return;
-  const rows = results.map((r) => [
-    r.name,
-    fmt(r.requestsPerSecond, 0),
-    fmt(r.p50Ms),
-    fmt(r.p99Ms),
-    `${fmt(r.requestsPerSecond / base.requestsPerSecond, 2)}x`,
-    `${fmt(r.p99Ms / Math.max(base.p99Ms, 0.001), 1)}x`,
-    String(r.total),
-    String(r.failures),
-  ]);
-  const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'req/s vs base', 'p99 vs base', 'requests', 'non-2xx/err'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows) console.log(line(r));
+async function runSuite(script: string): Promise<{ code: number; reports: NonNullable<ReturnType<typeof parseTargets>>[] }> {
+  const child = spawn(process.execPath, [script], { env: { ...process.env, BENCH_RUNNER: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const reports: NonNullable<ReturnType<typeof parseTargets>>[] = [];
+  const lines = createInterface({ input: child.stdout });
+  lines.on('line', (line) => {
+    const report = parseTargets(line);
+    if (report) reports.push(report);
+    else console.log(`  ${line}`);
+  });
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  return { code, reports };
 }
 
 async function main(): Promise<void> {
-  const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
-  const logLevel = process.env.BENCH_LOG_LEVEL || 'info';
-  console.log(`Setting up: ${databaseUrl ? 'PostgreSQL server' : 'in-memory PGlite'}, 1 company, ${CONTACTS} contacts ...`);
-  const started = Date.now();
-  const subject = await startAppUnderTest({ databaseUrl, contacts: CONTACTS, logLevel });
-  const baseline = await startBaseline();
-  console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)}s.`);
-  console.log(
-    `Node ${process.version}, database backend: ${subject.database.kind}${databaseUrl ? '' : ' (embedded, in-memory, one connection)'}, ` +
-      `app log level: ${logLevel}, ${load.connections} connections, ${load.warmupSeconds}s warm-up + ${load.durationSeconds}s per target, ` +
-      `load generator on ${load.workers > 0 ? `${load.workers} worker thread(s)` : 'the main thread'}\n`,
-  );
-
-  const results: LoadResult[] = [];
-  try {
-    results.push(await measure('baseline: bare Fastify GET /', baseline.url, {}, load));
-    results.push(await measure('GET /health', `${subject.url}/health`, {}, load));
-    results.push(
-      await measure(`GET /api/companies/:id/contacts?limit=20`, `${subject.url}/api/companies/${subject.companyId}/contacts?limit=20`, { cookie: subject.cookie }, load),
-    );
-    results.push(
-      await measure(
-        'GET /api/companies/:id/availability (7 days, 3 technicians)',
-        `${subject.url}/api/companies/${subject.companyId}/availability?serviceId=${subject.serviceId}&zip=60614`,
-        { cookie: subject.cookie },
-        load,
-      ),
-    );
-  } finally {
-    await baseline.app.close();
-    await subject.close();
+  const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
+  const started = loadAverage();
+  const rows: (TargetRow & { suite: string; loadAverage: string })[] = [];
+  let failed = false;
+  for (const suite of SUITES.filter((s) => !only || only.has(s.name))) {
+    console.log(`== ${suite.name} (${suite.script}), load average ${loadAverage()}`);
+    const { code, reports } = await runSuite(suite.script);
+    if (code !== 0) failed = true;
+    for (const r of reports) rows.push(...r.rows.map((row) => ({ ...row, suite: r.suite, loadAverage: r.loadAverage })));
+    if (reports.length === 0) rows.push({ suite: suite.name, target: `${suite.script} reported nothing`, measured: `exit code ${code}`, goal: '', pass: false, vsBaseline: '', loadAverage: loadAverage() });
   }
-  printTable(results);
-  const failed = results.filter((r) => r.failures > 0);
-  if (failed.length > 0) {
-    console.error(`\nnon-2xx responses or errors in: ${failed.map((r) => r.name).join(', ')}`);
-    process.exitCode = 1;
-  }
+  console.log(`\nTargets of issue 13 (${machine()}; load average when the run began: ${started})`);
+  printTargets(rows);
+  const missed = rows.filter((r) => r.pass === false).length;
+  console.log(`\n${rows.filter((r) => r.pass === true).length} PASS, ${missed} MISS`);
+  if (failed) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

@@ -8,6 +8,7 @@ import Fastify, {
   type RawServerDefault,
   type RouteOptions,
 } from 'fastify';
+import { connectInvalidationTransport } from './cache/invalidation-transport.ts';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import { validatorCompiler } from './http/validator-compiler.ts';
@@ -19,7 +20,7 @@ import drainPlugin from './plugins/drain.ts';
 import errorsPlugin, { sendError } from './plugins/errors.ts';
 import healthRoutes from './plugins/health.ts';
 import inputGuardsPlugin from './plugins/input-guards.ts';
-import { loggerOptions, requestIdOptions } from './plugins/logging.ts';
+import { logController, loggerOptions, requestIdOptions } from './plugins/logging.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
@@ -51,6 +52,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: loggerOptions(config) }),
     ...requestIdOptions,
+    logController: logController(),
     // A hop count trusts that many proxies nearest the app (Fastify's own reading of a number).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1_048_576,
@@ -62,6 +64,9 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
 
   const ctx = createContext(config, database, app.log, clock);
   app.decorate('ctx', ctx);
+  // Other app processes on the same server hear of every change of access (sign-outs, roles,
+  // suspensions) and company data; on PGlite this process is the only one.
+  if (database.url) app.addHook('onClose', await connectInvalidationTransport(database.url, ctx.invalidation, app.log));
   // After in-flight requests finish and before the owner closes the database: running handlers
   // complete (or are failed for a later retry) while their connections still work.
   app.addHook('onClose', () => ctx.jobs.stop());

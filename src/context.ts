@@ -28,9 +28,9 @@ export interface AppContext {
 }
 
 export function createContext(config: Config, database: Database, logger: JobLogger, clock: () => Date = () => new Date()): AppContext {
-  const services = createServices(config, database.db, logger, clock);
-  const jobs = createJobQueue({ database, logger, config });
   const invalidation = createInvalidationHub();
+  const services = createServices(config, database.db, logger, clock, invalidation);
+  const jobs = createJobQueue({ database, logger, config });
   const resolveVoice = createVoiceProfileResolver({ voiceSettings: services.voiceSettings, secrets: services.secrets, logger, invalidation });
   registerJobs(jobs, services, config, speechPlanFor(services, resolveVoice));
   const runtime = createAgentRuntime({ config, services, logger, invalidation });

@@ -1,3 +1,4 @@
+import { createInvalidationHub, type InvalidationHub } from './cache/invalidation-hub.ts';
 import type { Config } from './config.ts';
 import { keyringFromConfig } from './crypto/keyring.ts';
 import type { Db } from './db/connect.ts';
@@ -8,6 +9,7 @@ import { createApiTokensService } from './modules/api-tokens/api-tokens.service.
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createPasswordsService } from './modules/auth/passwords.service.ts';
+import { createSessionCache } from './modules/auth/session-cache.ts';
 import { createBookingConfigService } from './modules/booking/booking-config.service.ts';
 import { createBookingsService } from './modules/booking/bookings.service.ts';
 import { createCallsService } from './modules/calls/calls.service.ts';
@@ -35,7 +37,14 @@ import { createWidgetService } from './modules/widget/widget.service.ts';
  * the app's time: bookings read "now" from it (minimum notice, holds), so a call answered at a
  * given instant books as it would have then.
  */
-export function createServices(config: Config, db: Db, logger: SpeechLogger = SILENT_LOGGER, clock: () => Date = () => new Date()) {
+export function createServices(
+  config: Config,
+  db: Db,
+  logger: SpeechLogger = SILENT_LOGGER,
+  clock: () => Date = () => new Date(),
+  invalidation: InvalidationHub = createInvalidationHub(),
+) {
+  const onAccessChanged = (userId: string) => invalidation.accessChanged({ userId });
   const audit = createAuditService(db);
   const tradeCategories = createTradeCategoriesService(db);
   const secrets = createSecretsService(db, audit, keyringFromConfig(config));
@@ -52,17 +61,18 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     onChanged: (id) => {
       phoneNumbers.invalidate(id);
       knowledge.forgetInherited(id);
+      invalidation.accessChanged({ companyId: id });
     },
   });
   const contacts = createContactsService(db, audit);
   const bookingConfig = createBookingConfigService(db, audit, companies);
   const services = {
     audit,
-    auth: createAuthService(config, db),
-    passwords: createPasswordsService(config, db, audit),
+    auth: createAuthService(config, db, { sessions: createSessionCache(invalidation), onSignedOut: (sessionId) => invalidation.accessChanged({ sessionId }) }),
+    passwords: createPasswordsService(config, db, audit, { onAccessChanged }),
     tradeCategories,
     companies,
-    users: createUsersService(db, audit, config.sessionSecret),
+    users: createUsersService(db, audit, config.sessionSecret, { onAccessChanged }),
     apiTokens: createApiTokensService(db, audit),
     phoneNumbers,
     contacts,

@@ -1,16 +1,68 @@
 /**
- * Per-process caches of company data subscribe here; a successful write to a company through
- * the API tells them all to forget that company (see routes.ts). Other processes' caches
- * expire by their TTL.
+ * Per-process caches subscribe here. Two kinds of change:
+ *  - a company's data changed (a successful write to a company through the API, see
+ *    routes.ts): caches of its settings forget it;
+ *  - who may act changed (a sign-out, a disabled user, a new role or password, a suspended
+ *    company): cached sessions are dropped before the next request.
+ * With a transport attached (PostgreSQL LISTEN/NOTIFY, see invalidation-transport.ts) every
+ * change is also told to, and heard from, the other app processes on the same database.
  */
+export type AccessChange = { sessionId: string } | { userId: string } | { companyId: string } | { everyone: true };
+
+export type HubMessage = { company: string } | { access: AccessChange };
+
 export function createInvalidationHub() {
-  const listeners: ((companyId: string) => void)[] = [];
+  const companyListeners: ((companyId: string) => void)[] = [];
+  const accessListeners: ((change: AccessChange) => void)[] = [];
+  let publish: ((message: HubMessage) => void) | null = null;
+  // Without a transport this process is the only one (PGlite locks its data directory).
+  let connected = true;
+
+  const deliver = (message: HubMessage): void => {
+    if ('company' in message) {
+      for (const forget of companyListeners) forget(message.company);
+      // A write to the company may have changed its users or its status.
+      for (const forget of accessListeners) forget({ companyId: message.company });
+    } else {
+      for (const forget of accessListeners) forget(message.access);
+    }
+  };
+  const send = (message: HubMessage): void => {
+    deliver(message);
+    publish?.(message);
+  };
+
   return {
     register(forget: (companyId: string) => void): void {
-      listeners.push(forget);
+      companyListeners.push(forget);
     },
     invalidate(companyId: string): void {
-      for (const forget of listeners) forget(companyId);
+      send({ company: companyId });
+    },
+    onAccessChange(forget: (change: AccessChange) => void): void {
+      accessListeners.push(forget);
+    },
+    accessChanged(change: AccessChange): void {
+      send({ access: change });
+    },
+    /**
+     * Whether every other process's changes reach this one now. While they may not (the
+     * transport's connection is down), caches of access must not answer from memory.
+     */
+    hearsEveryProcess: (): boolean => connected,
+    /** The transport: `publish` tells other processes; it calls `deliver` with what they tell. */
+    attach(transport: { publish(message: HubMessage): void }) {
+      publish = (m) => transport.publish(m);
+      return {
+        deliver,
+        setConnected(up: boolean): void {
+          if (up === connected) return;
+          connected = up;
+          // Changes may have been missed while the transport was down: start afresh.
+          for (const forget of accessListeners) forget({ everyone: true });
+        },
+        detach: () => void (publish = null),
+      };
     },
   };
 }

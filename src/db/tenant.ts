@@ -11,13 +11,13 @@ export const APP_ROLE = 'clientsvia_app';
 
 /**
  * Narrows an open transaction to one company. Both settings are transaction-local
- * (`set_config(..., true)`, `SET LOCAL`): a pooled connection never carries a company or
- * the restricted role into the next request. After this, the transaction runs as the
- * restricted role and can no longer touch platform tables.
+ * (`set_config(..., true)`; `set_config('role', ..., true)` is `SET LOCAL ROLE`): a pooled
+ * connection never carries a company or the restricted role into the next request. One
+ * statement, one round trip: every tenant request pays it. After this, the transaction runs as
+ * the restricted role and can no longer touch platform tables.
  */
 export async function enterTenant(trx: Transaction<DB>, companyId: string): Promise<TenantTx> {
-  await sql`SELECT set_config('app.company_id', ${companyId}, true)`.execute(trx);
-  await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(trx);
+  await sql`SELECT set_config('app.company_id', ${companyId}, true), set_config('role', ${APP_ROLE}, true)`.execute(trx);
   return trx as TenantTx;
 }
 

@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.ts';
@@ -75,3 +75,23 @@ export const requestIdOptions = {
     return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
   },
 } as const;
+
+/**
+ * One line per request at info: 'request completed' names the request (method, URL), its
+ * status, time, id and company. Each line costs its redaction pass, about a tenth of a bare
+ * request's CPU time; 'incoming request' (wanted only to find requests that never end) is at
+ * debug.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    if (!this.isLogDisabled(request)) request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
+export const logController = (): LogController => new OneLinePerRequest();

@@ -1,7 +1,7 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import helmet from 'helmet';
 import type { Config } from '../config.ts';
 
 export const servesHttps = (config: Config): boolean => config.publicUrl.startsWith('https:');
@@ -27,7 +27,9 @@ export function rateLimitKey(request: FastifyRequest): string {
  * never reaches it; refusals cost one credential lookup.)
  */
 async function securityPlugin(app: FastifyInstance, { config }: { config: Config }): Promise<void> {
-  await app.register(helmet, {
+  // Built once: @fastify/helmet rebuilds the middleware (and re-parses the policy) on every
+  // request, a tenth of a bare request's CPU time.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -45,6 +47,7 @@ async function securityPlugin(app: FastifyInstance, { config }: { config: Config
     frameguard: { action: 'deny' },
     hsts: config.env === 'production',
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)));
 
   await app.register(rateLimit, {
     global: true,

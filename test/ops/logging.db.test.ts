@@ -53,8 +53,13 @@ describe('request logs', () => {
     const lines = log.lines();
     expect(lines.length).toBeGreaterThan(0);
     const tenantLines = lines.filter((l) => l.reqId === requestId);
-    expect(tenantLines.map((l) => l.msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
-    expect(tenantLines.find((l) => l.msg === 'request completed')?.companyId).toBe(company.id);
+    // One line per request at info, naming the request, its outcome and the company.
+    expect(tenantLines.map((l) => l.msg)).toEqual(['request completed']);
+    const completed = tenantLines[0]!;
+    expect(completed.companyId).toBe(company.id);
+    expect(completed.req).toMatchObject({ method: 'GET', url: `/api/companies/${company.id}` });
+    expect(completed.res).toMatchObject({ statusCode: 200 });
+    expect(typeof completed.responseTime).toBe('number');
     expect(lines.filter((l) => l.msg === 'request completed').every((l) => typeof l.reqId === 'string')).toBe(true);
 
     const text = log.text();

@@ -7,6 +7,7 @@ import { API_TOKEN_PREFIX, apiTokenHashOf, newSecret, sessionIdOf, verifyPasswor
 import { EMAIL_PROBE_THROTTLE, SIGN_IN_THROTTLE, throttleKey } from './login-throttle.ts';
 import { loginThrottleRepository as throttle } from './login-throttle.repository.ts';
 import type { Principal } from './principal.ts';
+import type { SessionCache } from './session-cache.ts';
 
 // last_used_at is informative; writing it on every request would make reads into writes.
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
@@ -17,7 +18,8 @@ export interface LoginResult {
   principal: Extract<Principal, { kind: 'user' }>;
 }
 
-export function createAuthService(config: Config, db: Db) {
+/** `sessions` keeps signed-in users in memory; `onSignedOut` tells every process's cache. */
+export function createAuthService(config: Config, db: Db, deps: { sessions?: SessionCache; onSignedOut?: (sessionId: string) => void } = {}) {
   return {
     /**
      * The same work and the same answers whether the account exists or not: the attempt is
@@ -46,12 +48,19 @@ export function createAuthService(config: Config, db: Db) {
 
     async logout(sessionId: string): Promise<void> {
       await repo.deleteSession(db, sessionId);
+      deps.onSignedOut?.(sessionId);
     },
 
     async resolveSession(token: string): Promise<Principal | null> {
-      const row = await repo.findLiveSession(db, sessionIdOf(token, config.sessionSecret));
-      if (!row || row.disabled) return null;
-      return { kind: 'user', userId: row.userId, email: row.email, role: row.role, companyId: row.company_id, sessionId: row.sessionId, companySuspended: row.companyStatus === 'suspended' };
+      const id = sessionIdOf(token, config.sessionSecret);
+      const load = async () => {
+        const row = await repo.findLiveSession(db, id);
+        if (!row || row.disabled) return null;
+        const principal = { kind: 'user' as const, userId: row.userId, email: row.email, role: row.role, companyId: row.company_id, sessionId: row.sessionId, companySuspended: row.companyStatus === 'suspended' };
+        return { principal, expiresAt: row.expires_at.getTime() };
+      };
+      if (deps.sessions) return deps.sessions.resolve(id, load);
+      return (await load())?.principal ?? null;
     },
 
     async resolveApiToken(token: string): Promise<Principal | null> {

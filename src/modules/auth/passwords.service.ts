@@ -16,7 +16,8 @@ interface Account {
   company_id: string | null;
 }
 
-export function createPasswordsService(config: Config, db: Db, audit: AuditService) {
+/** `onAccessChanged` hears of a user whose sessions must be read afresh (after the commit). */
+export function createPasswordsService(config: Config, db: Db, audit: AuditService, hooks: { onAccessChanged?: (userId: string) => void } = {}) {
   /**
    * One transaction: the new hash, every other session of the user ended, the account's
    * sign-in failures forgotten (they were guesses at the old password), and for a company
@@ -24,7 +25,7 @@ export function createPasswordsService(config: Config, db: Db, audit: AuditServi
    */
   async function setPassword(user: Account, password: string, actor: Actor, keepSession?: string): Promise<number> {
     const passwordHash = await hashPassword(password);
-    return withPlatform(db, async (trx) => {
+    const ended = await withPlatform(db, async (trx) => {
       await repo.setPasswordHash(trx, user.id, passwordHash);
       const ended = await repo.deleteSessionsOf(trx, user.id, keepSession);
       await throttle.clearAccount(trx, accountKey(user.email, config.sessionSecret));
@@ -34,6 +35,8 @@ export function createPasswordsService(config: Config, db: Db, audit: AuditServi
       }
       return ended;
     });
+    hooks.onAccessChanged?.(user.id);
+    return ended;
   }
 
   return {

@@ -33,7 +33,8 @@ export interface CreateAs {
   isPlatformAdmin: boolean;
 }
 
-export function createUsersService(db: Db, audit: AuditService, secret: string) {
+/** `onAccessChanged` hears of a user whose sessions must be read afresh (after the commit). */
+export function createUsersService(db: Db, audit: AuditService, secret: string, hooks: { onAccessChanged?: (userId: string) => void } = {}) {
   /**
    * Emails are unique on the whole platform, so a refusal always says the address is in use
    * somewhere. The admin gets EMAIL_TAKEN; an owner gets EMAIL_UNAVAILABLE, which names no
@@ -97,7 +98,7 @@ export function createUsersService(db: Db, audit: AuditService, secret: string) 
       if (input.role !== undefined) patch.role = input.role;
       if (input.disabled !== undefined) patch.disabled = input.disabled;
       if (input.password !== undefined) patch.password_hash = await hashPassword(input.password);
-      return withPlatform(db, async (trx) => {
+      const updated = await withPlatform(db, async (trx) => {
         const u = await repo.update(trx, companyId, userId, patch);
         if (!u) throw notFound('User');
         if (patch.role !== undefined || patch.disabled) await assertOwnerRemains(trx, companyId);
@@ -110,6 +111,8 @@ export function createUsersService(db: Db, audit: AuditService, secret: string) 
         });
         return present(u);
       });
+      hooks.onAccessChanged?.(userId);
+      return updated;
     },
 
     async remove(actor: Actor, companyId: string, userId: string): Promise<void> {
@@ -121,6 +124,7 @@ export function createUsersService(db: Db, audit: AuditService, secret: string) 
         const tx = await enterTenant(trx, companyId);
         await audit.record(tx, companyId, actor, { action: 'user.deleted', entityType: 'user', entityId: userId, changes: { email: u.email } });
       });
+      hooks.onAccessChanged?.(userId);
     },
 
     /** Creates the platform admin on first start; returns the generated password if one was made. */

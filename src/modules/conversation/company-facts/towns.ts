@@ -28,10 +28,11 @@ export function townsServed(zips: readonly string[]): string[] {
   return towns;
 }
 
-const stateTowns = new Map<string, Map<string, string[]>>();
-
 /** Within this distance of a zip served, a town is one a caller of the area may name. */
 const NEARBY_KM = 80;
+const KM_PER_DEGREE = 111.32;
+/** Areas remembered (a company's area is keyed by its zips); the oldest is dropped first. */
+const AREAS_KEPT = 500;
 
 function kmBetween(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
   const rad = Math.PI / 180;
@@ -41,25 +42,69 @@ function kmBetween(a: { latitude: number; longitude: number }, b: { latitude: nu
   return 12_742 * Math.asin(Math.sqrt(h));
 }
 
-/** Every town near the area (lower case) with its zips: for naming a town outside the area too. */
-function townsNear(zips: readonly string[]): Map<string, string[]> {
-  const served = zips.map((z) => zipcodes.lookup(z)).filter((i): i is NonNullable<typeof i> => Boolean(i));
-  const key = zips.join(',');
-  let towns = stateTowns.get(key);
-  if (!towns) {
-    towns = new Map();
-    for (const info of Object.values(allCodes())) {
-      if (!served.some((s) => Math.abs(s.latitude - info.latitude) < 1 && kmBetween(s, info) <= NEARBY_KM)) continue;
-      const name = info.city.toLowerCase();
-      towns.set(name, [...(towns.get(name) ?? []), info.zip]);
-    }
-    if (stateTowns.size > 50) stateTowns.clear();
-    stateTowns.set(key, towns);
+type ZipRow = { zip: string; city: string; state: string; latitude: number; longitude: number };
+type IndexedZip = ZipRow & { order: number };
+
+/**
+ * The zip table in cells of one degree of latitude by one of longitude, built once: an area
+ * looks only at the cells around its own zips instead of scanning all 40,000 zips.
+ */
+let grid: Map<string, IndexedZip[]> | null = null;
+const cellKey = (lat: number, lon: number) => `${lat},${lon}`;
+
+function zipGrid(): Map<string, IndexedZip[]> {
+  if (grid) return grid;
+  grid = new Map();
+  let order = 0;
+  for (const info of Object.values(allCodes())) {
+    const key = cellKey(Math.floor(info.latitude), Math.floor(info.longitude));
+    let cell = grid.get(key);
+    if (!cell) grid.set(key, (cell = []));
+    cell.push({ ...info, order: order++ });
   }
+  return grid;
+}
+
+/** Every zip in the cells that can hold one within NEARBY_KM of `at`. */
+function zipsAround(at: ZipRow): IndexedZip[] {
+  const cells = zipGrid();
+  const lat = Math.floor(at.latitude);
+  const lon = Math.floor(at.longitude);
+  // A degree of longitude shrinks towards the poles: widen the search where it is short.
+  const cos = Math.cos((Math.min(Math.abs(at.latitude) + 1, 89) * Math.PI) / 180);
+  const lonSpan = Math.ceil(NEARBY_KM / (KM_PER_DEGREE * cos));
+  const out: IndexedZip[] = [];
+  for (let dLat = -1; dLat <= 1; dLat++) {
+    for (let dLon = -lonSpan; dLon <= lonSpan; dLon++) out.push(...(cells.get(cellKey(lat + dLat, lon + dLon)) ?? []));
+  }
+  return out;
+}
+
+const areaTowns = new Map<string, Map<string, string[]>>();
+
+/** Every town near the area (lower case) with its zips: for naming a town outside the area too. */
+export function townsNear(zips: readonly string[]): Map<string, string[]> {
+  const key = zips.join(',');
+  const known = areaTowns.get(key);
+  if (known) return known;
+  const served = zips.map((z) => zipcodes.lookup(z)).filter((i): i is NonNullable<typeof i> => Boolean(i));
+  const near = new Map<number, IndexedZip>();
+  for (const s of served) {
+    for (const info of zipsAround(s)) {
+      if (!near.has(info.order) && Math.abs(s.latitude - info.latitude) < 1 && kmBetween(s, info) <= NEARBY_KM) near.set(info.order, info);
+    }
+  }
+  // In the table's order, as a scan of the whole table lists them.
+  const towns = new Map<string, string[]>();
+  for (const info of [...near.values()].sort((a, b) => a.order - b.order)) {
+    const name = info.city.toLowerCase();
+    towns.set(name, [...(towns.get(name) ?? []), info.zip]);
+  }
+  if (areaTowns.size >= AREAS_KEPT) areaTowns.delete(areaTowns.keys().next().value!);
+  areaTowns.set(key, towns);
   return towns;
 }
 
-type ZipRow = { zip: string; city: string; state: string; latitude: number; longitude: number };
 function allCodes(): Record<string, ZipRow> {
   return (zipcodes as unknown as { codes: Record<string, ZipRow> }).codes;
 }
