@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import { keyringFromConfig } from './crypto/keyring.ts';
+import { unreadMetrics, type AppMetrics } from './observability/metrics.ts';
 import type { Db } from './db/connect.ts';
 import { createAnonymousUsageService } from './modules/anonymous-usage/anonymous-usage.service.ts';
 import { createAgentSettingsService } from './modules/agent-settings/agent-settings.service.ts';
@@ -33,7 +34,7 @@ import { createWidgetService } from './modules/widget/widget.service.ts';
  * the app's time: bookings read "now" from it (minimum notice, holds), so a call answered at a
  * given instant books as it would have then.
  */
-export function createServices(config: Config, db: Db, logger: SpeechLogger = SILENT_LOGGER, clock: () => Date = () => new Date()) {
+export function createServices(config: Config, db: Db, logger: SpeechLogger = SILENT_LOGGER, clock: () => Date = () => new Date(), metrics: AppMetrics = unreadMetrics()) {
   const audit = createAuditService(db);
   const tradeCategories = createTradeCategoriesService(db);
   const secrets = createSecretsService(db, audit, keyringFromConfig(config));
@@ -60,7 +61,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     phoneNumbers,
     contacts,
     bookingConfig,
-    bookings: createBookingsService(db, { audit, companies, contacts, config: bookingConfig, now: clock }),
+    bookings: createBookingsService(db, { audit, companies, contacts, config: bookingConfig, now: clock, metrics }),
     calls: createCallsService(db, { contacts }),
     anonymousUsage: createAnonymousUsageService(db, {
       companies,
@@ -71,7 +72,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     agentSettings: createAgentSettingsService(db, audit, { isOwnNumber: async (companyId, e164) => (await phoneNumbers.lookup(e164))?.companyId === companyId }),
     voiceSettings: createVoiceSettingsService(db, audit, secrets),
     widget: createWidgetService(db, audit, { companies, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl }),
-    speech: createSpeechService({ config, db, audit, logger }),
+    speech: createSpeechService({ config, db, audit, logger, metrics }),
     knowledge,
     tradeKnowledge: createTradeKnowledgeService(db, { onChanged: () => knowledge.forgetInherited() }),
   };
