@@ -14,12 +14,16 @@ const OPAQUE = /\b(?![0-9a-f]{8}-[0-9a-f]{4}-)[A-Za-z0-9_+/=-]{24,}\b/g;
 const QUOTED = /"[^"]*"|'[^']*'|“[^”]*”/g;
 /** PostgreSQL's `Key (phone)=(+1555...)` details. */
 const KEY_DETAIL = /=\([^)]*\)/g;
+/** A street address: a house number, a few words, a street type. */
+const STREET = /\b\d{1,6}\s+(?:[A-Za-z0-9.'-]+\s+){0,4}(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|terrace|parkway|pkwy|circle|highway|hwy)\b\.?/gi;
 const URL_QUERY = /(https?:\/\/[^\s?#]+)\?[^\s#]*/g;
 
 const SENSITIVE_KEY = /pass|secret|token|key|auth|cookie|session|signature|phone|email|address|transcript|utterance|caller|text|body|data|message|name|zip|sms|speech|to$|from$/i;
 
 /** Identifiers of the report itself, kept as they are. */
-const ID_KEYS = new Set(['event_id', 'trace_id', 'span_id', 'parent_span_id', 'release', 'environment', 'timestamp']);
+const ID_KEYS = new Set(['event_id', 'trace_id', 'span_id', 'parent_span_id', 'release', 'environment', 'timestamp', 'version']);
+/** Where in our code the error happened (stack frames): code, not data. */
+const CODE_KEYS = new Set(['filename', 'abs_path', 'module', 'function']);
 
 /** Keys of an event that describe the report itself and hold no data. */
 const SAFE_KEYS = new Set(['type', 'value', 'filename', 'function', 'module', 'lineno', 'colno', 'in_app', 'abs_path', 'platform', 'level', 'event_id', 'timestamp', 'release', 'environment', 'server_name', 'mechanism', 'handled', 'synthetic', 'frames', 'stacktrace', 'values', 'exception', 'tags', 'sdk', 'contexts', 'fingerprint', 'transaction', 'trace', 'trace_id', 'span_id', 'logger']);
@@ -32,12 +36,13 @@ export function scrubText(text: string): string {
     .replace(QUOTED, '[redacted]')
     .replace(KEY_DETAIL, '=([redacted])')
     .replace(OPAQUE, '[redacted]')
-    .replace(PHONE, '[number]');
+    .replace(PHONE, '[number]')
+    .replace(STREET, '[address]');
 }
 
 function scrubValue(value: unknown, key: string, depth: number): unknown {
   if (depth > 8) return '[redacted]';
-  if (typeof value === 'string' && ID_KEYS.has(key)) return value;
+  if (typeof value === 'string' && (ID_KEYS.has(key) || CODE_KEYS.has(key))) return value;
   if (typeof value === 'string') return !SAFE_KEYS.has(key) && SENSITIVE_KEY.test(key) ? '[redacted]' : scrubText(value);
   if (Array.isArray(value)) return value.map((v) => scrubValue(v, key, depth + 1));
   if (value && typeof value === 'object') {
@@ -52,7 +57,7 @@ function scrubValue(value: unknown, key: string, depth: number): unknown {
 }
 
 /** Tags we set ourselves: ids, never data. */
-const TAG = /^[\w.:-]{1,200}$/;
+const TAG = /^[\w.:/-]{1,200}$/;
 
 /**
  * The event as it may leave the process: request, user, extra data and breadcrumbs dropped
