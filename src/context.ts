@@ -40,7 +40,7 @@ export function createContext(config: Config, database: Database, logger: JobLog
   const { metrics } = telemetry;
   observeTransactions(database.db, (kind, seconds, committed) => metrics.dbTransactionSeconds.observe({ kind, outcome: committed ? 'commit' : 'rollback' }, seconds));
   telemetry.watchDatabase(async () => (await checkReadiness(database.db)).database === 'ok');
-  const errors = createErrorTracker(config);
+  const errors = createErrorTracker(config, logger);
   const services = createServices(config, database.db, logger, clock, metrics);
   const jobs = createJobQueue({ database, logger, config, metrics, errors });
   const invalidation = createInvalidationHub();

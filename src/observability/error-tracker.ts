@@ -1,6 +1,5 @@
-import { defaultStackParser, makeNodeTransport, NodeClient, Scope, type ErrorEvent } from '@sentry/node';
 import type { Config } from '../config.ts';
-import { scrubEvent } from './scrub.ts';
+import type { SentryClient } from './sentry-client.ts';
 import { currentTrace } from './trace.ts';
 
 /** Ids that say where an error happened; never personal data. */
@@ -22,32 +21,31 @@ export interface ErrorTracker {
 export const NO_ERROR_TRACKER: ErrorTracker = { capture: () => {}, flush: async () => true };
 
 /**
- * Sentry (`@sentry/node`) when SENTRY_DSN is set. A client of this app's own, not the SDK's
- * global one: no automatic instrumentation (it would record URLs, bodies and outgoing requests
- * as breadcrumbs), two apps in one process keep apart, and every event passes `scrubEvent`.
+ * Sentry (`@sentry/node`) when SENTRY_DSN is set, else nothing. The SDK is loaded only then,
+ * in the background: importing it takes seconds, which a process without Sentry never pays.
+ * Errors caught while it loads are sent once it has.
  */
-export function createErrorTracker(config: Pick<Config, 'sentryDsn' | 'sentryEnvironment' | 'version'>): ErrorTracker {
-  if (!config.sentryDsn) return NO_ERROR_TRACKER;
-  const client = new NodeClient({
-    dsn: config.sentryDsn,
-    release: `clientsvia@${config.version}`,
-    environment: config.sentryEnvironment,
-    transport: makeNodeTransport,
-    stackParser: defaultStackParser,
-    integrations: [],
-    maxBreadcrumbs: 0,
-    beforeSend: (event: ErrorEvent) => scrubEvent(event as unknown as Record<string, unknown>) as unknown as ErrorEvent,
-  });
-  client.init();
+export function createErrorTracker(config: Pick<Config, 'sentryDsn' | 'sentryEnvironment' | 'version'>, logger: { warn(obj: object, msg: string): void }): ErrorTracker {
+  const { sentryDsn } = config;
+  if (!sentryDsn) return NO_ERROR_TRACKER;
+  const client: Promise<SentryClient | null> = import('./sentry-client.ts').then(
+    (m) => m.createSentryClient({ ...config, sentryDsn }),
+    (err: unknown) => {
+      logger.warn({ err }, 'error reporting is off: the Sentry SDK could not be loaded');
+      return null;
+    },
+  );
+  let sent: Promise<unknown> = Promise.resolve();
   return {
     capture(err, tags) {
-      const scope = new Scope();
-      scope.setClient(client);
-      const trace = currentTrace();
-      const all: Record<string, string | undefined> = { ...tags, traceId: trace?.traceId };
-      for (const [name, value] of Object.entries(all)) if (value) scope.setTag(name, value);
-      scope.captureException(err);
+      // Read now: the trace is that of the request or job being reported.
+      const all = { ...tags, traceId: currentTrace()?.traceId };
+      sent = Promise.all([sent, client]).then(([, c]) => c?.capture(err, all));
     },
-    flush: (timeoutMs) => Promise.resolve(client.flush(timeoutMs)),
+    async flush(timeoutMs) {
+      const c = await client;
+      await sent.catch(() => {});
+      return c ? c.flush(timeoutMs) : true;
+    },
   };
 }
