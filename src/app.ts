@@ -24,6 +24,7 @@ import { logController, loggerOptions, requestIdOptions } from './plugins/loggin
 import metricsPlugin from './plugins/metrics.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
+import tracingPlugin, { childLoggerFactory } from './plugins/tracing.ts';
 import { apiRoutes } from './routes.ts';
 import widgetScriptRoutes from './modules/widget/widget-script.routes.ts';
 
@@ -53,6 +54,8 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
     ...(logger ? { loggerInstance: logger } : { logger: loggerOptions(config) }),
     ...requestIdOptions,
     logController: logController(),
+    // Every request's log lines carry its W3C trace id (from `traceparent`, or a new one).
+    childLoggerFactory,
     // A hop count trusts that many proxies nearest the app (Fastify's own reading of a number).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1_048_576,
@@ -69,16 +72,20 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   if (database.url) app.addHook('onClose', await connectInvalidationTransport(database.url, ctx.invalidation, app.log));
   // After in-flight requests finish and before the owner closes the database: running handlers
   // complete (or are failed for a later retry) while their connections still work.
-  app.addHook('onClose', () => ctx.jobs.stop());
+  app.addHook('onClose', async () => {
+    await ctx.jobs.stop();
+    await ctx.errors.flush(2000);
+  });
   // Before any route is registered, so none is missed.
   app.decorate('routeTable', [] as RouteOptions[]);
   app.addHook('onRoute', (route) => void app.routeTable.push(route));
 
   // 1. Cross-cutting plugins: errors first so everything after reports the same way.
   await app.register(errorsPlugin, { clientRoutes: serveClientRoute });
+  await app.register(tracingPlugin);
   await app.register(drainPlugin);
   await app.register(inputGuardsPlugin);
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, { config });
   await app.register(securityPlugin, { config });
   await app.register(cookie);
   await app.register(openapiPlugin, { config });

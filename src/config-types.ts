@@ -75,4 +75,13 @@ export interface Config {
   /** How long a call turn waits for the model before the embedded engine answers instead. */
   llmTurnBudgetMs: number;
   version: string;
+  /**
+   * Bearer token that /metrics requires. Unset: /metrics answers only to a direct connection
+   * from loopback (no proxy header), so a public deployment never exposes it by accident.
+   */
+  metricsToken: string | undefined;
+  /** Sentry (or a compatible server) DSN; unset turns error reporting off. A secret: never logged. */
+  sentryDsn: string | undefined;
+  /** The environment name errors are reported under (default: NODE_ENV). */
+  sentryEnvironment: string;
 }

@@ -133,6 +133,11 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
   const llmBaseUrl = str('LLM_BASE_URL')?.replace(/\/+$/, '');
   if (llmBaseUrl !== undefined && !/^https?:\/\/[^/]+/.test(llmBaseUrl)) problems.push(`LLM_BASE_URL must be an absolute http(s) URL (got "${llmBaseUrl}")`);
 
+  const metricsToken = str('METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 24) problems.push('METRICS_TOKEN must be at least 24 characters (e.g. openssl rand -hex 24)');
+  const sentryDsn = str('SENTRY_DSN');
+  if (sentryDsn !== undefined && !/^https?:\/\/[^@/\s]+@[^/\s]+\/(.+\/)?\d+$/.test(sentryDsn)) problems.push('SENTRY_DSN must be a DSN such as https://<key>@<host>/<project id>');
+
   const adminEmail = (str('ADMIN_EMAIL') ?? 'admin@clientsvia.local').toLowerCase();
   if (!/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push('ADMIN_EMAIL must be an email address');
   const adminPassword = str('ADMIN_PASSWORD');
@@ -185,6 +190,9 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     llmApiKey: str('LLM_API_KEY'),
     llmTurnBudgetMs: int('LLM_TURN_BUDGET_MS', 4000, 500, 12_000),
     version: readVersion(),
+    metricsToken,
+    sentryDsn,
+    sentryEnvironment: str('SENTRY_ENVIRONMENT') ?? appEnv,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,5 +1,9 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
+import { checkReadiness } from './db/readiness.ts';
+import { observeTransactions } from './db/transaction-timing.ts';
+import { createErrorTracker, type ErrorTracker } from './observability/error-tracker.ts';
+import { createMetrics, type MetricsRegistry } from './observability/metrics.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { registerJobs } from './jobs/register.ts';
 import type { JobLogger, JobQueue } from './jobs/types.ts';
@@ -25,17 +29,26 @@ export interface AppContext {
   invalidation: InvalidationHub;
   /** A company's voice for speech out (cached). */
   resolveVoice: VoiceProfileResolver;
+  /** This app's Prometheus registry and the metrics the code records into it. */
+  telemetry: MetricsRegistry;
+  /** Unexpected errors of requests and jobs go here (Sentry when SENTRY_DSN is set). */
+  errors: ErrorTracker;
 }
 
 export function createContext(config: Config, database: Database, logger: JobLogger, clock: () => Date = () => new Date()): AppContext {
+  const telemetry = createMetrics({ processDefaults: true });
+  const { metrics } = telemetry;
+  observeTransactions(database.db, (kind, seconds, committed) => metrics.dbTransactionSeconds.observe({ kind, outcome: committed ? 'commit' : 'rollback' }, seconds));
+  telemetry.watchDatabase(async () => (await checkReadiness(database.db)).database === 'ok');
+  const errors = createErrorTracker(config, logger);
   const invalidation = createInvalidationHub();
-  const services = createServices(config, database.db, logger, clock, invalidation);
-  const jobs = createJobQueue({ database, logger, config });
+  const services = createServices(config, database.db, logger, clock, invalidation, metrics);
+  const jobs = createJobQueue({ database, logger, config, metrics, errors });
   const resolveVoice = createVoiceProfileResolver({ voiceSettings: services.voiceSettings, secrets: services.secrets, logger, invalidation });
   registerJobs(jobs, services, config, speechPlanFor(services, resolveVoice));
-  const runtime = createAgentRuntime({ config, services, logger, invalidation });
-  const agent = { runtime, runner: createTurnRunner({ calls: services.calls, runtime, clock }) };
-  return { config, database, services, jobs, clock, agent, invalidation, resolveVoice };
+  const runtime = createAgentRuntime({ config, services, logger, invalidation, metrics });
+  const agent = { runtime, runner: createTurnRunner({ calls: services.calls, runtime, clock, metrics }) };
+  return { config, database, services, jobs, clock, agent, invalidation, resolveVoice, telemetry, errors };
 }
 
 declare module 'fastify' {

@@ -1,6 +1,7 @@
 import { createInvalidationHub, type InvalidationHub } from './cache/invalidation-hub.ts';
 import type { Config } from './config.ts';
 import { keyringFromConfig } from './crypto/keyring.ts';
+import { unreadMetrics, type AppMetrics } from './observability/metrics.ts';
 import type { Db } from './db/connect.ts';
 import { createAnonymousUsageService } from './modules/anonymous-usage/anonymous-usage.service.ts';
 import { createAnalyticsService } from './modules/analytics/analytics.service.ts';
@@ -43,6 +44,7 @@ export function createServices(
   logger: SpeechLogger = SILENT_LOGGER,
   clock: () => Date = () => new Date(),
   invalidation: InvalidationHub = createInvalidationHub(),
+  metrics: AppMetrics = unreadMetrics(),
 ) {
   const onAccessChanged = (userId: string) => invalidation.accessChanged({ userId });
   const audit = createAuditService(db);
@@ -77,7 +79,7 @@ export function createServices(
     phoneNumbers,
     contacts,
     bookingConfig,
-    bookings: createBookingsService(db, { audit, companies, contacts, config: bookingConfig, now: clock }),
+    bookings: createBookingsService(db, { audit, companies, contacts, config: bookingConfig, now: clock, metrics }),
     calls: createCallsService(db, { contacts }),
     anonymousUsage: createAnonymousUsageService(db, {
       companies,
@@ -88,7 +90,7 @@ export function createServices(
     agentSettings,
     voiceSettings: createVoiceSettingsService(db, audit, secrets),
     widget: createWidgetService(db, audit, { companies, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl }),
-    speech: createSpeechService({ config, db, audit, logger }),
+    speech: createSpeechService({ config, db, audit, logger, metrics }),
     knowledge,
     knowledgeConflicts: createKnowledgeConflicts(db, { bookingConfig, agentSettings }),
     tradeKnowledge: createTradeKnowledgeService(db, { onChanged: () => knowledge.forgetInherited() }),

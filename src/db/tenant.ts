@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from './connect.ts';
 import type { DB } from './schema.ts';
+import { timedTransaction } from './transaction-timing.ts';
 
 /** A transaction scoped to one company: RLS shows and accepts only that company's rows. */
 export type TenantTx = Transaction<DB> & { readonly __tenant: unique symbol };
@@ -23,12 +24,12 @@ export async function enterTenant(trx: Transaction<DB>, companyId: string): Prom
 
 /** The one path to company data. */
 export function withTenant<T>(db: Db, companyId: string, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => fn(await enterTenant(trx, companyId)));
+  return timedTransaction(db, 'tenant', () => db.transaction().execute(async (trx) => fn(await enterTenant(trx, companyId))));
 }
 
 /** Platform-level work in one transaction. May end by entering a tenant (e.g. to audit). */
 export function withPlatform<T>(db: Db, fn: (tx: PlatformTx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
+  return timedTransaction(db, 'platform', () => db.transaction().execute(fn));
 }
 
 export interface RoleSafety {

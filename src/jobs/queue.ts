@@ -2,6 +2,9 @@ import { PgBoss, type Job } from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import { databaseTrouble, loggableDbError } from '../db/pg-errors.ts';
+import { NO_ERROR_TRACKER, type ErrorTracker } from '../observability/error-tracker.ts';
+import { unreadMetrics, type AppMetrics } from '../observability/metrics.ts';
+import { runInTrace, startTrace } from '../observability/trace.ts';
 import { connectionFor } from './connection.ts';
 import type { JobHandler, JobLogger, JobQueue, JobTiming, RegisterOptions } from './types.ts';
 
@@ -25,6 +28,9 @@ export interface JobQueueOptions {
   logger: JobLogger;
   config: Pick<Config, 'jobsEnabled'>;
   timing?: JobTiming;
+  metrics?: Pick<AppMetrics, 'jobsProcessed' | 'jobsFailed'>;
+  /** Where a failed attempt is reported (Sentry when configured). */
+  errors?: ErrorTracker;
 }
 
 interface Definition {
@@ -34,9 +40,16 @@ interface Definition {
   data?: object;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The company a job is for, when its data names one (an id, never data). */
+const companyOf = (data: unknown): string | undefined => {
+  const id = (data as { companyId?: unknown } | null)?.companyId;
+  return typeof id === 'string' && UUID.test(id) ? id : undefined;
+};
+
 const DEFAULTS = { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 } as const;
 
-export function createJobQueue({ database, logger, config, timing = {} }: JobQueueOptions): JobQueue {
+export function createJobQueue({ database, logger, config, timing = {}, metrics = unreadMetrics(), errors = NO_ERROR_TRACKER }: JobQueueOptions): JobQueue {
   const working = config.jobsEnabled;
   const polling = timing.pollingIntervalSeconds ?? 5;
   const boss = new PgBoss({
@@ -122,7 +135,8 @@ export function createJobQueue({ database, logger, config, timing = {} }: JobQue
     }
   }
 
-  async function runJob(name: string, handler: JobHandler<object>, job: Job<object>): Promise<unknown> {
+  // Each attempt is a trace of its own: its log lines and outgoing requests (Twilio, speech) share it.
+  const runJob = (name: string, handler: JobHandler<object>, job: Job<object>): Promise<unknown> => runInTrace(startTrace(), async () => {
     const started = performance.now();
     const fields = { job: name, jobId: job.id, attempt: job.retryCount + 1 };
     try {
@@ -131,9 +145,13 @@ export function createJobQueue({ database, logger, config, timing = {} }: JobQue
       return output;
     } catch (err) {
       logger.warn({ ...fields, err }, 'job failed');
+      metrics.jobsFailed.inc({ queue: name });
+      errors.capture(err, { job: name, jobId: job.id, companyId: companyOf(job.data) });
       throw err;
+    } finally {
+      metrics.jobsProcessed.inc({ queue: name });
     }
-  }
+  });
 
   return {
     register(name, handler, options = {}) {

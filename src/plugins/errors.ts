@@ -69,7 +69,17 @@ export function sendError(err: FastifyError | AppError, request: FastifyRequest,
     return reply.status(answer.status).send(body(answer.code, answer.message));
   }
   request.log.error({ err }, 'unhandled error');
+  reportUnexpected(err, request);
   return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side. It has been logged.'));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** To the error tracker, tagged with ids only: the request, its route and its company. */
+function reportUnexpected(err: unknown, request: FastifyRequest): void {
+  const param = (request.params as Record<string, unknown> | undefined)?.companyId;
+  const companyId = request.principal?.companyId ?? (typeof param === 'string' && UUID.test(param) ? param : undefined);
+  request.server.ctx?.errors.capture(err, { requestId: request.id, companyId: companyId ?? undefined, route: request.routeOptions.url });
 }
 
 export interface ErrorsOptions {

@@ -2,6 +2,7 @@ import { LogController, type FastifyReply, type FastifyRequest, type FastifyServ
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.ts';
+import { traceMixin } from './tracing.ts';
 
 /** Everything that could carry a credential is redacted, wherever it appears in a log line. */
 export const REDACT_PATHS = [
@@ -36,6 +37,8 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
     level: config.logLevel,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { service: 'clientsvia', version: config.version },
+    // Lines written inside a request, call turn or job by a logger not bound to it name its trace.
+    mixin: traceMixin,
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
   };
 }

@@ -4,7 +4,25 @@ import fp from 'fastify-plugin';
 import helmet from 'helmet';
 import type { Config } from '../config.ts';
 
-export const servesHttps = (config: Config): boolean => config.publicUrl.startsWith('https:');
+/**
+ * The app is served over https when its PUBLIC_URL is (always so in production): then HSTS,
+ * Secure cookies, and plain-http requests a trusted proxy reports are redirected.
+ */
+export const servesHttps = (config: Pick<Config, 'publicUrl'>): boolean => config.publicUrl.startsWith('https:');
+
+const HSTS_MAX_AGE_S = 365 * 24 * 3600;
+
+/**
+ * Where a request a trusted proxy says came over plain http goes instead: the same path on
+ * PUBLIC_URL (never the Host header, which the client chooses). Null when nothing says http:
+ * no proxy is trusted (TRUST_PROXY unset), or the request did not come through one (a health
+ * check straight to the app has no X-Forwarded-Proto).
+ */
+export function httpsRedirect(config: Pick<Config, 'publicUrl' | 'trustProxy'>, request: FastifyRequest): string | null {
+  if (!servesHttps(config) || config.trustProxy === false) return null;
+  if (request.headers['x-forwarded-proto'] === undefined || request.protocol !== 'http') return null;
+  return `${new URL(config.publicUrl).origin}${request.url}`;
+}
 
 const UNLIMITED_ROUTES = new Set(['/health', '/ready', '/metrics']);
 
@@ -27,6 +45,12 @@ export function rateLimitKey(request: FastifyRequest): string {
  * never reaches it; refusals cost one credential lookup.)
  */
 async function securityPlugin(app: FastifyInstance, { config }: { config: Config }): Promise<void> {
+  app.addHook('onRequest', async (request, reply) => {
+    const target = httpsRedirect(config, request);
+    // 308 keeps the method and body of a POST; a GET gets the classic permanent redirect.
+    if (target) return reply.redirect(target, request.method === 'GET' || request.method === 'HEAD' ? 301 : 308);
+  });
+
   // Built once: @fastify/helmet rebuilds the middleware (and re-parses the policy) on every
   // request, a tenth of a bare request's CPU time.
   const securityHeaders = helmet({
@@ -45,7 +69,7 @@ async function securityPlugin(app: FastifyInstance, { config }: { config: Config
     },
     // Same rule as frame-ancestors, for browsers that only read the older header.
     frameguard: { action: 'deny' },
-    hsts: config.env === 'production',
+    hsts: servesHttps(config) ? { maxAge: HSTS_MAX_AGE_S, includeSubDomains: true } : false,
   });
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)));
 

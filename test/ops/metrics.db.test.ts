@@ -47,3 +47,34 @@ describe('metrics', () => {
     expect(body).not.toContain('route="/metrics"');
   });
 });
+
+describe('who may read /metrics', () => {
+  const TOKEN = 'metrics-token-for-tests-0123456789';
+  let withToken: TestApp;
+  let withoutToken: TestApp;
+  beforeAll(async () => {
+    [withToken, withoutToken] = await Promise.all([createTestApp({ env: { METRICS_TOKEN: TOKEN } }), createTestApp()]);
+  });
+  afterAll(async () => Promise.all([withToken?.close(), withoutToken?.close()]));
+
+  it('with METRICS_TOKEN: only a request bearing it, from anywhere', async () => {
+    const get = (headers: Record<string, string>, remoteAddress = '203.0.113.5') => withToken.app.inject({ method: 'GET', url: '/metrics', headers, remoteAddress });
+    expect((await get({}, '127.0.0.1')).statusCode).toBe(401);
+    expect((await get({ authorization: `Bearer ${TOKEN}x` })).statusCode).toBe(401);
+    expect((await get({ authorization: 'Bearer short' })).statusCode).toBe(401);
+    const ok = await get({ authorization: `Bearer ${TOKEN}` });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('clientsvia_database_up');
+    expect(ok.headers['cache-control']).toBe('no-store');
+  });
+
+  it('without it: only a direct connection from loopback, never one through a proxy', async () => {
+    const get = (headers: Record<string, string>, remoteAddress: string) => withoutToken.app.inject({ method: 'GET', url: '/metrics', headers, remoteAddress });
+    expect((await get({}, '127.0.0.1')).statusCode).toBe(200);
+    expect((await get({}, '::1')).statusCode).toBe(200);
+    expect((await get({}, '203.0.113.5')).statusCode).toBe(404);
+    // A reverse proxy on the same host connects from loopback on behalf of anyone.
+    expect((await get({ 'x-forwarded-for': '203.0.113.5' }, '127.0.0.1')).statusCode).toBe(404);
+    expect((await get({ forwarded: 'for=203.0.113.5' }, '127.0.0.1')).statusCode).toBe(404);
+  });
+});

@@ -25,6 +25,8 @@ export interface RecordedRequest {
   status: number;
   /** The client closed the connection before the answer was sent. */
   aborted: boolean;
+  /** The W3C trace context the request carried, if any. */
+  traceparent: string | null;
 }
 
 export interface ElevenLabsStub {
@@ -114,7 +116,8 @@ export async function startElevenLabsStub(options: { apiKeys: string[] }): Promi
   }
 
   const server = createServer((req, res) => {
-    const rec: RecordedRequest = { voiceId: '', outputFormat: null, apiKey: null, body: null, status: 0, aborted: false };
+    const traceparent = typeof req.headers.traceparent === 'string' ? req.headers.traceparent : null;
+    const rec: RecordedRequest = { voiceId: '', outputFormat: null, apiKey: null, body: null, status: 0, aborted: false, traceparent };
     requests.push(rec);
     res.on('close', () => {
       if (!res.writableFinished) rec.aborted = true;

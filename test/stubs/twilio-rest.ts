@@ -15,6 +15,8 @@ export interface SentSms {
   from: string;
   body: string;
   sid: string;
+  /** The W3C trace context the request carried, if any. */
+  traceparent: string | null;
 }
 
 export interface TwilioRestStub {
@@ -26,14 +28,14 @@ export interface TwilioRestStub {
   /** Puts a number (E.164) in an account, as buying it on Twilio would. */
   ownNumber(accountSid: string, e164: string): void;
   /** Every IncomingPhoneNumbers lookup answered, by account. */
-  numberLookups: { accountSid: string; phoneNumber: string }[];
+  numberLookups: { accountSid: string; phoneNumber: string; traceparent: string | null }[];
   close(): Promise<void>;
 }
 
 export async function startTwilioRestStub(credentials: { accountSid: string; authToken: string }): Promise<TwilioRestStub> {
   const sent: SentSms[] = [];
   const accounts = new Map<string, { authToken: string; numbers: Set<string> }>([[credentials.accountSid, { authToken: credentials.authToken, numbers: new Set() }]]);
-  const numberLookups: { accountSid: string; phoneNumber: string }[] = [];
+  const numberLookups: { accountSid: string; phoneNumber: string; traceparent: string | null }[] = [];
   let failures: { times: number; status: number } = { times: 0, status: 500 };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -44,6 +46,7 @@ export async function startTwilioRestStub(credentials: { accountSid: string; aut
         res.end(JSON.stringify(body));
       };
       const url = new URL(req.url ?? '/', 'http://stub');
+      const traceparent = typeof req.headers.traceparent === 'string' ? req.headers.traceparent : null;
       const m = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|IncomingPhoneNumbers)\.json$/.exec(url.pathname);
       const resource = m?.[2];
       if (!m || (resource === 'Messages' ? req.method !== 'POST' : req.method !== 'GET')) return reply(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
@@ -57,7 +60,7 @@ export async function startTwilioRestStub(credentials: { accountSid: string; aut
       }
       if (resource === 'IncomingPhoneNumbers') {
         const phoneNumber = url.searchParams.get('PhoneNumber') ?? '';
-        numberLookups.push({ accountSid, phoneNumber });
+        numberLookups.push({ accountSid, phoneNumber, traceparent });
         const found = [...account.numbers].filter((n) => !phoneNumber || n === phoneNumber);
         const uri = `${url.pathname}?${url.searchParams.toString()}`;
         return reply(200, {
@@ -68,7 +71,7 @@ export async function startTwilioRestStub(credentials: { accountSid: string; aut
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
       const to = form.get('To') ?? '';
       if (!/^\+[1-9]\d{6,14}$/.test(to)) return reply(400, { code: 21211, message: `The 'To' number ${to} is not a valid phone number.`, status: 400 });
-      const sms: SentSms = { accountSid, to, from: form.get('From') ?? '', body: form.get('Body') ?? '', sid: `SM${String(sent.length + 1).padStart(32, '0')}` };
+      const sms: SentSms = { accountSid, to, from: form.get('From') ?? '', body: form.get('Body') ?? '', sid: `SM${String(sent.length + 1).padStart(32, '0')}`, traceparent };
       sent.push(sms);
       return reply(201, { sid: sms.sid, account_sid: sms.accountSid, to: sms.to, from: sms.from, body: sms.body, status: 'queued', num_segments: '1', direction: 'outbound-api', api_version: '2010-04-01' });
     });

@@ -1,5 +1,6 @@
 import type { BaseLogger } from 'pino';
 import type { Config } from '../../config.ts';
+import type { AppMetrics } from '../../observability/metrics.ts';
 import type { Services } from '../../services.ts';
 import { createEmbeddedEngine } from '../conversation/embedded/engine.ts';
 import { createFallbackEngine } from '../conversation/llm/fallback-engine.ts';
@@ -18,7 +19,9 @@ const MAX_HINTS = 60;
  * the language model when LLM_BASE_URL is set (with the company's own key or the platform's),
  * falling back to the embedded engine for any turn the model cannot answer in time.
  */
-export function createAgentRuntime(deps: { config: Config; services: Services; logger: Pick<BaseLogger, 'debug' | 'info' | 'warn'>; invalidation: InvalidationHub }): AgentRuntime {
+export function createAgentRuntime(deps: {
+  config: Config; services: Services; logger: Pick<BaseLogger, 'debug' | 'info' | 'warn'>; invalidation: InvalidationHub; metrics?: AppMetrics;
+}): AgentRuntime {
   const { config, services, logger } = deps;
   // Read on every turn, changed rarely: kept per company for a few seconds.
   const profiles = createLoadingCache((companyId) => loadProfileInputs(services, companyId), { ttlMs: COMPANY_CACHE_TTL_MS });
@@ -38,7 +41,7 @@ export function createAgentRuntime(deps: { config: Config; services: Services; l
           logger,
         }),
         embedded,
-        { budgetMs: config.llmTurnBudgetMs, logger },
+        { budgetMs: config.llmTurnBudgetMs, logger, ...(deps.metrics ? { metrics: deps.metrics } : {}) },
       )
     : null;
 

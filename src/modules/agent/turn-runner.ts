@@ -1,3 +1,4 @@
+import { unreadMetrics, type AppMetrics } from '../../observability/metrics.ts';
 import type { CallRecord, CallsService } from '../calls/calls.service.ts';
 import type { AgentProfile, AgentTools, CallInfo, DialogState, TurnInput, TurnResult, Utterance } from '../conversation/types.ts';
 import { initialState } from '../conversation/types.ts';
@@ -19,6 +20,8 @@ export interface RanTurn {
   result: TurnResult;
   engine: EngineName;
   engineMs: number;
+  /** When the turn began (performance.now()): the turn's whole time is measured from it. */
+  startedAt: number;
   utterance: Utterance | null;
 }
 
@@ -34,8 +37,9 @@ function dialogStateOf(stored: Record<string, unknown>): DialogState {
  * in, the engine's answer out, and the record of it written once. The channel renders the
  * answer (TwiML, JSON) and passes it as `response`, which is what a repeated delivery gets back.
  */
-export function createTurnRunner(deps: { calls: CallsService; runtime: AgentRuntime; clock: () => Date }) {
+export function createTurnRunner(deps: { calls: CallsService; runtime: AgentRuntime; clock: () => Date; metrics?: Pick<AppMetrics, 'callTurnSeconds'> }) {
   const { calls, runtime, clock } = deps;
+  const metrics = deps.metrics ?? unreadMetrics();
 
   return {
     clock,
@@ -55,7 +59,7 @@ export function createTurnRunner(deps: { calls: CallsService; runtime: AgentRunt
         runtime.toolsFor(companyId, info, at),
         signal,
       );
-      return { profile, result, engine, engineMs: Math.round(performance.now() - started), utterance };
+      return { profile, result, engine, engineMs: Math.round(performance.now() - started), startedAt: started, utterance };
     },
 
     /** Records a turn once; a concurrent or repeated delivery gets the first one's response. */
@@ -85,6 +89,8 @@ export function createTurnRunner(deps: { calls: CallsService; runtime: AgentRunt
           known: { name: before.name, address: before.address, zip: before.zip },
         },
       );
+      // Engine, speech and the write together: what the caller waited for, on our side.
+      if (ran) metrics.callTurnSeconds.observe({ engine: ran.engine, channel: call.channel }, (performance.now() - ran.startedAt) / 1000);
       return saved.response;
     },
   };

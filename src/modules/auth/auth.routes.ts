@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { errorResponses, NewPassword, Uuid } from '../../http/common-schemas.ts';
 import { principalOf, SESSION_COOKIE } from '../../plugins/access.ts';
+import { servesHttps } from '../../plugins/security.ts';
 
 const Me = Type.Object({
   kind: Type.Union([Type.Literal('user'), Type.Literal('api_token')]),
@@ -21,7 +22,8 @@ const LoginBody = Type.Object(
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { auth, passwords } = app.ctx.services;
-  const secure = app.ctx.config.env === 'production';
+  // Never sent over plain http where the app is served over https (PUBLIC_URL).
+  const secure = servesHttps(app.ctx.config);
 
   app.post('/login', {
     schema: { tags: ['auth'], summary: 'Sign in; sets an HttpOnly session cookie', body: LoginBody, response: { 200: Me, ...errorResponses } },
@@ -46,7 +48,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req, reply) => {
     const p = principalOf(req);
     if (p.kind === 'user') await auth.logout(p.sessionId);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, secure, sameSite: 'lax' });
     return reply.status(204).send(null);
   });
 

@@ -17,6 +17,7 @@ import { DAY_MS, MINUTE_MS } from './engine/local-date.ts';
 import type { BookingConfig, ExistingBooking, Slot } from './engine/types.ts';
 import { normalizeZip } from './engine/zip.ts';
 import { isExclusionViolation, isUniqueViolation } from '../../db/pg-errors.ts';
+import { unreadMetrics, type AppMetrics } from '../../observability/metrics.ts';
 
 const MAX_RANGE_DAYS = 31;
 const DEFAULT_RANGE_DAYS = 7;
@@ -32,9 +33,13 @@ const SPAN_AFTER_MS = 15 * DAY_MS;
  */
 export function createBookingsService(
   db: Db,
-  deps: { audit: AuditService; companies: CompaniesService; contacts: ContactsService; config: BookingConfigService; now?: () => Date },
+  deps: {
+    audit: AuditService; companies: CompaniesService; contacts: ContactsService; config: BookingConfigService; now?: () => Date;
+    metrics?: Pick<AppMetrics, 'bookingsCreated' | 'bookingsCancelled' | 'bookingSlotTaken'>;
+  },
 ) {
   const { audit, companies, contacts, config: bookingConfig } = deps;
+  const metrics = deps.metrics ?? unreadMetrics();
   const now = deps.now ?? (() => new Date());
 
   async function existingAround(tx: TenantTx, companyId: string, from: number, to: number, at: Date, excludeId?: string): Promise<ExistingBooking[]> {
@@ -126,7 +131,7 @@ export function createBookingsService(
       const hash = requestHash(input);
       const timeZone = await companies.timeZoneOf(companyId);
       try {
-        return await withTenant(db, companyId, async (tx) => {
+        const written = await withTenant(db, companyId, async (tx) => {
           await repo.lockCompany(tx, companyId);
           if (options.idempotencyKey) {
             const prior = await repo.findByIdempotencyKey(tx, companyId, options.idempotencyKey);
@@ -168,8 +173,14 @@ export function createBookingsService(
           });
           return { booking: await mustFind(tx, companyId, id, timeZone), replayed: false };
         });
+        if (!written.replayed) metrics.bookingsCreated.inc({ source: options.source, status: written.booking.status });
+        return written;
       } catch (err) {
-        if (isExclusionViolation(err) || isUniqueViolation(err)) return afterConflict(companyId, input, options);
+        if (isExclusionViolation(err) || isUniqueViolation(err)) {
+          metrics.bookingSlotTaken.inc({ stage: 'constraint' });
+          return afterConflict(companyId, input, options);
+        }
+        if (err instanceof AppError && err.code === 'SLOT_TAKEN') metrics.bookingSlotTaken.inc({ stage: 'recheck' });
         throw err;
       }
     },
@@ -246,7 +257,9 @@ export function createBookingsService(
         if (cancelled) {
           if (cancelled.window_key) await repo.releaseWindow(tx, companyId, cancelled.window_key);
           await audit.record(tx, companyId, actor, { action: 'booking.cancelled', entityType: 'booking', entityId: id });
-          return mustFind(tx, companyId, id, timeZone);
+          const booking = await mustFind(tx, companyId, id, timeZone);
+          metrics.bookingsCancelled.inc({});
+          return booking;
         }
         const booking = await mustFind(tx, companyId, id, timeZone);
         if (booking.status === 'cancelled') return booking;

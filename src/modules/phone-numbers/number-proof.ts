@@ -1,6 +1,7 @@
 import { AppError } from '../../errors.ts';
 import { isAdmin, type Principal } from '../auth/principal.ts';
 import type { SecretName } from '../secrets/secrets.names.ts';
+import { traceHeaders } from '../../observability/trace.ts';
 
 /**
  * How a company comes to hold a number: the platform admin (or the system, seeding) assigns
@@ -40,7 +41,7 @@ export function createNumberProof(deps: NumberProofDeps) {
     let res: Response;
     try {
       res = await fetch(url, {
-        headers: { authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}` },
+        headers: { authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`, ...traceHeaders() },
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch {

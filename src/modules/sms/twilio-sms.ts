@@ -1,3 +1,4 @@
+import { traceHeaders } from '../../observability/trace.ts';
 /**
  * Sends one SMS through Twilio's REST API (Messages resource): a form POST with basic auth.
  * Spoken to directly over fetch, so TWILIO_API_BASE_URL can point at a loopback server in
@@ -27,6 +28,7 @@ export async function sendSms(account: TwilioAccount, message: { from: string; t
     headers: {
       authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64')}`,
       'content-type': 'application/x-www-form-urlencoded',
+      ...traceHeaders(),
     },
     body: new URLSearchParams({ To: message.to, From: message.from, Body: message.body }).toString(),
     signal: signal ?? AbortSignal.timeout(10_000),

@@ -1,5 +1,6 @@
 import { looksLikeMp3 } from './mp3-sniff.ts';
 import type { VoiceProfile } from './speech.types.ts';
+import { traceHeaders } from '../../observability/trace.ts';
 
 /** Larger answers are refused: a sentence of speech is tens of kilobytes. */
 const MAX_AUDIO_BYTES = 5 * 1024 * 1024;
@@ -40,7 +41,7 @@ export async function synthesizeWithElevenLabs(
   try {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'xi-api-key': apiKey, 'content-type': 'application/json', accept: 'audio/mpeg' },
+      headers: { 'xi-api-key': apiKey, 'content-type': 'application/json', accept: 'audio/mpeg', ...traceHeaders() },
       body: JSON.stringify(body),
       signal,
     });

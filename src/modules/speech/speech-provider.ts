@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BaseLogger } from 'pino';
 import type { Config } from '../../config.ts';
+import type { AppMetrics } from '../../observability/metrics.ts';
 import { createCircuitBreaker } from './circuit-breaker.ts';
 import { synthesizeWithElevenLabs } from './elevenlabs-client.ts';
 import { textFingerprint } from './speech-key.ts';
@@ -26,7 +27,7 @@ export interface SynthesisRequest {
  * Answers audio or null; logs why not, naming the company and the text's length and
  * fingerprint, never the text or the key.
  */
-export function createSpeechProvider(config: SpeechConfig, logger: SpeechLogger, now: () => number = Date.now) {
+export function createSpeechProvider(config: SpeechConfig, logger: SpeechLogger, metrics: Pick<AppMetrics, 'speechSynthesisSeconds'>, now: () => number = Date.now) {
   const breaker = createCircuitBreaker({ failures: config.speechBreakerFailures, cooldownMs: config.speechBreakerCooldownMs, now });
   // The breaker is keyed by a digest, so the process never keeps keys it does not need.
   const breakerId = (apiKey: string) => createHash('sha256').update(apiKey).digest('hex').slice(0, 16);
@@ -54,6 +55,7 @@ export function createSpeechProvider(config: SpeechConfig, logger: SpeechLogger,
     const started = performance.now();
     try {
       const result = await synthesizeWithElevenLabs(config.elevenLabsBaseUrl, apiKey, profile, text, abort.signal);
+      metrics.speechSynthesisSeconds.observe({ outcome: result.ok ? 'ok' : result.reason }, (performance.now() - started) / 1000);
       if (result.ok) {
         breaker.success(id);
         return result.audio;

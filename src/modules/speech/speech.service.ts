@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { withTenant } from '../../db/tenant.ts';
+import { unreadMetrics, type AppMetrics } from '../../observability/metrics.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/principal.ts';
 import { createAudioLru } from './audio-lru.ts';
@@ -14,6 +15,8 @@ export interface SpeechServiceDeps {
   db: Db;
   audit: AuditService;
   logger: SpeechLogger;
+  /** Counts into a registry nobody reads when left out (tests of the service alone). */
+  metrics?: Pick<AppMetrics, 'speechSynthesisSeconds' | 'speechCache'>;
   /** The breaker's clock (tests). */
   now?: () => number;
 }
@@ -47,8 +50,8 @@ function withDeadline(work: Promise<boolean>, ms: number): Promise<boolean> {
  * synthesised by ElevenLabs within the caller's time budget. Every way speech can fail answers
  * null, and the call speaks with `<Say>` instead.
  */
-export function createSpeechService({ config, db, audit, logger, now }: SpeechServiceDeps) {
-  const provider = createSpeechProvider(config, logger, now);
+export function createSpeechService({ config, db, audit, logger, metrics = unreadMetrics(), now }: SpeechServiceDeps) {
+  const provider = createSpeechProvider(config, logger, metrics, now);
   const signer = createSpeechUrlSigner(config.sessionSecret);
   const memory = createAudioLru(config.speechMemoryCacheMb * 1024 * 1024);
   // Two turns asking for the same new sentence at once share one ElevenLabs request.
@@ -98,6 +101,7 @@ export function createSpeechService({ config, db, audit, logger, now }: SpeechSe
       const key = speechCacheKey(companyId, profile, text);
       try {
         const cached = await clipState(companyId, key);
+        metrics.speechCache.inc({ result: cached ? 'hit' : 'miss' });
         if (cached) return { url: urlFor(companyId, key, cached), cached: true, ms: elapsed() };
         const remaining = budgetMs - elapsed();
         if (remaining <= 0) return null;

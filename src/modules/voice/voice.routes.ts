@@ -50,7 +50,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.ctx.invalidation.register((companyId) => twilioTokens.invalidate(companyId));
 
+  const { metrics } = app.ctx.telemetry;
   registerWebhookGate(app, {
+    metrics,
     publicUrl: config.publicUrl,
     platformToken: config.twilioAuthToken,
     async companyToken(calledNumber) {
@@ -67,6 +69,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   const twiml = (reply: FastifyReply, body: string) => reply.type('text/xml; charset=utf-8').send(body);
+  /** The incoming call's first answer, timed from the webhook's arrival (signature check included). */
+  const firstTwiml = (reply: FastifyReply, outcome: 'answered' | 'unknown_number' | 'suspended' | 'apology', body: string) => {
+    metrics.callFirstTwimlSeconds.observe({ outcome }, reply.elapsedTime / 1000);
+    return twiml(reply, body);
+  };
 
   app.post('/voice', {
     schema: { tags, consumes, summary: 'Twilio: an incoming call (answers with the greeting and listens)', body: TwilioForm },
@@ -76,13 +83,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const params = req.body as TwilioCallParams;
     if (!who.companyId) {
       req.log.info({ to: params.To }, 'call to an unknown number');
-      return twiml(reply, UNKNOWN_NUMBER_TWIML);
+      return firstTwiml(reply, 'unknown_number', UNKNOWN_NUMBER_TWIML);
     }
-    if (who.status !== 'active') return twiml(reply, SUSPENDED_TWIML);
+    if (who.status !== 'active') return firstTwiml(reply, 'suspended', SUSPENDED_TWIML);
     try {
-      return twiml(reply, await flow.incoming(who.companyId, params));
+      return firstTwiml(reply, 'answered', await flow.incoming(who.companyId, params));
     } catch (err) {
-      return twiml(reply, flow.apology(err, { companyId: who.companyId, callSid: params.CallSid, seq: 0 }));
+      return firstTwiml(reply, 'apology', flow.apology(err, { companyId: who.companyId, callSid: params.CallSid, seq: 0 }));
     }
   });
 

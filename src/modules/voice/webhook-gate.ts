@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
+import type { AppMetrics } from '../../observability/metrics.ts';
 import { createFailureWindow } from './failure-window.ts';
 import { signatureIsValid } from './twilio-signature.ts';
 
@@ -13,6 +14,7 @@ export interface WebhookGateDeps {
   platformToken: string | undefined;
   /** The Twilio auth token of the company that holds `calledNumber`, if it has one. */
   companyToken(calledNumber: string): Promise<string | null>;
+  metrics: Pick<AppMetrics, 'webhookSignatureRefusals'>;
 }
 
 const mediaType = (header: string | undefined): string => (header ?? '').split(';')[0]!.trim().toLowerCase();
@@ -50,6 +52,7 @@ export function registerWebhookGate(app: FastifyInstance, deps: WebhookGateDeps)
       if (signedBy(own)) return;
     }
     failures.fail(req.ip);
+    deps.metrics.webhookSignatureRefusals.inc({ route: req.routeOptions.url ?? 'unmatched' });
     req.log.warn({ path: req.routeOptions.url, hasSignature: Boolean(signature) }, 'Twilio webhook refused: bad or missing signature');
     throw new AppError('FORBIDDEN', 'Invalid Twilio signature');
   }

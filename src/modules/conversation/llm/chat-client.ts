@@ -1,4 +1,5 @@
 import type { AssistantMessage, ChatFailure, ChatRequest, ChatResult, ToolCall } from './chat-types.ts';
+import { traceHeaders } from '../../../observability/trace.ts';
 
 /** A chat answer is a few kilobytes; anything far larger is not one. */
 const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -57,7 +58,7 @@ export function readAssistantMessage(body: unknown): { message: AssistantMessage
  */
 export async function requestChatCompletion(request: ChatRequest): Promise<ChatResult> {
   const { baseUrl, apiKey, model, messages, tools, temperature, signal } = request;
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...traceHeaders() };
   if (apiKey) headers.authorization = `Bearer ${apiKey}`;
   const body = { model, messages, tools, tool_choice: 'auto', temperature, stream: false };
   try {

@@ -1,4 +1,5 @@
 import type { BaseLogger } from 'pino';
+import { unreadMetrics, type AppMetrics } from '../../../observability/metrics.ts';
 import { createCircuitBreaker } from '../../speech/circuit-breaker.ts';
 import { LOW_CONFIDENCE } from '../embedded/engine.ts';
 import type { AgentTools, ConversationEngine, TurnInput, TurnResult } from '../types.ts';
@@ -14,6 +15,7 @@ export interface FallbackEngineOptions {
   breakerFailures?: number;
   breakerCooldownMs?: number;
   logger: Pick<BaseLogger, 'warn' | 'info'>;
+  metrics?: Pick<AppMetrics, 'modelCalls' | 'modelFallbacks'>;
   now?: () => number;
 }
 
@@ -45,6 +47,8 @@ function ownedByFallback(input: TurnInput): boolean {
 }
 
 const reasonOf = (error: unknown): string => (error instanceof LlmTurnError ? error.reason : 'error');
+/** The few reasons a dashboard tells apart: the model was slow, failed, or was skipped. */
+const fallbackReason = (reason: string): 'timeout' | 'breaker' | 'error' => (reason === 'timeout' ? 'timeout' : reason === 'circuit_open' ? 'breaker' : 'error');
 
 /**
  * The language model with a time budget and a plainer engine behind it: whatever the model
@@ -53,10 +57,11 @@ const reasonOf = (error: unknown): string => (error instanceof LlmTurnError ? er
  * company whose model keeps failing skips it for a while, so it costs no turn a wait.
  */
 export function createFallbackEngine(primary: ConversationEngine, fallback: ConversationEngine, options: FallbackEngineOptions): FallbackEngine {
-  const { budgetMs, graceMs = 150, logger } = options;
+  const { budgetMs, graceMs = 150, logger, metrics = unreadMetrics() } = options;
   const breaker = createCircuitBreaker({ failures: options.breakerFailures ?? 3, cooldownMs: options.breakerCooldownMs ?? 30_000, ...(options.now ? { now: options.now } : {}) });
 
   async function runFallback(input: TurnInput, tools: AgentTools, signal: AbortSignal | undefined, reason: string, started: number): Promise<TrackedTurn> {
+    metrics.modelFallbacks.inc({ reason: fallbackReason(reason) });
     const result = await fallback.respond(input, tools, signal);
     logger.warn({ companyId: input.profile.companyId, callSid: input.call.callSid, seq: input.seq, reason, ms: Math.round(performance.now() - started) }, 'language model turn answered by the fallback engine');
     // The model reads next turn what the caller heard in this one.
@@ -86,10 +91,12 @@ export function createFallbackEngine(primary: ConversationEngine, fallback: Conv
       // Past the budget the primary stops; it gets a moment to hand over what it did.
       const first = inBudget === 'spent' ? await Promise.race([settled, after(graceMs)]) : inBudget;
       if (first !== 'late' && first.ok) {
+        metrics.modelCalls.inc({ outcome: 'ok' });
         breaker.success(companyId);
         return { result: first.result, engine: primary.name };
       }
       const reason = first === 'late' ? 'timeout' : reasonOf(first.error);
+      metrics.modelCalls.inc({ outcome: reason === 'timeout' ? 'timeout' : 'error' });
       if (breaker.failure(companyId)) logger.warn({ companyId, cooldownMs: options.breakerCooldownMs ?? 30_000 }, 'language model circuit opened: the embedded engine answers for the cool-down');
       const state = first !== 'late' && first.error instanceof LlmTurnError ? first.error.state : input.state;
       return await runFallback({ ...input, state }, tools, signal, reason, started);
