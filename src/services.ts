@@ -14,6 +14,8 @@ import { createMessagesService } from './modules/calls/messages.service.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
 import { createCompanyConfigService } from './modules/company-config/company-config.service.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
+import { createExportsService } from './modules/exports/exports.service.ts';
+import { createLeadsService } from './modules/leads/leads.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
 import { createOverviewService } from './modules/overview/overview.service.ts';
 import { createTradeKnowledgeService } from './modules/knowledge/trade-knowledge.service.ts';
@@ -62,6 +64,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     bookingConfig,
     bookings: createBookingsService(db, { audit, companies, contacts, config: bookingConfig, now: clock }),
     calls: createCallsService(db, { contacts }),
+    leads: createLeadsService(db, { audit, companies, now: clock }),
     anonymousUsage: createAnonymousUsageService(db, {
       companies,
       caps: { conversationsPerCompanyPerDay: config.anonConversationsPerCompanyPerDay, bookingsPerCompanyPerDay: config.anonBookingsPerCompanyPerDay, bookingsPerPhonePerDay: config.anonBookingsPerPhonePerDay, modelTurnsPerCompanyPerDay: config.anonModelTurnsPerCompanyPerDay },
@@ -78,7 +81,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
   // The configuration document and the overview span the modules above, through their services.
   const companyConfig = createCompanyConfigService(db, services);
   const platform = createPlatformService(db, config, { companies, companyConfig, users: services.users });
-  return { ...services, companyConfig, platform, overview: createOverviewService(services) };
+  return { ...services, companyConfig, platform, overview: createOverviewService(services), exports: createExportsService({ ...services, now: clock }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

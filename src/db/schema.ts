@@ -4,6 +4,7 @@ import type { CompanyTradeCategoriesTable, ContactsTable, ContactPhonesTable, Au
 import type { BookingSettingsTable, BookingServicesTable, TechniciansTable, BookingsTable, BookingWindowCountsTable } from './schema/booking.ts';
 import type { AgentSettingsVersionsTable, AgentSettingsTable, VoiceSettingsTable, CompanySecretsTable, WidgetSettingsTable } from './schema/settings.ts';
 import type { TradeKnowledgeEntriesTable, TradeVocabularyTable, TradeEmergenciesTable, TradeKnowledgeSeedsTable, KnowledgeEntriesTable, KnowledgeOverridesTable, UnansweredQuestionsTable } from './schema/knowledge.ts';
+import type { LeadFollowUpsTable, DigestSubscriptionsTable, DigestsTable, DigestDeliveriesTable } from './schema/leads.ts';
 import type { SpeechCacheTable, SpeechUrlKeysTable, CallsTable, CallTurnsTable, MessagesTable, AnonymousUsageTable } from './schema/calls.ts';
 
 export type * from './schema/platform.ts';
@@ -12,6 +13,7 @@ export type * from './schema/booking.ts';
 export type * from './schema/settings.ts';
 export type * from './schema/knowledge.ts';
 export type * from './schema/calls.ts';
+export type * from './schema/leads.ts';
 
 export interface DB {
   'platform.companies': CompaniesTable;
@@ -49,4 +51,8 @@ export interface DB {
   speech_cache: SpeechCacheTable;
   speech_url_keys: SpeechUrlKeysTable;
   anonymous_usage: AnonymousUsageTable;
+  lead_follow_ups: LeadFollowUpsTable;
+  digest_subscriptions: DigestSubscriptionsTable;
+  digests: DigestsTable;
+  digest_deliveries: DigestDeliveriesTable;
 }
