@@ -11,6 +11,7 @@ import voiceRoutes from './modules/voice/voice.routes.ts';
 import companiesRoutes from './modules/companies/companies.routes.ts';
 import companyConfigRoutes from './modules/company-config/company-config.routes.ts';
 import contactsRoutes from './modules/contacts/contacts.routes.ts';
+import digestRoutes from './modules/digest/digest.routes.ts';
 import exportsRoutes from './modules/exports/exports.routes.ts';
 import leadsRoutes from './modules/leads/leads.routes.ts';
 import knowledgeRoutes from './modules/knowledge/knowledge.routes.ts';
@@ -60,6 +61,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(messagesRoutes, { prefix: `${company}/messages` });
   await app.register(leadsRoutes, { prefix: company });
   await app.register(exportsRoutes, { prefix: company });
+  await app.register(digestRoutes, { prefix: `${company}/digest-subscription` });
   await app.register(agentChatRoutes, { prefix: `${company}/agent` });
   await app.register(agentSettingsRoutes, { prefix: `${company}/agent-settings` });
   await app.register(voiceSettingsRoutes, { prefix: `${company}/voice-settings` });

@@ -14,6 +14,9 @@ import { createMessagesService } from './modules/calls/messages.service.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
 import { createCompanyConfigService } from './modules/company-config/company-config.service.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
+import { createDigestService } from './modules/digest/digest.service.ts';
+import { createDigestSubscriptionsService } from './modules/digest/digest-subscriptions.service.ts';
+import { createMailer } from './modules/digest/mailer.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
 import { createLeadsService } from './modules/leads/leads.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
@@ -81,7 +84,16 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
   // The configuration document and the overview span the modules above, through their services.
   const companyConfig = createCompanyConfigService(db, services);
   const platform = createPlatformService(db, config, { companies, companyConfig, users: services.users });
-  return { ...services, companyConfig, platform, overview: createOverviewService(services), exports: createExportsService({ ...services, now: clock }) };
+  return {
+    ...services,
+    companyConfig,
+    platform,
+    overview: createOverviewService(services),
+    // The exports and the digest read through the services above too.
+    exports: createExportsService({ ...services, now: clock }),
+    digestSubscriptions: createDigestSubscriptionsService(db, audit),
+    digest: createDigestService(db, { ...services, config, mailer: config.smtp ? createMailer(config.smtp) : undefined, now: clock }),
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

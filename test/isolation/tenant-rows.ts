@@ -54,6 +54,10 @@ export function rowBuilders(tradeCategoryIds: string[]): Record<string, RowBuild
     calls: (c, n) => ({ company_id: c.id, id: n === 0 ? c.callId : randomUUID(), call_sid: `CA${c.digit}${n}${randomUUID().replace(/-/g, '').slice(0, 30)}`, from_number: `+1312555${c.digit}${String(n).padStart(3, '0')}` }),
     call_turns: (c, n) => ({ company_id: c.id, call_id: c.callId, seq: n, agent_text: `Policy turn ${n}`, response: '<Response/>', engine: 'embedded' }),
     messages: (c, n) => ({ company_id: c.id, call_id: c.callId, caller_name: `Policy caller ${n}`, body: `Policy message ${n}` }),
+    lead_follow_ups: (c, n) => ({ company_id: c.id, call_id: sql`(SELECT id FROM calls WHERE company_id = ${c.id} ORDER BY id OFFSET ${n} LIMIT 1)`, actor_type: 'system', actor_label: 'policy' }),
+    digest_subscriptions: (c) => ({ company_id: c.id, user_id: randomUUID(), by_email: true }),
+    digests: (c, n) => ({ company_id: c.id, local_day: `2030-01-0${n + 1}` }),
+    digest_deliveries: (c) => ({ company_id: c.id, local_day: '2030-01-01', user_id: randomUUID(), channel: 'email', status: 'sent' }),
     anonymous_usage: (c, n) => ({ company_id: c.id, day: `2030-01-0${n + 1}`, kind: 'booking_phone', subject: `+1312555${c.digit}${String(n).padStart(3, '0')}`, used: 1 }),
   };
 }
