@@ -68,7 +68,7 @@ describe('unbooked leads', () => {
     expect(items.find((l) => l.callId === c.service)).toMatchObject({
       wanted: 'Leak repair: the kitchen sink leaks', serviceName: 'Leak repair', emergency: false, contact: { name: 'Riley Stone', phone: '+13125550101' }, followedUp: null,
     });
-    expect(items.find((l) => l.callId === c.emergency)).toMatchObject({ wanted: 'Emergency', emergency: true });
+    expect(items.find((l) => l.callId === c.emergency)).toMatchObject({ wanted: 'An emergency (no details given)', emergency: true });
     expect(items.find((l) => l.callId === c.jobMessage)).toMatchObject({ wanted: 'I need a quote for a new water heater', message: 'Quote for a water heater please' });
   });
 

@@ -14,13 +14,10 @@ interface Facts { problem?: unknown; emergency?: unknown; name?: unknown; phone?
 
 /** What the caller wanted, in a line: the service they named, the problem they described, or their message. */
 export function wantedOf(r: Pick<LeadRow, 'service_name' | 'message_body' | 'outcome'>, facts: Facts): string {
-  const parts = [
-    facts.emergency === true || r.outcome === 'emergency' ? 'Emergency' : '',
-    r.service_name ?? '',
-    typeof facts.problem === 'string' ? facts.problem : '',
-  ].filter((p) => p !== '');
+  const parts = [r.service_name ?? '', typeof facts.problem === 'string' ? facts.problem : ''].filter((p) => p !== '');
   if (parts.length > 0) return parts.join(': ');
-  return r.message_body ?? 'A visit (no details given)';
+  if (r.message_body) return r.message_body;
+  return facts.emergency === true || r.outcome === 'emergency' ? 'An emergency (no details given)' : 'A visit (no details given)';
 }
 
 function present(r: LeadRow) {

@@ -62,7 +62,7 @@ function LeadCard({ lead, companyId, timeZone, onToggle }: { lead: Lead; company
           </Group>
           <Text size="sm">{lead.wanted}</Text>
           <Text size="sm" c="dimmed">
-            {formatDateTime(lead.startedAt as string, timeZone)} · <Anchor component={Link} to={`/companies/${companyId}/calls/${lead.callId}`} size="sm">Transcript</Anchor>
+            {formatDateTime(lead.startedAt as string, timeZone)} · <Anchor component={Link} to={`/companies/${companyId}/calls/${lead.callId}`} size="sm" underline="always">Transcript</Anchor>
             {lead.followedUp && <> · followed up by {lead.followedUp.by} {formatDateTime(lead.followedUp.at as string, timeZone)}</>}
           </Text>
         </Stack>
