@@ -1,3 +1,4 @@
+import type { SmtpConfig } from './config-mail.ts';
 /** The application's settings as `loadConfig` (src/config.ts) hands them out. */
 export type AppEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -74,6 +75,10 @@ export interface Config {
   llmApiKey: string | undefined;
   /** How long a call turn waits for the model before the embedded engine answers instead. */
   llmTurnBudgetMs: number;
+  /** Outgoing email (the daily digest); undefined: no SMTP server configured, no email sent. */
+  smtp: SmtpConfig | undefined;
+  /** The company-local hour from which the day's digest is sent (default 7). */
+  digestLocalHour: number;
   version: string;
   /**
    * Bearer token that /metrics requires. Unset: /metrics answers only to a direct connection

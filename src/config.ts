@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { parseSmtp } from './config-mail.ts';
 import { decodeKey, parsePreviousKeys, parseTrustProxy } from './config-parsers.ts';
 import type { AppEnv, Config, LogLevel } from './config-types.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
@@ -189,6 +190,8 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     llmModel: str('LLM_MODEL') ?? 'gpt-4o-mini',
     llmApiKey: str('LLM_API_KEY'),
     llmTurnBudgetMs: int('LLM_TURN_BUDGET_MS', 4000, 500, 12_000),
+    smtp: parseSmtp(str, publicUrl, problems),
+    digestLocalHour: int('DIGEST_LOCAL_HOUR', 7, 0, 23),
     version: readVersion(),
     metricsToken,
     sentryDsn,

@@ -19,6 +19,11 @@ import { createCompaniesService } from './modules/companies/companies.service.ts
 import { createCompanyConfigService } from './modules/company-config/company-config.service.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
 import { createKnowledgeConflicts } from './modules/knowledge/knowledge-conflicts.service.ts';
+import { createDigestService } from './modules/digest/digest.service.ts';
+import { createDigestSubscriptionsService } from './modules/digest/digest-subscriptions.service.ts';
+import { createMailer } from './modules/digest/mailer.ts';
+import { createExportsService } from './modules/exports/exports.service.ts';
+import { createLeadsService } from './modules/leads/leads.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
 import { createOverviewService } from './modules/overview/overview.service.ts';
 import { createTradeKnowledgeService } from './modules/knowledge/trade-knowledge.service.ts';
@@ -81,6 +86,7 @@ export function createServices(
     bookingConfig,
     bookings: createBookingsService(db, { audit, companies, contacts, config: bookingConfig, now: clock, metrics }),
     calls: createCallsService(db, { contacts }),
+    leads: createLeadsService(db, { audit, companies, now: clock }),
     anonymousUsage: createAnonymousUsageService(db, {
       companies,
       caps: { conversationsPerCompanyPerDay: config.anonConversationsPerCompanyPerDay, bookingsPerCompanyPerDay: config.anonBookingsPerCompanyPerDay, bookingsPerPhonePerDay: config.anonBookingsPerPhonePerDay, modelTurnsPerCompanyPerDay: config.anonModelTurnsPerCompanyPerDay },
@@ -98,7 +104,17 @@ export function createServices(
   // The configuration document and the overview span the modules above, through their services.
   const companyConfig = createCompanyConfigService(db, services);
   const platform = createPlatformService(db, config, { companies, companyConfig, users: services.users });
-  return { ...services, companyConfig, platform, overview: createOverviewService(services), analytics: createAnalyticsService(db, { bookingConfig }) };
+  return {
+    ...services,
+    companyConfig,
+    platform,
+    overview: createOverviewService(services),
+    analytics: createAnalyticsService(db, { bookingConfig }),
+    // The exports and the digest read through the services above too.
+    exports: createExportsService({ ...services, now: clock }),
+    digestSubscriptions: createDigestSubscriptionsService(db, audit),
+    digest: createDigestService(db, { ...services, config, mailer: config.smtp ? createMailer(config.smtp) : undefined, now: clock }),
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

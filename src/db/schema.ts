@@ -5,6 +5,7 @@ import type { BookingSettingsTable, BookingServicesTable, TechniciansTable, Book
 import type { AgentSettingsVersionsTable, AgentSettingsTable, VoiceSettingsTable, CompanySecretsTable, WidgetSettingsTable } from './schema/settings.ts';
 import type { TradeKnowledgeEntriesTable, TradeVocabularyTable, TradeEmergenciesTable, TradeKnowledgeSeedsTable, KnowledgeEntriesTable, KnowledgeOverridesTable, UnansweredQuestionsTable } from './schema/knowledge.ts';
 import type { AnalyticsDaysTable, AnalyticsVersionsTable } from './schema/analytics.ts';
+import type { LeadFollowUpsTable, DigestSubscriptionsTable, DigestsTable, DigestDeliveriesTable } from './schema/leads.ts';
 import type { SpeechCacheTable, SpeechUrlKeysTable, CallsTable, CallTurnsTable, MessagesTable, AnonymousUsageTable } from './schema/calls.ts';
 
 export type * from './schema/platform.ts';
@@ -14,6 +15,7 @@ export type * from './schema/settings.ts';
 export type * from './schema/knowledge.ts';
 export type * from './schema/calls.ts';
 export type * from './schema/analytics.ts';
+export type * from './schema/leads.ts';
 
 export interface DB {
   'platform.companies': CompaniesTable;
@@ -53,4 +55,8 @@ export interface DB {
   anonymous_usage: AnonymousUsageTable;
   analytics_versions: AnalyticsVersionsTable;
   analytics_days: AnalyticsDaysTable;
+  lead_follow_ups: LeadFollowUpsTable;
+  digest_subscriptions: DigestSubscriptionsTable;
+  digests: DigestsTable;
+  digest_deliveries: DigestDeliveriesTable;
 }

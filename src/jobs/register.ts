@@ -3,6 +3,7 @@ import type { Services } from '../services.ts';
 import { PRUNE_SESSIONS_CRON, PRUNE_SESSIONS_JOB, pruneSessions } from './handlers/prune-sessions.ts';
 import { RELEASE_HOLDS_CRON, RELEASE_HOLDS_JOB, releaseExpiredHolds } from './handlers/release-expired-holds.ts';
 import { BOOKING_SMS_JOB, sendBookingSms } from './handlers/send-booking-sms.ts';
+import { DIGEST_SCAN_CRON, DIGEST_SCAN_JOB, DIGEST_SEND_JOB, scanDigests, sendDigest } from './handlers/daily-digest.ts';
 import { PREPARE_SPEECH_JOB, prepareSpeech, type SpeechPlanFor } from './handlers/prepare-speech.ts';
 import type { JobQueue } from './types.ts';
 
@@ -17,5 +18,8 @@ export function registerJobs(queue: JobQueue, services: Services, config: Config
   queue.register(RELEASE_HOLDS_JOB, releaseExpiredHolds(services.bookings), { retryLimit: 1 });
   queue.schedule(RELEASE_HOLDS_JOB, RELEASE_HOLDS_CRON);
   queue.register(BOOKING_SMS_JOB, sendBookingSms(services, config), { retryLimit: 4, retryDelay: 30, retryBackoff: true });
+  queue.register(DIGEST_SCAN_JOB, scanDigests(services.digest, queue), { retryLimit: 1 });
+  queue.schedule(DIGEST_SCAN_JOB, DIGEST_SCAN_CRON);
+  queue.register(DIGEST_SEND_JOB, sendDigest(services.digest), { retryLimit: 4, retryDelay: 60, retryBackoff: true });
   queue.register(PREPARE_SPEECH_JOB, prepareSpeech(services.speech, speechPlan), { retryLimit: 3, retryDelay: 60, retryBackoff: true });
 }

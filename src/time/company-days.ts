@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { AppError } from '../errors.ts';
 import { formatLocalDate, parseLocalDate, weekdayOf } from '../modules/booking/engine/local-date.ts';
 import { WEEKDAYS } from '../modules/booking/engine/types.ts';
 import { createZoneClock } from '../modules/booking/engine/zone-clock.ts';
@@ -46,4 +47,30 @@ export function companyDays(first: string, last: string, timeZone: string): Loca
     from = to;
   }
   return out;
+}
+
+export interface LocalDayRange extends Span {
+  /** First and last company-local day of the range, inclusive (YYYY-MM-DD). */
+  fromDate: string;
+  toDate: string;
+}
+
+const MAX_RANGE_DAYS = 366;
+
+/**
+ * Company-local days `from`..`to` (both included) as instants from the start of the first to
+ * the start of the day after the last; a DST day inside is 23 or 25 hours. Without `to`, today;
+ * without `from`, the 30 days ending with `to`. Pure: the clock is an argument.
+ */
+export function localDayRange(range: { from?: string | undefined; to?: string | undefined }, timeZone: string, now: Date): LocalDayRange {
+  const day = (s: string, field: string) => {
+    const d = DateTime.fromISO(s, { zone: timeZone });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || !d.isValid) throw new AppError('VALIDATION_FAILED', `'${s}' is not a calendar date (YYYY-MM-DD)`, { field });
+    return d.startOf('day');
+  };
+  const last = range.to ? day(range.to, 'to') : DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  const first = range.from ? day(range.from, 'from') : last.minus({ days: 29 });
+  if (first > last) throw new AppError('BAD_REQUEST', '`from` is after `to`.', { field: 'from' });
+  if (last.diff(first, 'days').days >= MAX_RANGE_DAYS) throw new AppError('RANGE_TOO_LONG', `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, { field: 'to' });
+  return { from: first.toJSDate(), to: last.plus({ days: 1 }).toJSDate(), fromDate: first.toISODate()!, toDate: last.toISODate()! };
 }

@@ -59,6 +59,10 @@ export function rowBuilders(tradeCategoryIds: string[]): Record<string, RowBuild
       company_id: c.id, day: `2030-02-0${n + 1}`, day_start: new Date(Date.UTC(2030, 1, 1 + n, 6)), day_end: new Date(Date.UTC(2030, 1, 2 + n, 6)),
       open_hours: '', versions: [0, 0], figures: JSON.stringify({ calls: 0 }),
     }),
+    lead_follow_ups: (c, n) => ({ company_id: c.id, call_id: sql`(SELECT id FROM calls WHERE company_id = ${c.id} ORDER BY id OFFSET ${n} LIMIT 1)`, actor_type: 'system', actor_label: 'policy' }),
+    digest_subscriptions: (c) => ({ company_id: c.id, user_id: randomUUID(), by_email: true }),
+    digests: (c, n) => ({ company_id: c.id, local_day: `2030-01-0${n + 1}` }),
+    digest_deliveries: (c) => ({ company_id: c.id, local_day: '2030-01-01', user_id: randomUUID(), channel: 'email', status: 'sent' }),
     anonymous_usage: (c, n) => ({ company_id: c.id, day: `2030-01-0${n + 1}`, kind: 'booking_phone', subject: `+1312555${c.digit}${String(n).padStart(3, '0')}`, used: 1 }),
   };
 }

@@ -63,6 +63,19 @@ export const bookingsRepository = {
     return q.orderBy('b.start_at').orderBy('b.id').limit(page.limit + 1).offset(page.offset).execute();
   },
 
+  /** Bookings created in [from, to) that stand (confirmed or done), with their service's price text. */
+  madeIn(tx: TenantTx, companyId: string, span: { from: Date; to: Date }) {
+    return tx
+      .selectFrom('bookings as b')
+      .innerJoin('booking_services as s', (j) => j.onRef('s.company_id', '=', 'b.company_id').onRef('s.id', '=', 'b.service_id'))
+      .select(['b.id', 'b.emergency', 's.price_text'])
+      .where('b.company_id', '=', companyId)
+      .where('b.created_at', '>=', span.from)
+      .where('b.created_at', '<', span.to)
+      .where('b.status', 'in', ['confirmed', 'completed'])
+      .execute();
+  },
+
   /** Bookings whose buffered time meets [from, to) and that still block at `now`. */
   blocking(tx: TenantTx, companyId: string, span: { from: Date; to: Date }, now: Date, excludeId?: string): Promise<BlockingRow[]> {
     let q = tx

@@ -10,6 +10,7 @@ import type { ContactsService } from '../contacts/contacts.service.ts';
 import type { BookingConfigService } from './booking-config.service.ts';
 import { assertZip, engineError, placement, requestHash, reusedKey, slotTaken, type AvailabilityQuery, type BookingRequest, type WriteOptions } from './bookings.input.ts';
 import { bookingsRepository as repo, type BookingFilter } from './bookings.repository.ts';
+import { valueOf } from './price-range.ts';
 import { presentBooking, toExisting, type Booking } from './bookings.present.ts';
 import { checkSlotStillFree, type SlotCheckResult } from './engine/check-slot-still-free.ts';
 import { findAvailableSlots } from './engine/find-available-slots.ts';
@@ -281,6 +282,12 @@ export function createBookingsService(
       const timeZone = await companies.timeZoneOf(companyId);
       const rows = await withTenant(db, companyId, (tx) => repo.list(tx, companyId, filter, page));
       return toPage(rows.map((r) => presentBooking(r, timeZone)), page);
+    },
+
+    /** Bookings made in [from, to) that stand, and their value from the services' price ranges. */
+    async madeIn(companyId: string, span: { from: Date; to: Date }) {
+      const rows = await withTenant(db, companyId, (tx) => repo.madeIn(tx, companyId, span));
+      return { count: rows.length, emergencies: rows.filter((r) => r.emergency).length, value: valueOf(rows.map((r) => r.price_text)) };
     },
 
     /** Releases every company's holds that ran out (the hold-expiry job). Returns how many. */

@@ -87,6 +87,9 @@ function quote(value: string): string {
   return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** One record with its CRLF, every cell protected and quoted as needed (for streaming). */
+export const formatCsvRow = (row: readonly string[]): string => row.map((v) => quote(protectCell(v))).join(',') + '\r\n';
+
 export function formatCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map((v) => quote(protectCell(v))).join(',')).join('\r\n') + '\r\n';
+  return rows.map(formatCsvRow).join('');
 }

@@ -14,6 +14,7 @@ export const companyPages: CompanyPage[] = [
   { path: 'calls', nav: { label: 'Calls' }, load: () => import('../features/calls/components/calls-page.tsx') },
   { path: 'calls/:callId', load: () => import('../features/calls/components/call-page.tsx') },
   { path: 'analytics', nav: { label: 'Analytics' }, load: () => import('../features/analytics/components/analytics-page.tsx') },
+  { path: 'leads', nav: { label: 'Leads' }, load: () => import('../features/leads/components/leads-page.tsx') },
   { path: 'schedule', nav: { label: 'Schedule' }, load: () => import('../features/booking/components/schedule-page.tsx') },
   { path: 'bookings/new', load: () => import('../features/booking/components/new-booking-page.tsx') },
   { path: 'bookings/:bookingId', load: () => import('../features/booking/components/booking-page.tsx') },

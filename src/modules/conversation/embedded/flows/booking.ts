@@ -80,6 +80,8 @@ export async function startBooking(turn: Turn, lead = ''): Promise<Reply> {
   // offered the next open times, unless the company takes messages after hours.
   if (!profile.isOpenNow && !facts.emergency) {
     if (profile.afterHours === 'take_message') {
+      // What they asked for is the job: it makes the message a lead (calls/lead-predicate.ts).
+      facts.problem ??= turn.raw.trim();
       return startMessage(turn, `After hours, the caller asked to book a visit: "${turn.raw.trim()}"`, "We're closed right now, but I can take a message and someone will call you back when we open.");
     }
   }

@@ -4,6 +4,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { ApiError, errorText } from '../../../lib/api-error.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useChangePassword } from '../api/change-password.ts';
+import { DigestSettings } from './digest-settings.tsx';
 
 const MIN_LENGTH = 10;
 
@@ -46,6 +47,7 @@ export default function AccountPage() {
           </Stack>
         </form>
       </Paper>
+      {me.data?.companyId && me.data.role === 'owner' && <DigestSettings companyId={me.data.companyId} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Button, Checkbox, Group, SegmentedControl, Text, TextInput } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
+import { CsvDownload } from '../../../components/csv-download.tsx';
 import { Empty, LoadError, Loading } from '../../../components/page-states.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useCompany } from '../../../lib/company-context.ts';
@@ -41,7 +42,10 @@ export default function SchedulePage() {
       <PageHeader
         title="Schedule"
         description={`${title} · times in ${company.timeZone}`}
-        actions={<Button component={Link} to={`/companies/${company.id}/bookings/new`}>New booking</Button>}
+        actions={<>
+          <CsvDownload companyId={company.id} timeZone={company.timeZone} what="bookings" label="Bookings" ahead />
+          <Button component={Link} to={`/companies/${company.id}/bookings/new`}>New booking</Button>
+        </>}
       />
       <Group mb="md" gap="sm" align="flex-end" wrap="wrap">
         <SegmentedControl aria-label="View" value={view} onChange={(v) => set({ view: v === 'week' ? 'week' : null })} data={[{ value: 'day', label: 'Day' }, { value: 'week', label: 'Week' }]} />

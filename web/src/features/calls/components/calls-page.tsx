@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { CsvDownload } from '../../../components/csv-download.tsx';
 import { Empty, LoadError, Loading } from '../../../components/page-states.tsx';
 import { Pager } from '../../../components/pager.tsx';
 import { useCompany } from '../../../lib/company-context.ts';
@@ -20,7 +21,11 @@ export default function CallsPage() {
 
   return (
     <>
-      <PageHeader title="Calls" description={<>Times in {company.timeZone.replace('_', ' ')}. New calls appear here as they come in.</>} />
+      <PageHeader
+        title="Calls"
+        description={<>Times in {company.timeZone.replace('_', ' ')}. New calls appear here as they come in.</>}
+        actions={<CsvDownload companyId={company.id} timeZone={company.timeZone} what="calls" label="Calls" />}
+      />
       <CallsFilterBar filters={filters} onChange={change} />
       {calls.isPending ? <Loading label="Loading calls" />
         : calls.isError ? <LoadError error={calls.error} retry={() => void calls.refetch()} />
