@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { decodeKey, parsePreviousKeys, parseTrustProxy } from './config-parsers.ts';
 import type { AppEnv, Config, LogLevel } from './config-types.ts';
+import { parseRealtimeVoice } from './config-voice.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
 
 export type { AppEnv, Config, LogLevel } from './config-types.ts';
@@ -184,6 +185,7 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     llmModel: str('LLM_MODEL') ?? 'gpt-4o-mini',
     llmApiKey: str('LLM_API_KEY'),
     llmTurnBudgetMs: int('LLM_TURN_BUDGET_MS', 4000, 500, 12_000),
+    ...parseRealtimeVoice(str, problems),
     version: readVersion(),
   };
   if (problems.length > 0) throw new ConfigError(problems);
