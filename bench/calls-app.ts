@@ -38,7 +38,7 @@ export interface CallsAppUnderTest {
  * during warm-up, then served from the speech cache); 'say' sets no key, so every turn uses <Say>.
  * Logs go through the production logger configuration to the null device, so their cost counts.
  */
-export async function startCallsApp(options: { databaseUrl?: string | undefined; logLevel: string; speech: SpeechMode; clock?: () => Date }): Promise<CallsAppUnderTest> {
+export async function startCallsApp(options: { databaseUrl?: string | undefined; logLevel: string; speech: SpeechMode; clock?: () => Date; env?: Record<string, string> }): Promise<CallsAppUnderTest> {
   const scratch = options.databaseUrl ? await createScratchDatabase(options.databaseUrl) : null;
   try {
     return await start(options, scratch);
@@ -48,7 +48,7 @@ export async function startCallsApp(options: { databaseUrl?: string | undefined;
   }
 }
 
-async function start(options: { logLevel: string; speech: SpeechMode; clock?: (() => Date) | undefined }, scratch: { url: string; drop(): Promise<void> } | null): Promise<CallsAppUnderTest> {
+async function start(options: { logLevel: string; speech: SpeechMode; clock?: (() => Date) | undefined; env?: Record<string, string> | undefined }, scratch: { url: string; drop(): Promise<void> } | null): Promise<CallsAppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clientsvia-bench-calls-'));
   const speechKey = randomBytes(16).toString('hex');
   const speechStub = options.speech === 'cached' ? await startElevenLabsStub({ apiKeys: [speechKey] }) : null;
@@ -67,6 +67,7 @@ async function start(options: { logLevel: string; speech: SpeechMode; clock?: ((
     RATE_LIMIT_API_PER_MINUTE: '100000000',
     ...(speechStub ? { ELEVENLABS_BASE_URL: speechStub.url, ELEVENLABS_API_KEY: speechKey } : {}),
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+    ...options.env,
   });
   const log = pino(loggerOptions(config) as pino.LoggerOptions, pino.destination({ dest: devNull, sync: false }));
 

@@ -7,6 +7,7 @@ import { signAsTwilio } from '../../src/modules/voice/twilio-signature.ts';
 import { createDemoApp, type TestApp } from '../helpers/app.ts';
 import { businessMorning, phoneCall } from '../helpers/calls.ts';
 import { login } from '../helpers/factories.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 /**
  * Whole ConversationRelay calls to a demo company switched to 'relay': the signed webhook hands
@@ -96,7 +97,11 @@ describe('ConversationRelay calls', () => {
 
     const bookings = (await api('owner@rapidrooter.example', '/bookings?limit=200')).items as { customerName: string; callId: string }[];
     expect(bookings).toHaveLength(before + 1);
-    const record = await recordOf('owner@rapidrooter.example', call.callSid);
+    // Each turn's send time is written just after its tokens went out.
+    const record = await waitFor('every turn with its send time', async () => {
+      const r = await recordOf('owner@rapidrooter.example', call.callSid);
+      return r.transcript.slice(1).every((x: { firstSentMs: number | null }) => x.firstSentMs !== null) && r;
+    });
     expect(record).toMatchObject({ outcome: 'booked', status: 'completed' });
     expect(bookings.find((b) => b.customerName === 'Dana Whitfield')!.callId).toBe(record.id);
     const turns = record.transcript as { seq: number; transport: string; firstSentMs: number | null; interrupted: boolean; heardText: string | null; callerText: string | null }[];

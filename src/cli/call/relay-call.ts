@@ -12,6 +12,8 @@ export interface RelayReply {
   /** The text tokens, in order. */
   tokens: string[];
   text: string;
+  /** performance.now() when the first token arrived (null: none did). */
+  firstAt: number | null;
 }
 
 export interface RelayClientOptions {
@@ -29,17 +31,18 @@ export interface RelayClientOptions {
 export async function openRelay(options: RelayClientOptions) {
   const signature = options.signature ?? signAsTwilio(options.authToken, options.publicUrl, {});
   const ws = new WebSocket(options.connectUrl ?? options.publicUrl, { headers: { 'x-twilio-signature': signature } });
-  const inbox: Record<string, unknown>[] = [];
+  const inbox: { m: Record<string, unknown>; at: number }[] = [];
   let waiter: (() => void) | null = null;
   let endMessage: { handoffData: string } | null = null;
   let endWaiter: (() => void) | null = null;
   const closed = new Promise<{ code: number }>((resolve) => ws.on('close', (code) => resolve({ code })));
   ws.on('message', (data) => {
+    const at = performance.now();
     const m = JSON.parse(data.toString()) as Record<string, unknown>;
     if (m.type === 'end') {
       endMessage = { handoffData: String(m.handoffData ?? '') };
       endWaiter?.();
-    } else inbox.push(m);
+    } else inbox.push({ m, at });
     waiter?.();
   });
   await Promise.race([once(ws, 'open'), once(ws, 'unexpected-response').then(([, res]) => {
@@ -47,7 +50,7 @@ export async function openRelay(options: RelayClientOptions) {
   })]);
 
   const send = (message: object) => ws.send(JSON.stringify(message));
-  const next = async (): Promise<Record<string, unknown> | null> => {
+  const next = async (): Promise<{ m: Record<string, unknown>; at: number } | null> => {
     while (inbox.length === 0) {
       if (ws.readyState !== WebSocket.OPEN) return null;
       await Promise.race([new Promise<void>((r) => (waiter = r)), closed]);
@@ -71,14 +74,16 @@ export async function openRelay(options: RelayClientOptions) {
     /** The next reply: text tokens up to the one marked last (empty when the socket closed first). */
     async reply(): Promise<RelayReply> {
       const tokens: string[] = [];
+      let firstAt: number | null = null;
       for (;;) {
-        const m = await next();
-        if (!m) break;
-        if (m.type !== 'text') continue;
-        tokens.push(String(m.token));
-        if (m.last === true) break;
+        const got = await next();
+        if (!got) break;
+        if (got.m.type !== 'text') continue;
+        firstAt ??= got.at;
+        tokens.push(String(got.m.token));
+        if (got.m.last === true) break;
       }
-      return { tokens, text: tokens.join('').trim() };
+      return { tokens, text: tokens.join('').trim(), firstAt };
     },
 
     /** The caller cut in after hearing `heard` of the agent's answer. */

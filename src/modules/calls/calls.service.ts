@@ -151,14 +151,16 @@ export function createCallsService(db: Db, deps: { contacts: ContactsService }) 
     },
 
     /**
-     * A streaming call's word on how a turn was heard: when its first audio reached the caller
+     * A streaming call's word on how a turn went out, written after it was sent: when its first
+     * token left (the turn is recorded before it is sent), when its first audio reached the caller
      * (only the first mark counts), or that the caller cut in and what they had heard by then.
      */
-    async markHeard(companyId: string, callId: string, seq: number, heard: { firstHeardMs?: number; interrupted?: boolean; heardText?: string | null }): Promise<void> {
+    async markHeard(companyId: string, callId: string, seq: number, heard: { firstSentMs?: number; firstHeardMs?: number; interrupted?: boolean; heardText?: string | null }): Promise<void> {
       await withTenant(db, companyId, async (tx) => {
         const turn = await repo.findTurn(tx, companyId, callId, seq);
         if (!turn) return;
-        const patch: { first_heard_ms?: number; interrupted?: boolean; heard_text?: string | null } = {};
+        const patch: { first_sent_ms?: number; first_heard_ms?: number; interrupted?: boolean; heard_text?: string | null } = {};
+        if (heard.firstSentMs !== undefined && turn.first_sent_ms === null) patch.first_sent_ms = Math.max(0, Math.round(heard.firstSentMs));
         if (heard.firstHeardMs !== undefined && turn.first_heard_ms === null) patch.first_heard_ms = Math.max(0, Math.round(heard.firstHeardMs));
         if (heard.interrupted) Object.assign(patch, { interrupted: true, heard_text: heard.heardText ?? null });
         if (Object.keys(patch).length > 0) await repo.markHeard(tx, companyId, callId, seq, patch);

@@ -92,8 +92,15 @@ export function createCallFlow(deps: CallFlowDeps) {
     },
 
     /** One turn: what the caller said (or silence) in, the agent's answer out. */
-    async turn(companyId: string, params: TwilioCallParams, seq: number): Promise<string> {
-      const { call, recorded } = await begin(companyId, params, seq);
+    async turn(companyId: string, params: TwilioCallParams, asked: number): Promise<string> {
+      let seq = asked;
+      let { call, recorded } = await begin(companyId, params, seq);
+      if (recorded && !recorded.response.trimStart().startsWith('<')) {
+        // A ConversationRelay turn took this number after the call fell back to <Gather> (its
+        // socket broke while the turn ran): the caller's answer is the turn after it.
+        seq = call.turnCount + 1;
+        ({ call, recorded } = await begin(companyId, params, seq));
+      }
       if (recorded) return recorded.response;
       const text = (params.SpeechResult ?? '').trim();
       const confidence = params.Confidence === undefined || params.Confidence === '' ? null : Number(params.Confidence);

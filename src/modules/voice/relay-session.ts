@@ -97,23 +97,28 @@ export function createRelaySession(deps: RelaySessionDeps, target: SocketTarget,
 
   async function turn(text: string, stoppedAt: number): Promise<void> {
     if (!call || ended) return;
-    // The stored call, fresh: its state is the last recorded turn's, whichever process wrote it.
-    const current = (await calls.findBySid(target.companyId, target.callSid)) ?? call;
-    const seq = current.turnCount + 1;
     const utterance = text.trim() ? { text: text.trim(), confidence: null } : null;
-    const ran = await runner.run(target.companyId, current, seq, utterance, AbortSignal.timeout(deps.engineBudgetMs));
-    const sentences = splitSentences(ran.result.say);
-    let firstSentMs: number | null = null;
-    sentences.forEach((token, i) => {
-      peer.send({ type: 'text', token, last: i === sentences.length - 1, interruptible: true });
-      firstSentMs ??= Math.round(now() - stoppedAt);
-    });
-    const handoff = handoffOf(ran.result);
-    const response = JSON.stringify({ transport: 'relay', say: ran.result.say, ...(handoff?.reason === 'transfer' ? { transferTo: handoff.to } : {}) });
-    const saved = await runner.record(target.companyId, current, seq, { ran, result: ran.result, response, speechMs: 0, streamed: { transport: 'relay', firstSentMs } });
-    speaking = seq;
-    if (saved === response) await confirmBooking(deps, target.companyId, ran.result);
-    if (handoff) end(handoff);
+    // The turn is recorded before a word of it goes out, so whatever picks the call up next (a
+    // replayed setup on another socket, the <Gather> fallback after a drop) starts from it. When
+    // another delivery took this turn's number first, the state moved under us: run on the new one.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = (await calls.findBySid(target.companyId, target.callSid)) ?? call;
+      const seq = current.turnCount + 1;
+      const ran = await runner.run(target.companyId, current, seq, utterance, AbortSignal.timeout(deps.engineBudgetMs));
+      const handoff = handoffOf(ran.result);
+      const response = JSON.stringify({ transport: 'relay', say: ran.result.say, ...(handoff?.reason === 'transfer' ? { transferTo: handoff.to } : {}) });
+      const saved = await runner.record(target.companyId, current, seq, { ran, result: ran.result, response, speechMs: 0, streamed: { transport: 'relay', firstSentMs: null } });
+      if (saved !== response) continue;
+      const sentences = splitSentences(ran.result.say);
+      sentences.forEach((token, i) => peer.send({ type: 'text', token, last: i === sentences.length - 1, interruptible: true }));
+      const firstSentMs = Math.round(now() - stoppedAt);
+      speaking = seq;
+      await calls.markHeard(target.companyId, current.id, seq, { firstSentMs });
+      await confirmBooking(deps, target.companyId, ran.result);
+      if (handoff) end(handoff);
+      return;
+    }
+    throw new Error('relay turn kept losing its turn number to other deliveries');
   }
 
   async function interrupted(heard: unknown): Promise<void> {
