@@ -179,6 +179,19 @@ describe('ConversationRelay calls', () => {
     expect((await recordOf('owner@rapidrooter.example', ours.callSid)).transcript).toHaveLength(1);
   });
 
+  it('takes a <Gather> answer whose turn number a relay turn took (the socket broke mid-turn) as the next turn', async () => {
+    const { call, relay } = await relayCall('+13125550199');
+    await relay.say('I need a drain cleaned'); // turn 1, recorded by the relay
+    relay.drop();
+    // The fallback had named turn 1 before the relay's record landed; the caller's answer comes to it.
+    const late = await call.redeliver(`${t.config.publicUrl}/api/twilio/turn?seq=1`, 'Sam Ortiz');
+    expect(late.status).toBe(200);
+    expect(late.next.kind).toBe('listen');
+    const record = await recordOf('owner@rapidrooter.example', call.callSid);
+    expect(record.transcript.map((x: { seq: number; transport: string }) => [x.seq, x.transport])).toEqual([[0, 'relay'], [1, 'relay'], [2, 'gather']]);
+    expect(record.transcript[2].callerText).toBe('Sam Ortiz');
+  });
+
   it('carries the call on through <Gather> webhooks when the socket drops mid-call, and still books', async () => {
     const before = (await api('owner@rapidrooter.example', '/bookings?limit=200')).items.length;
     const { call, relay, next } = await relayCall('+13125550198');
