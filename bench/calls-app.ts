@@ -35,7 +35,7 @@ export interface CallsAppUnderTest {
  * during warm-up, then served from the speech cache); 'say' sets no key, so every turn uses <Say>.
  * Logs go through the production logger configuration to the null device, so their cost counts.
  */
-export async function startCallsApp(options: { databaseUrl?: string | undefined; logLevel: string; speech: SpeechMode; clock?: () => Date }): Promise<CallsAppUnderTest> {
+export async function startCallsApp(options: { databaseUrl?: string | undefined; logLevel: string; speech: SpeechMode; clock?: () => Date; env?: Record<string, string> }): Promise<CallsAppUnderTest> {
   const scratch = options.databaseUrl ? await createScratchDatabase(options.databaseUrl) : null;
   try {
     return await start(options, scratch);
@@ -45,7 +45,7 @@ export async function startCallsApp(options: { databaseUrl?: string | undefined;
   }
 }
 
-async function start(options: { logLevel: string; speech: SpeechMode; clock?: (() => Date) | undefined }, scratch: { url: string; drop(): Promise<void> } | null): Promise<CallsAppUnderTest> {
+async function start(options: { logLevel: string; speech: SpeechMode; clock?: (() => Date) | undefined; env?: Record<string, string> | undefined }, scratch: { url: string; drop(): Promise<void> } | null): Promise<CallsAppUnderTest> {
   const speechKey = randomBytes(16).toString('hex');
   const speechStub = options.speech === 'cached' ? await startElevenLabsStub({ apiKeys: [speechKey] }) : null;
   const { config, dataDir, log } = benchConfig({
@@ -57,6 +57,7 @@ async function start(options: { logLevel: string; speech: SpeechMode; clock?: ((
       DEMO_PASSWORD: randomBytes(12).toString('base64url'),
       TWILIO_AUTH_TOKEN: randomBytes(16).toString('hex'),
       ...(speechStub ? { ELEVENLABS_BASE_URL: speechStub.url, ELEVENLABS_API_KEY: speechKey } : {}),
+      ...options.env,
     },
   });
 

@@ -16,6 +16,7 @@ const SUITES: { name: string; script: string }[] = [
   { name: 'calls', script: 'bench/calls.bench.ts' },
   { name: 'knowledge', script: 'bench/knowledge.bench.ts' },
   { name: 'analytics', script: 'bench/analytics.bench.ts' },
+  { name: 'voice', script: 'bench/voice.bench.ts' },
   // Further suites append a line here and call reportTargets() (bench/targets.ts).
 ];
 

@@ -1,9 +1,11 @@
 import type { SmtpConfig } from './config-mail.ts';
+import type { RealtimeVoiceConfig } from './config-voice.ts';
+
 /** The application's settings as `loadConfig` (src/config.ts) hands them out. */
 export type AppEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-export interface Config {
+export interface Config extends RealtimeVoiceConfig {
   env: AppEnv;
   port: number;
   host: string;

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseSmtp } from './config-mail.ts';
 import { decodeKey, parsePreviousKeys, parseTrustProxy } from './config-parsers.ts';
 import type { AppEnv, Config, LogLevel } from './config-types.ts';
+import { parseRealtimeVoice } from './config-voice.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
 
 export type { AppEnv, Config, LogLevel } from './config-types.ts';
@@ -192,6 +193,7 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     llmTurnBudgetMs: int('LLM_TURN_BUDGET_MS', 4000, 500, 12_000),
     smtp: parseSmtp(str, publicUrl, problems),
     digestLocalHour: int('DIGEST_LOCAL_HOUR', 7, 0, 23),
+    ...parseRealtimeVoice(str, problems),
     version: readVersion(),
     metricsToken,
     sentryDsn,

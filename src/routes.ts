@@ -9,6 +9,7 @@ import { availabilityRoutes, bookingsRoutes } from './modules/booking/bookings.r
 import { callsRoutes, messagesRoutes } from './modules/calls/calls.routes.ts';
 import { agentChatRoutes } from './modules/agent/chat.routes.ts';
 import voiceRoutes from './modules/voice/voice.routes.ts';
+import voiceSocketRoutes from './modules/voice/voice-socket.routes.ts';
 import companiesRoutes from './modules/companies/companies.routes.ts';
 import companyConfigRoutes from './modules/company-config/company-config.routes.ts';
 import contactsRoutes from './modules/contacts/contacts.routes.ts';
@@ -40,6 +41,8 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(tradeCategoriesRoutes, { prefix: '/trade-categories' });
   await app.register(voiceRoutes, { prefix: '/twilio' });
+  // Twilio's WebSockets for streaming calls: outside /twilio, whose gate takes only signed forms.
+  await app.register(voiceSocketRoutes, { prefix: '/voice-socket' });
   await app.register(widgetChatRoutes, { prefix: '/widget' });
   await app.register(tradeKnowledgeRoutes, { prefix: '/trade-categories/:tradeCategoryId/knowledge' });
   // Public: Twilio fetches audio for <Play> without our authentication (signed URLs).

@@ -3,18 +3,21 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { normalizePhone } from '../phone/normalize.ts';
 import { findServer, unreachable } from './call/find-server.ts';
+import { relayConversation } from './call/relay-conversation.ts';
 import { createSimulatedCall, type CallStep, type WebhookTransport } from './call/simulated-call.ts';
 import { runCommand } from './run-command.ts';
 
 /**
- * npm run call -- --to <number> [--from <number>] [--url <server>]
+ * npm run call -- --to <number> [--from <number>] [--url <server>] [--mode auto|gather|relay]
  *
  * Phones a company through a running server's real voice webhooks, signed as Twilio signs them
  * (with TWILIO_AUTH_TOKEN, or the development token in DATA_DIR), and follows the TwiML as
  * Twilio would: prints what the agent says and reads the caller's lines from the terminal, or
  * from standard input when it is not a terminal. An empty line is silence; "/hangup" ends.
  * It reads the same settings (.env, environment) as `npm start` and finds the server through
- * them (see call/find-server.ts), or at `--url`.
+ * them (see call/find-server.ts), or at `--url`. A company in relay mode answers with
+ * ConversationRelay: the call then goes on over its WebSocket (call/relay-conversation.ts).
+ * `--mode` says which the caller expects; a different answer is reported and the call ends.
  */
 // The conversation is this program's output, not a log: it is written to stdout as it
 // happens; usage and setup problems go to stderr.
@@ -26,12 +29,13 @@ const { values } = parseArgs({
     to: { type: 'string' },
     from: { type: 'string', default: '+13125550100' },
     url: { type: 'string' },
+    mode: { type: 'string', default: 'auto' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 if (values.help || !values.to) {
-  (values.help ? say : complain)('usage: npm run call -- --to <company number> [--from <your number>] [--url http://localhost:3000]');
+  (values.help ? say : complain)('usage: npm run call -- --to <company number> [--from <your number>] [--url http://localhost:3000] [--mode auto|gather|relay]');
   process.exit(values.help ? 0 : 2);
 }
 const dialled = { to: values.to, from: values.from };
@@ -83,6 +87,23 @@ await runCommand(async () => {
 
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const lines = rl[Symbol.asyncIterator]();
+  const answeredBy = step.next.kind === 'relay' ? 'relay' : 'gather';
+  if (values.mode !== 'auto' && values.mode !== answeredBy && step.next.kind !== 'refused') {
+    complain(`the company answered in ${answeredBy} mode, not ${values.mode} (its voice settings choose: Agent page, or PUT /voice-settings {"settings":{"mode":"${values.mode}"}})`);
+    rl.close();
+    await call.hangUp();
+    process.exit(1);
+  }
+  if (step.next.kind === 'relay') {
+    const after = await relayConversation({
+      call, answer: step.next, serverUrl: server.url, authToken: config.twilioAuthToken, lines, say,
+      prompt: () => { if (process.stdin.isTTY) process.stdout.write('You: '); },
+    });
+    if (after) {
+      step = after;
+      show(step);
+    }
+  }
   while (call.listening) {
     if (process.stdin.isTTY) process.stdout.write('You: ');
     const next = await lines.next();

@@ -19,7 +19,13 @@ export interface CallStep {
   said: string[];
   /** Clip URLs played, in order. */
   played: string[];
-  next: { kind: 'listen'; action: string; hints: string[] } | { kind: 'hangup' } | { kind: 'transfer'; to: string } | { kind: 'refused' };
+  next:
+    | { kind: 'listen'; action: string; hints: string[] }
+    | { kind: 'hangup' }
+    | { kind: 'transfer'; to: string }
+    | { kind: 'refused' }
+    /** ConversationRelay: Twilio speaks the greeting and opens the socket; the action follows the session. */
+    | { kind: 'relay'; url: string; action: string; attrs: Record<string, string> };
   raw: string;
 }
 
@@ -32,7 +38,7 @@ export interface SimulatedCallOptions {
   callSid?: string;
 }
 
-function stepOf(status: number, body: string): CallStep {
+export function stepOf(status: number, body: string): CallStep {
   if (status !== 200) return { status, said: [], played: [], next: { kind: 'refused' }, raw: body };
   const said: string[] = [];
   const played: string[] = [];
@@ -47,6 +53,10 @@ function stepOf(status: number, body: string): CallStep {
         next = { kind: 'listen', action: v.action, hints: v.hints };
       } else if (v.kind === 'dial') next = { kind: 'transfer', to: v.number };
       else if (v.kind === 'hangup') next = { kind: 'hangup' };
+      else if (v.kind === 'relay') {
+        if (v.greeting) said.push(v.greeting);
+        next = { kind: 'relay', url: v.url, action: v.action, attrs: v.attrs };
+      }
     }
   };
   walk(readTwiml(body));
@@ -86,6 +96,17 @@ export function createSimulatedCall(options: SimulatedCallOptions) {
       return step;
     },
 
+    /** ConversationRelay's session ended: Twilio posts its <Connect> action, with our handoff data if we sent `end`. */
+    async relayEnded(action: string, session: { handoffData?: string | undefined; status?: string; errorCode?: string }): Promise<CallStep> {
+      const params: Record<string, string> = { ...base, CallStatus: 'in-progress', SessionStatus: session.status ?? 'ended' };
+      if (session.handoffData !== undefined) params.HandoffData = session.handoffData;
+      if (session.errorCode) params.ErrorCode = session.errorCode;
+      const res = await post(action, params);
+      const step = stepOf(res.status, res.body);
+      pending = step.next.kind === 'listen' ? step.next.action : null;
+      return step;
+    },
+
     /** Repeats the last delivery, as Twilio does when it did not get an answer in time. */
     async redeliver(action: string, text: string, confidence = 0.92): Promise<CallStep> {
       const res = await post(action, { ...base, CallStatus: 'in-progress', SpeechResult: text, Confidence: String(confidence) });
@@ -97,6 +118,9 @@ export function createSimulatedCall(options: SimulatedCallOptions) {
       const duration = String(Math.max(1, Math.round((Date.now() - startedAt) / 1000)));
       return (await post(`${options.publicUrl}/api/twilio/status`, { ...base, CallStatus: status, CallDuration: duration })).status;
     },
+
+    /** The call's form fields as Twilio sends them (for the relay client's setup). */
+    base,
 
     get listening(): boolean {
       return pending !== null;

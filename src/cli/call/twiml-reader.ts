@@ -10,7 +10,8 @@ export type Verb =
   | { kind: 'dial'; number: string }
   | { kind: 'hangup' }
   | { kind: 'redirect'; url: string }
-  | { kind: 'pause' };
+  | { kind: 'pause' }
+  | { kind: 'relay'; url: string; action: string; greeting: string; attrs: Record<string, string> };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]!);
@@ -56,6 +57,10 @@ function verbsOf(nodes: (Node | string)[]): Verb[] {
     else if (n.name === 'Hangup') out.push({ kind: 'hangup' });
     else if (n.name === 'Redirect') out.push({ kind: 'redirect', url: textOf(n) });
     else if (n.name === 'Pause') out.push({ kind: 'pause' });
+    else if (n.name === 'Connect') {
+      const relay = n.children.find((c): c is Node => typeof c !== 'string' && c.name === 'ConversationRelay');
+      if (relay) out.push({ kind: 'relay', url: relay.attrs.url ?? '', action: n.attrs.action ?? '', greeting: relay.attrs.welcomeGreeting ?? '', attrs: relay.attrs });
+    }
   }
   return out;
 }

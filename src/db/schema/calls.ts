@@ -57,8 +57,19 @@ export interface CallTurnsTable {
   engine: 'greeting' | 'embedded' | 'llm' | 'fallback' | 'system';
   engine_ms: Generated<number>;
   speech_ms: Generated<number>;
+  /** What carried the turn; null on rows from before real-time voice. */
+  transport: VoiceTransport | null;
+  /** Caller's end of speech → our first text token or audio frame sent (streaming calls). */
+  first_sent_ms: number | null;
+  /** Caller's end of speech → our first audio the caller heard (a Media Streams mark). */
+  first_heard_ms: number | null;
+  interrupted: Generated<boolean>;
+  /** What of the answer the caller heard before cutting in. */
+  heard_text: string | null;
   created_at: Timestamp;
 }
+
+export type VoiceTransport = 'gather' | 'relay' | 'stream';
 
 export interface MessagesTable {
   company_id: string;

@@ -29,6 +29,7 @@ export interface VoiceSettingsTable {
   style: number;
   speed: number;
   use_own_key: Generated<boolean>;
+  mode: Generated<'default' | 'gather' | 'relay'>;
   updated_at: Timestamp;
 }
 

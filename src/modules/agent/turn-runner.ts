@@ -25,6 +25,12 @@ export interface RanTurn {
   utterance: Utterance | null;
 }
 
+/** How a turn of a streaming call went out: the transport and caller stop → first token or frame sent. */
+export interface StreamedTiming {
+  transport: 'gather' | 'relay' | 'stream';
+  firstSentMs: number | null;
+}
+
 export const callInfoOf = (call: CallRecord): CallInfo => ({ id: call.id, callSid: call.callSid, callerNumber: call.fromNumber, channel: call.channel, startedAt: call.startedAt });
 
 function dialogStateOf(stored: Record<string, unknown>): DialogState {
@@ -63,7 +69,7 @@ export function createTurnRunner(deps: { calls: CallsService; runtime: AgentRunt
     },
 
     /** Records a turn once; a concurrent or repeated delivery gets the first one's response. */
-    async record(companyId: string, call: CallRecord, seq: number, turn: { ran: RanTurn | null; result: TurnResult; response: string; speechMs: number }): Promise<string> {
+    async record(companyId: string, call: CallRecord, seq: number, turn: { ran: RanTurn | null; result: TurnResult; response: string; speechMs: number; streamed?: StreamedTiming | undefined }): Promise<string> {
       const before = dialogStateOf(call.state).facts;
       const { result, ran } = turn;
       const { facts } = result.state;
@@ -80,6 +86,7 @@ export function createTurnRunner(deps: { calls: CallsService; runtime: AgentRunt
           engine: ran ? ran.engine : 'greeting',
           engine_ms: ran?.engineMs ?? 0,
           speech_ms: turn.speechMs,
+          ...(turn.streamed ? { transport: turn.streamed.transport, first_sent_ms: turn.streamed.firstSentMs } : {}),
         },
         {
           state: result.state,

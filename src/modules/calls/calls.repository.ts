@@ -109,6 +109,11 @@ export const callsRepository = {
     return tx.selectFrom('call_turns').selectAll().where('company_id', '=', companyId).where('call_id', '=', callId).where('seq', '=', seq).executeTakeFirst();
   },
 
+  /** How a turn was heard on a streaming call: the first audio heard, or the cut-in and what was heard before it. */
+  markHeard(tx: TenantTx, companyId: string, callId: string, seq: number, patch: { first_sent_ms?: number; first_heard_ms?: number; interrupted?: boolean; heard_text?: string | null }) {
+    return tx.updateTable('call_turns').set(patch).where('company_id', '=', companyId).where('call_id', '=', callId).where('seq', '=', seq).executeTakeFirst();
+  },
+
   turns(tx: TenantTx, companyId: string, callId: string) {
     return tx.selectFrom('call_turns').selectAll().where('company_id', '=', companyId).where('call_id', '=', callId).orderBy('seq').execute();
   },

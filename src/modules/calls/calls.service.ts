@@ -40,6 +40,11 @@ const presentTurn = (t: TurnRow) => ({
   engine: t.engine,
   engineMs: t.engine_ms,
   speechMs: t.speech_ms,
+  transport: t.transport,
+  firstSentMs: t.first_sent_ms,
+  firstHeardMs: t.first_heard_ms,
+  interrupted: t.interrupted,
+  heardText: t.heard_text,
   at: t.created_at,
   ...turnEffects(t.response),
 });
@@ -142,6 +147,23 @@ export function createCallsService(db: Db, deps: { contacts: ContactsService }) 
           if (contact.id !== call.contact_id) await repo.updateCall(tx, companyId, callId, { contact_id: contact.id });
         }
         return { recorded: true, response: turn.response };
+      });
+    },
+
+    /**
+     * A streaming call's word on how a turn went out, written after it was sent: when its first
+     * token left (the turn is recorded before it is sent), when its first audio reached the caller
+     * (only the first mark counts), or that the caller cut in and what they had heard by then.
+     */
+    async markHeard(companyId: string, callId: string, seq: number, heard: { firstSentMs?: number; firstHeardMs?: number; interrupted?: boolean; heardText?: string | null }): Promise<void> {
+      await withTenant(db, companyId, async (tx) => {
+        const turn = await repo.findTurn(tx, companyId, callId, seq);
+        if (!turn) return;
+        const patch: { first_sent_ms?: number; first_heard_ms?: number; interrupted?: boolean; heard_text?: string | null } = {};
+        if (heard.firstSentMs !== undefined && turn.first_sent_ms === null) patch.first_sent_ms = Math.max(0, Math.round(heard.firstSentMs));
+        if (heard.firstHeardMs !== undefined && turn.first_heard_ms === null) patch.first_heard_ms = Math.max(0, Math.round(heard.firstHeardMs));
+        if (heard.interrupted) Object.assign(patch, { interrupted: true, heard_text: heard.heardText ?? null });
+        if (Object.keys(patch).length > 0) await repo.markHeard(tx, companyId, callId, seq, patch);
       });
     },
 

@@ -74,6 +74,18 @@ describe('voice settings', () => {
     expect(stored.json().settings).toEqual(faster.json().settings);
   });
 
+  it('stores the voice mode, keeping it across other changes; the default follows the platform', async () => {
+    const c = await freshCompany();
+    const read = async () => (await t.app.inject({ method: 'GET', url: url(c.id), headers: c.owner.headers })).json().settings.mode;
+    expect(await read()).toBe('default');
+    expect((await put({ settings: { mode: 'relay' } }, c.id, c.owner.headers)).json().settings.mode).toBe('relay');
+    expect((await put({ settings: { provider: 'twilio' } }, c.id, c.owner.headers)).json().settings).toMatchObject({ provider: 'twilio', mode: 'relay' });
+    const bad = await put({ settings: { mode: 'carrier-pigeon' } }, c.id, c.owner.headers);
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().error)).toContain('body.settings.mode');
+    expect(await read()).toBe('relay');
+  });
+
   it("refuses to use the company's own key when there is none, changing nothing", async () => {
     const c = await freshCompany();
     const noKey = await put({ settings: { useOwnKey: true } }, c.id, c.owner.headers);

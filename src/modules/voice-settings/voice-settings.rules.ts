@@ -5,7 +5,7 @@ import { VoiceSettings, type VoiceSettingsInput } from './voice-settings.schemas
 
 export type ValidatedVoiceSettings = VoiceSettings & { readonly __validated: unique symbol };
 
-const SHARED_DEFAULTS = { stability: 0.5, similarityBoost: 0.75, style: 0, speed: 1, useOwnKey: false };
+const SHARED_DEFAULTS = { stability: 0.5, similarityBoost: 0.75, style: 0, speed: 1, useOwnKey: false, mode: 'default' as const };
 
 /** The voice a company speaks with until it chooses one: ElevenLabs through the platform's key. */
 export const DEFAULT_VOICE_SETTINGS: VoiceSettings = { provider: 'elevenlabs', voiceId: '21m00Tcm4TlvDq8ikWAM', modelId: 'eleven_flash_v2_5', ...SHARED_DEFAULTS };

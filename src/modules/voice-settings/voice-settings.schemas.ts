@@ -4,6 +4,8 @@ import { KEEPS_OMITTED } from '../../http/partial-update.ts';
 import { SecretChangeField, SecretSummary } from '../secrets/secrets.schemas.ts';
 
 export const VOICE_PROVIDERS = ['elevenlabs', 'twilio'] as const;
+export const VOICE_MODES = ['default', 'gather', 'relay'] as const;
+export type VoiceMode = (typeof VOICE_MODES)[number];
 
 const Fraction = Type.Number({ minimum: 0, maximum: 1 });
 
@@ -16,6 +18,10 @@ const properties = {
   style: Fraction,
   speed: Type.Number({ minimum: 0.7, maximum: 1.2 }),
   useOwnKey: Type.Boolean({ description: "Speak through the company's own ElevenLabs API key instead of the platform's" }),
+  mode: Type.Enum(VOICE_MODES, {
+    description: "How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, "
+      + "Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)",
+  }),
 };
 
 export const VoiceSettings = Type.Object(properties, { additionalProperties: false });

@@ -32,7 +32,7 @@ export function createVoiceSettingsService(db: Db, audit: AuditService, secrets:
   async function getIn(tx: TenantTx, companyId: string): Promise<VoiceSettingsDocument> {
     const [row, key] = [await repo.find(tx, companyId), await secrets.statusOf(tx, companyId, KEY)];
     const settings: VoiceSettings = row
-      ? { provider: row.provider, voiceId: row.voice_id, modelId: row.model_id, stability: row.stability, similarityBoost: row.similarity_boost, style: row.style, speed: row.speed, useOwnKey: row.use_own_key }
+      ? { provider: row.provider, voiceId: row.voice_id, modelId: row.model_id, stability: row.stability, similarityBoost: row.similarity_boost, style: row.style, speed: row.speed, useOwnKey: row.use_own_key, mode: row.mode }
       : { ...DEFAULT_VOICE_SETTINGS };
     return { settings, elevenLabsApiKey: { set: key.set, last4: key.last4 }, updatedAt: row?.updated_at ?? null };
   }

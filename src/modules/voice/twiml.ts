@@ -55,12 +55,25 @@ export function hangupTwiml(speech: Speech, voice: VoiceOptions): string {
   return r.toString();
 }
 
-/** Speak, then connect the caller to a person; if nobody answers, apologise and end. */
-export function transferTwiml(speech: Speech, voice: VoiceOptions, to: string, callerId: string | null): string {
+/**
+ * Speak (unless the words were already spoken, on a streaming call), then connect the caller to
+ * a person; if nobody answers, apologise and end.
+ */
+export function transferTwiml(speech: Speech | null, voice: VoiceOptions, to: string, callerId: string | null): string {
   const r = new VoiceResponse();
-  speak(r, speech, voice);
+  if (speech) speak(r, speech, voice);
   r.dial({ timeout: 25, ...(callerId ? { callerId } : {}) }, to);
   r.say(sayAttributes(voice), "I'm sorry, nobody could pick up right now. Please call back in a few minutes. Goodbye.");
+  r.hangup();
+  return r.toString();
+}
+
+/** Where a <Gather> posts the caller's answer to turn `seq`. */
+export const turnUrl = (publicUrl: string, seq: number) => `${publicUrl}/api/twilio/turn?seq=${seq}`;
+
+/** A bare hang-up: the goodbye was already spoken. */
+export function endTwiml(): string {
+  const r = new VoiceResponse();
   r.hangup();
   return r.toString();
 }

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { COMPANY_CACHE_TTL_MS } from '../../cache/invalidation-hub.ts';
-import { createLoadingCache } from '../../cache/loading-cache.ts';
 import { createCallFlow, FALLBACK_TWIML, SUSPENDED_TWIML, UNKNOWN_NUMBER_TWIML, type CallFlow, type TwilioCallParams } from './call-flow.ts';
 import { BOOKING_SMS_JOB } from '../sms/sms-jobs.ts';
+import { createRelayFlow, type RelayActionParams } from './relay-flow.ts';
 import { createSpeaker } from './speaker.ts';
+import { createTwilioTokenCache } from './twilio-tokens.ts';
 import { registerWebhookGate } from './webhook-gate.ts';
 
 /**
@@ -36,19 +36,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     runner,
     runtime,
     speaker: createSpeaker(app.ctx.resolveVoice, services.speech),
+    async modeOf(companyId) {
+      const { settings } = await services.voiceSettings.get(companyId);
+      return { mode: settings.mode === 'default' ? config.voiceModeDefault : settings.mode, voice: settings };
+    },
+    relay: createRelayFlow({ config, calls: services.calls, runtime, resolveVoice: app.ctx.resolveVoice }),
     logger: app.log,
     onBooked: (companyId, bookingId) => app.ctx.jobs.send(BOOKING_SMS_JOB, { companyId, bookingId }, { singletonKey: bookingId }),
   });
 
-  // Every webhook needs the company's token: kept per company for a few seconds.
-  const twilioTokens = createLoadingCache(
-    (companyId) => services.secrets.reveal(companyId, 'twilio_auth_token').catch((err: unknown) => {
-      app.log.warn({ err, companyId }, 'company Twilio auth token unreadable; checking with the platform token');
-      return null;
-    }),
-    { ttlMs: COMPANY_CACHE_TTL_MS },
-  );
-  app.ctx.invalidation.register((companyId) => twilioTokens.invalidate(companyId));
+  const twilioToken = createTwilioTokenCache(app);
 
   const { metrics } = app.ctx.telemetry;
   registerWebhookGate(app, {
@@ -57,7 +54,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     platformToken: config.twilioAuthToken,
     async companyToken(calledNumber) {
       const route = await services.phoneNumbers.lookup(calledNumber);
-      return route ? twilioTokens.get(route.companyId) : null;
+      return route ? twilioToken(route.companyId) : null;
     },
   });
 
@@ -105,6 +102,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       return twiml(reply, await flow.turn(who.companyId, params, req.query.seq));
     } catch (err) {
       return twiml(reply, flow.apology(err, { companyId: who.companyId, callSid: params.CallSid, seq: req.query.seq }));
+    }
+  });
+
+  app.post('/relay-action', {
+    schema: { tags, consumes, summary: "Twilio: a ConversationRelay session ended (the <Connect> action): the transfer, the goodbye, or the call carries on turn by turn", body: TwilioForm },
+    config: webhook,
+  }, async (req, reply) => {
+    const who = await resolve(req);
+    const params = req.body as RelayActionParams;
+    if (!who.companyId) return twiml(reply, UNKNOWN_NUMBER_TWIML);
+    try {
+      return twiml(reply, await flow.relayEnded(who.companyId, params));
+    } catch (err) {
+      return twiml(reply, flow.apology(err, { companyId: who.companyId, callSid: params.CallSid, relay: true }));
     }
   });
 

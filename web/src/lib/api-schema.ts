@@ -951,6 +951,48 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/twilio/relay-action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio: a ConversationRelay session ended (the <Connect> action): the transfer, the goodbye, or the call carries on turn by turn */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        CallSid: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/twilio/status": {
         parameters: {
             query?: never;
@@ -12752,6 +12794,12 @@ export type paths = {
                                 engine: string;
                                 engineMs: number;
                                 speechMs: number;
+                                transport: ("gather" | "relay" | "stream") | null;
+                                firstSentMs: number | null;
+                                firstHeardMs: number | null;
+                                /** @description The caller cut in while the agent was speaking */
+                                interrupted: boolean;
+                                heardText: string | null;
                                 /** Format: date-time */
                                 at: string;
                                 /** @description Paths of the ElevenLabs clips the caller heard in this turn (empty: Twilio read the text) */
@@ -15697,6 +15745,11 @@ export type paths = {
                                 speed: number;
                                 /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                                 useOwnKey: boolean;
+                                /**
+                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                                 * @enum {unknown}
+                                 */
+                                mode: "default" | "gather" | "relay";
                             };
                             elevenLabsApiKey: {
                                 set: boolean;
@@ -15866,6 +15919,11 @@ export type paths = {
                             speed?: number;
                             /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                             useOwnKey?: boolean;
+                            /**
+                             * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                             * @enum {unknown}
+                             */
+                            mode?: "default" | "gather" | "relay";
                         };
                         /**
                          * @description A string sets it, null clears it, absent keeps it
@@ -15905,6 +15963,11 @@ export type paths = {
                                 speed: number;
                                 /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                                 useOwnKey: boolean;
+                                /**
+                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                                 * @enum {unknown}
+                                 */
+                                mode: "default" | "gather" | "relay";
                             };
                             elevenLabsApiKey: {
                                 set: boolean;
@@ -20255,6 +20318,11 @@ export type paths = {
                                 speed?: number;
                                 /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                                 useOwnKey?: boolean;
+                                /**
+                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                                 * @enum {unknown}
+                                 */
+                                mode?: "default" | "gather" | "relay";
                             };
                             /**
                              * @description The website chat widget (see /widget) without its key; left out: no site may use it
@@ -20840,6 +20908,11 @@ export type paths = {
                             speed?: number;
                             /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                             useOwnKey?: boolean;
+                            /**
+                             * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                             * @enum {unknown}
+                             */
+                            mode?: "default" | "gather" | "relay";
                         };
                         /**
                          * @description The website chat widget (see /widget) without its key; left out: no site may use it
@@ -21295,6 +21368,11 @@ export type paths = {
                                 speed?: number;
                                 /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                                 useOwnKey?: boolean;
+                                /**
+                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                                 * @enum {unknown}
+                                 */
+                                mode?: "default" | "gather" | "relay";
                             };
                             /**
                              * @description The website chat widget (see /widget) without its key; left out: no site may use it

@@ -10,6 +10,11 @@ const PROVIDERS = [
   { value: 'elevenlabs', label: 'ElevenLabs voice' },
   { value: 'twilio', label: "Phone network's built-in voice" },
 ];
+const MODES = [
+  { value: 'default', label: "The platform's default" },
+  { value: 'gather', label: 'Turn by turn (most compatible)' },
+  { value: 'relay', label: 'Streaming through Twilio (callers can interrupt)' },
+];
 const FRACTIONS = [
   { key: 'stability', label: 'Stability', min: 0, max: 1 },
   { key: 'similarityBoost', label: 'Similarity', min: 0, max: 1 },
@@ -42,6 +47,11 @@ export function VoiceSettingsPanel({ companyId, document, editable }: { companyI
           <Select label="Voice" data={PROVIDERS} allowDeselect={false} disabled={disabled} error={err('provider')} value={draft.provider} onChange={(v) => v && setDraft({ ...draft, provider: v as VoiceSettings['provider'] })} />
           <TextInput label="Voice id" description={draft.provider === 'twilio' ? 'e.g. Polly.Joanna-Neural' : 'An ElevenLabs voice id'} disabled={disabled} error={err('voiceId')} maxLength={64} value={draft.voiceId} onChange={(e) => setDraft({ ...draft, voiceId: e.currentTarget.value })} />
         </SimpleGrid>
+        <Select
+          label="How calls are carried" data={MODES} allowDeselect={false} disabled={disabled} error={err('mode')} value={draft.mode}
+          description="Streaming answers start within about a second and let the caller cut in; turn by turn waits for each whole answer."
+          onChange={(v) => v && setDraft({ ...draft, mode: v as VoiceSettings['mode'] })}
+        />
         {draft.provider === 'elevenlabs' && (
           <>
             <SimpleGrid cols={{ base: 2, sm: 4 }}>

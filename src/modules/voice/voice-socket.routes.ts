@@ -1,0 +1,71 @@
+import websocket from '@fastify/websocket';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.ts';
+import { BOOKING_SMS_JOB } from '../sms/sms-jobs.ts';
+import { ENGINE_SHARE } from './call-flow.ts';
+import { createFailureWindow } from './failure-window.ts';
+import { createRelaySession } from './relay-session.ts';
+import { socketBase, socketTargetOf, type SocketKind, type SocketTarget } from './socket-url.ts';
+import { signatureIsValid } from './twilio-signature.ts';
+import { createTwilioTokenCache } from './twilio-tokens.ts';
+import { BAD_SIGNATURES_PER_MINUTE } from './webhook-gate.ts';
+
+/**
+ * The WebSockets Twilio opens for a streaming call (ConversationRelay). Public, but a handshake
+ * is upgraded only when both hold, else it is refused with 403 before any socket exists:
+ * - the URL is one we minted for this company and call (our MAC, see socket-url.ts);
+ * - Twilio's X-Twilio-Signature over that URL verifies with the platform's auth token or the
+ *   company's own.
+ * A socket so opened reaches only that call of that company.
+ */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { config, services } = app.ctx;
+  const { runner } = app.ctx.agent;
+  const twilioToken = createTwilioTokenCache(app);
+  const failures = createFailureWindow({ max: BAD_SIGNATURES_PER_MINUTE, windowMs: 60_000 });
+  await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
+
+  async function authorise(req: FastifyRequest, kind: SocketKind): Promise<SocketTarget> {
+    if (failures.blocked(req.ip)) throw new AppError('RATE_LIMITED', 'Too many refused handshakes; retry later.');
+    const target = socketTargetOf(config.sessionSecret, kind, req.query as Record<string, unknown>);
+    const header = req.headers['x-twilio-signature'];
+    const signature = typeof header === 'string' && header ? header : undefined;
+    const signedBy = (token: string | null | undefined) =>
+      signatureIsValid({ signature, publicUrl: socketBase(config.publicUrl), path: req.url, params: {}, tokens: [token] });
+    if (target && signature && (signedBy(config.twilioAuthToken) || signedBy(await twilioToken(target.companyId)))) return target;
+    failures.fail(req.ip);
+    req.log.warn({ kind, minted: Boolean(target), hasSignature: Boolean(signature) }, 'voice socket refused: not minted by us or not signed by Twilio');
+    throw new AppError('FORBIDDEN', 'Invalid voice socket URL or Twilio signature');
+  }
+
+  app.get('/relay', {
+    websocket: true,
+    config: { access: 'public', rateLimit: false },
+    preValidation: async (req) => {
+      (req as FastifyRequest & { socketTarget?: SocketTarget }).socketTarget = await authorise(req, 'relay');
+    },
+  }, (socket, req) => {
+    const target = (req as FastifyRequest & { socketTarget?: SocketTarget }).socketTarget!;
+    const session = createRelaySession({
+      calls: services.calls,
+      runner,
+      logger: req.log,
+      engineBudgetMs: Math.round(config.turnBudgetMs * ENGINE_SHARE),
+      onBooked: (companyId, bookingId) => app.ctx.jobs.send(BOOKING_SMS_JOB, { companyId, bookingId }, { singletonKey: bookingId }),
+    }, target, {
+      send: (message) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      },
+      close: (code, reason) => socket.close(code, reason),
+    });
+    socket.on('message', (data, isBinary) => {
+      if (!isBinary) session.receive(data.toString());
+    });
+    socket.on('error', (err) => req.log.warn({ err }, 'relay socket error'));
+  });
+};
+
+export default routes;
