@@ -1,3 +1,5 @@
+import type { BackupConfig, RetentionConfig } from './config-backup.ts';
+
 /** The application's settings as `loadConfig` (src/config.ts) hands them out. */
 export type AppEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -74,5 +76,9 @@ export interface Config {
   llmApiKey: string | undefined;
   /** How long a call turn waits for the model before the embedded engine answers instead. */
   llmTurnBudgetMs: number;
+  /** Backups (src/backup/) and their encryption key. */
+  backup: BackupConfig;
+  /** How long personal data and cached speech are kept. */
+  retention: RetentionConfig;
   version: string;
 }

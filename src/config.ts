@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { parseBackupConfig, parseRetentionConfig } from './config-backup.ts';
 import { decodeKey, parsePreviousKeys, parseTrustProxy } from './config-parsers.ts';
 import type { AppEnv, Config, LogLevel } from './config-types.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
@@ -184,6 +185,8 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     llmModel: str('LLM_MODEL') ?? 'gpt-4o-mini',
     llmApiKey: str('LLM_API_KEY'),
     llmTurnBudgetMs: int('LLM_TURN_BUDGET_MS', 4000, 500, 12_000),
+    backup: parseBackupConfig(str, int, bool, secretsKey, problems),
+    retention: parseRetentionConfig(int),
     version: readVersion(),
   };
   if (problems.length > 0) throw new ConfigError(problems);

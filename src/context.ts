@@ -1,3 +1,4 @@
+import { createBackupService, type BackupService } from './backup/backup.service.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { createJobQueue } from './jobs/queue.ts';
@@ -25,6 +26,8 @@ export interface AppContext {
   invalidation: InvalidationHub;
   /** A company's voice for speech out (cached). */
   resolveVoice: VoiceProfileResolver;
+  /** Backups of this database (the daily job, the last success for /metrics and /ready). */
+  backups: BackupService;
 }
 
 export function createContext(config: Config, database: Database, logger: JobLogger, clock: () => Date = () => new Date()): AppContext {
@@ -32,10 +35,11 @@ export function createContext(config: Config, database: Database, logger: JobLog
   const jobs = createJobQueue({ database, logger, config });
   const invalidation = createInvalidationHub();
   const resolveVoice = createVoiceProfileResolver({ voiceSettings: services.voiceSettings, secrets: services.secrets, logger, invalidation });
-  registerJobs(jobs, services, config, speechPlanFor(services, resolveVoice));
+  const backups = createBackupService({ database, config, log: logger });
+  registerJobs(jobs, services, config, speechPlanFor(services, resolveVoice), backups);
   const runtime = createAgentRuntime({ config, services, logger, invalidation });
   const agent = { runtime, runner: createTurnRunner({ calls: services.calls, runtime, clock }) };
-  return { config, database, services, jobs, clock, agent, invalidation, resolveVoice };
+  return { config, database, services, jobs, clock, agent, invalidation, resolveVoice, backups };
 }
 
 declare module 'fastify' {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { registerBackupGauge } from '../backup/backup-health.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,6 +23,7 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  registerBackupGauge(registry, () => app.ctx.backups.lastSuccessAt());
   app.decorate('metrics', registry);
 
   app.addHook('onResponse', async (request, reply) => {
