@@ -51,9 +51,14 @@ export async function restorePglite(dataDir: string, dump: Dump, force: boolean,
   }
 }
 
+/** The schemas a ClientsVia database consists of: replaced whole by a forced restore. */
+const APP_SCHEMAS = ['pgboss', 'platform', 'public'];
+
 /**
- * Into the database of `url`, which must have no tables unless `force` (then pg_restore
- * --clean replaces them). One transaction: a restore that fails leaves the database as it was.
+ * Into the database of `url`, which must have no tables unless `force`. pg_restore runs in one
+ * transaction: on an empty database a restore that fails leaves it empty. With `force` the
+ * application's schemas are dropped first (pg_restore --clean cannot drop pg-boss's
+ * partitioned tables), so a forced restore that fails leaves an empty database: restore again.
  */
 export async function restorePostgres(url: string, dump: Dump, force: boolean, pgBinDir: string | undefined): Promise<{ tables: number }> {
   if (dump.format !== 'pg-dump-custom') throw new RestoreRefusedError('this is a PGlite backup: unset DATABASE_URL and restore it into an empty DATA_DIR');
@@ -69,8 +74,11 @@ export async function restorePostgres(url: string, dump: Dump, force: boolean, p
       END IF;
       IF NOT pg_has_role(current_user, 'clientsvia_app', 'MEMBER') THEN EXECUTE format('GRANT clientsvia_app TO %I', current_user); END IF;
     END $$`);
+    if (before > 0) {
+      await client.query(`BEGIN; DROP SCHEMA IF EXISTS ${APP_SCHEMAS.join(', ')} CASCADE; CREATE SCHEMA public; COMMIT`);
+    }
     const env = pgEnv(url);
-    const args = ['--no-owner', '--exit-on-error', '--single-transaction', `--dbname=${env.PGDATABASE ?? 'postgres'}`, ...(before > 0 ? ['--clean', '--if-exists'] : [])];
+    const args = ['--no-owner', '--exit-on-error', '--single-transaction', `--dbname=${env.PGDATABASE ?? 'postgres'}`];
     const result = await runTool(toolPath('pg_restore', pgBinDir), args, { env, stdin: dump.data });
     if (result.code !== 0) throw new Error(`pg_restore failed: ${firstLine(result.stderr)}`);
     return { tables: (await client.query<{ n: number }>(TABLES_SQL)).rows[0]!.n };
