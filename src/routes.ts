@@ -10,6 +10,7 @@ import { agentChatRoutes } from './modules/agent/chat.routes.ts';
 import voiceRoutes from './modules/voice/voice.routes.ts';
 import companiesRoutes from './modules/companies/companies.routes.ts';
 import companyConfigRoutes from './modules/company-config/company-config.routes.ts';
+import companyDataRoutes from './modules/company-data/company-data.routes.ts';
 import contactsRoutes from './modules/contacts/contacts.routes.ts';
 import knowledgeRoutes from './modules/knowledge/knowledge.routes.ts';
 import tradeKnowledgeRoutes from './modules/knowledge/trade-knowledge.routes.ts';
@@ -41,6 +42,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(speechRoutes, { prefix: '/speech' });
   await app.register(platformRoutes, { prefix: '/platform' });
   await app.register(companiesRoutes, { prefix: '/companies' });
+  await app.register(companyDataRoutes, { prefix: '/companies' });
   const company = '/companies/:companyId';
   await app.register(usersRoutes, { prefix: `${company}/users` });
   await app.register(phoneNumbersRoutes, { prefix: `${company}/phone-numbers` });

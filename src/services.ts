@@ -13,6 +13,7 @@ import { createCallsService } from './modules/calls/calls.service.ts';
 import { createMessagesService } from './modules/calls/messages.service.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
 import { createCompanyConfigService } from './modules/company-config/company-config.service.ts';
+import { createCompanyDataService } from './modules/company-data/company-data.service.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
 import { createOverviewService } from './modules/overview/overview.service.ts';
@@ -73,6 +74,7 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
     widget: createWidgetService(db, audit, { companies, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl }),
     speech: createSpeechService({ config, db, audit, logger }),
     knowledge,
+    companyData: createCompanyDataService(db, { onDeleted: (id) => { phoneNumbers.invalidate(id); knowledge.forgetInherited(id); } }),
     tradeKnowledge: createTradeKnowledgeService(db, { onChanged: () => knowledge.forgetInherited() }),
   };
   // The configuration document and the overview span the modules above, through their services.
