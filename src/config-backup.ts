@@ -32,8 +32,8 @@ export interface S3Settings {
 export interface RetentionConfig {
   /** Speech cache clips unused for this many days are deleted (0: never by age). */
   speechCacheMaxAgeDays: number;
-  /** The whole speech cache is kept under this many megabytes, least recently used first out (0: no limit). */
-  speechCacheMaxMb: number;
+  /** Each company's speech cache is kept under this many megabytes, least recently used out first (0: no limit). */
+  speechCacheMaxMbPerCompany: number;
 }
 
 type Str = (name: string) => string | undefined;
@@ -83,7 +83,7 @@ function parseS3(str: Str, problems: string[]): S3Settings | undefined {
 export function parseRetentionConfig(int: Int): RetentionConfig {
   return {
     speechCacheMaxAgeDays: int('SPEECH_CACHE_MAX_AGE_DAYS', 90, 0, 36_500),
-    speechCacheMaxMb: int('SPEECH_CACHE_MAX_MB', 2048, 0, 10_000_000),
+    speechCacheMaxMbPerCompany: int('SPEECH_CACHE_MAX_MB_PER_COMPANY', 256, 0, 1_000_000),
   };
 }
 

@@ -25,6 +25,7 @@ import { SILENT_LOGGER, type SpeechLogger } from './modules/speech/speech-provid
 import { createSpeechService } from './modules/speech/speech.service.ts';
 import { createTradeCategoriesService } from './modules/trade-categories/trade-categories.service.ts';
 import { createPlatformService } from './modules/platform/platform.service.ts';
+import { createRetentionService } from './modules/retention/retention.service.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 import { createVoiceSettingsService } from './modules/voice-settings/voice-settings.service.ts';
 import { createWidgetService } from './modules/widget/widget.service.ts';
@@ -80,7 +81,8 @@ export function createServices(config: Config, db: Db, logger: SpeechLogger = SI
   // The configuration document and the overview span the modules above, through their services.
   const companyConfig = createCompanyConfigService(db, services);
   const platform = createPlatformService(db, config, { companies, companyConfig, users: services.users });
-  return { ...services, companyConfig, platform, overview: createOverviewService(services) };
+  const retention = createRetentionService(services, config.retention, clock);
+  return { ...services, companyConfig, platform, retention, overview: createOverviewService(services) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { BackupService } from '../backup/backup.service.ts';
 import type { Services } from '../services.ts';
 import { BACKUP_JOB, takeBackup } from './handlers/backup.ts';
+import { PURGE_PERSONAL_DATA_CRON, PURGE_PERSONAL_DATA_JOB, purgePersonalData } from './handlers/purge-personal-data.ts';
 import { PRUNE_SESSIONS_CRON, PRUNE_SESSIONS_JOB, pruneSessions } from './handlers/prune-sessions.ts';
 import { RELEASE_HOLDS_CRON, RELEASE_HOLDS_JOB, releaseExpiredHolds } from './handlers/release-expired-holds.ts';
 import { BOOKING_SMS_JOB, sendBookingSms } from './handlers/send-booking-sms.ts';
@@ -20,6 +21,8 @@ export function registerJobs(queue: JobQueue, services: Services, config: Config
   queue.schedule(RELEASE_HOLDS_JOB, RELEASE_HOLDS_CRON);
   queue.register(BOOKING_SMS_JOB, sendBookingSms(services, config), { retryLimit: 4, retryDelay: 30, retryBackoff: true });
   queue.register(PREPARE_SPEECH_JOB, prepareSpeech(services.speech, speechPlan), { retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  queue.register(PURGE_PERSONAL_DATA_JOB, purgePersonalData(services.retention), { retryLimit: 2, retryDelay: 300 });
+  queue.schedule(PURGE_PERSONAL_DATA_JOB, PURGE_PERSONAL_DATA_CRON);
   // A dump of a large database takes a while: an hour before pg-boss counts it failed.
   queue.register(BACKUP_JOB, takeBackup(backups), { retryLimit: 2, retryDelay: 600, expireInSeconds: 3600 });
   if (config.backup.enabled) queue.schedule(BACKUP_JOB, config.backup.cron);
