@@ -30,7 +30,8 @@ let dir: string;
 let companyName: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clientsvia-backups-'));
-  t = await createTestApp({ jobs: true, env: { BACKUP_ENABLED: 'true', BACKUP_KEY: KEY.toString('base64'), BACKUP_DIR: dir, BACKUP_RETENTION_DAYS: '30' } });
+  // The schedule is set where no test run lands, so only the job sent below runs.
+  t = await createTestApp({ jobs: true, env: { BACKUP_ENABLED: 'true', BACKUP_KEY: KEY.toString('base64'), BACKUP_DIR: dir, BACKUP_RETENTION_DAYS: '30', BACKUP_CRON: '0 0 1 1 *' } });
   companyName = (await createCompany(t.app)).name;
 });
 afterAll(async () => t?.close());
