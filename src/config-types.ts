@@ -1,5 +1,6 @@
 import type { SmtpConfig } from './config-mail.ts';
 import type { RealtimeVoiceConfig } from './config-voice.ts';
+import type { BackupConfig, RetentionConfig } from './config-backup.ts';
 
 /** The application's settings as `loadConfig` (src/config.ts) hands them out. */
 export type AppEnv = 'development' | 'test' | 'production';
@@ -81,6 +82,10 @@ export interface Config extends RealtimeVoiceConfig {
   smtp: SmtpConfig | undefined;
   /** The company-local hour from which the day's digest is sent (default 7). */
   digestLocalHour: number;
+  /** Backups (src/backup/) and their encryption key. */
+  backup: BackupConfig;
+  /** How long personal data and cached speech are kept. */
+  retention: RetentionConfig;
   version: string;
   /**
    * Bearer token that /metrics requires. Unset: /metrics answers only to a direct connection

@@ -2,21 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { problemsOf } from '../test/helpers/config-problems.ts';
+import { loadConfig } from './config.ts';
 
 const strongSecret = 'k'.repeat(8) + 'Zx9!qW2#eR4$tY6^uI8&oP0*aS1@dF3%';
 const strongKey = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256)).toString('base64');
 const dataDir = () => mkdtempSync(join(tmpdir(), 'clientsvia-config-'));
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-}
 
 describe('config', () => {
   it('starts with no settings at all in development, generating secrets that persist in DATA_DIR', () => {

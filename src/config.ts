@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseSmtp } from './config-mail.ts';
+import { parseBackupConfig, parseRetentionConfig } from './config-backup.ts';
 import { decodeKey, parsePreviousKeys, parseTrustProxy } from './config-parsers.ts';
 import type { AppEnv, Config, LogLevel } from './config-types.ts';
 import { parseRealtimeVoice } from './config-voice.ts';
@@ -194,6 +195,8 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     smtp: parseSmtp(str, publicUrl, problems),
     digestLocalHour: int('DIGEST_LOCAL_HOUR', 7, 0, 23),
     ...parseRealtimeVoice(str, problems),
+    backup: parseBackupConfig(str, int, bool, secretsKey, problems),
+    retention: parseRetentionConfig(int),
     version: readVersion(),
     metricsToken,
     sentryDsn,

@@ -1,3 +1,4 @@
+import { createBackupService, type BackupService } from './backup/backup.service.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { checkReadiness } from './db/readiness.ts';
@@ -33,6 +34,8 @@ export interface AppContext {
   telemetry: MetricsRegistry;
   /** Unexpected errors of requests and jobs go here (Sentry when SENTRY_DSN is set). */
   errors: ErrorTracker;
+  /** Backups of this database (the daily job, the last success for /metrics and /ready). */
+  backups: BackupService;
 }
 
 export function createContext(config: Config, database: Database, logger: JobLogger, clock: () => Date = () => new Date()): AppContext {
@@ -45,10 +48,11 @@ export function createContext(config: Config, database: Database, logger: JobLog
   const services = createServices(config, database.db, logger, clock, invalidation, metrics);
   const jobs = createJobQueue({ database, logger, config, metrics, errors });
   const resolveVoice = createVoiceProfileResolver({ voiceSettings: services.voiceSettings, secrets: services.secrets, logger, invalidation });
-  registerJobs(jobs, services, config, speechPlanFor(services, resolveVoice));
+  const backups = createBackupService({ database, config, log: logger });
+  registerJobs(jobs, services, config, speechPlanFor(services, resolveVoice), backups);
   const runtime = createAgentRuntime({ config, services, logger, invalidation, metrics });
   const agent = { runtime, runner: createTurnRunner({ calls: services.calls, runtime, clock, metrics }) };
-  return { config, database, services, jobs, clock, agent, invalidation, resolveVoice, telemetry, errors };
+  return { config, database, services, jobs, clock, agent, invalidation, resolveVoice, telemetry, errors, backups };
 }
 
 declare module 'fastify' {

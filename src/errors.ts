@@ -50,6 +50,8 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_SERVICE: 422,
   UNKNOWN_TEMPLATE: 422,
+  /** A destructive request whose confirmation does not name its target (deleting a company: its slug). */
+  CONFIRMATION_MISMATCH: 422,
   /** A phone number the company could not prove is its own (the same answer whether or not another company holds it). */
   PHONE_NUMBER_NOT_VERIFIED: 422,
   /** An id in the request (a call, a contact) that names nothing of the company's. */

@@ -12,6 +12,7 @@ import voiceRoutes from './modules/voice/voice.routes.ts';
 import voiceSocketRoutes from './modules/voice/voice-socket.routes.ts';
 import companiesRoutes from './modules/companies/companies.routes.ts';
 import companyConfigRoutes from './modules/company-config/company-config.routes.ts';
+import companyDataRoutes from './modules/company-data/company-data.routes.ts';
 import contactsRoutes from './modules/contacts/contacts.routes.ts';
 import emergenciesRoutes from './modules/knowledge/emergencies.routes.ts';
 import digestRoutes from './modules/digest/digest.routes.ts';
@@ -49,6 +50,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(speechRoutes, { prefix: '/speech' });
   await app.register(platformRoutes, { prefix: '/platform' });
   await app.register(companiesRoutes, { prefix: '/companies' });
+  await app.register(companyDataRoutes, { prefix: '/companies' });
   const company = '/companies/:companyId';
   await app.register(usersRoutes, { prefix: `${company}/users` });
   await app.register(phoneNumbersRoutes, { prefix: `${company}/phone-numbers` });

@@ -17,6 +17,7 @@ import { createCallsService } from './modules/calls/calls.service.ts';
 import { createMessagesService } from './modules/calls/messages.service.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
 import { createCompanyConfigService } from './modules/company-config/company-config.service.ts';
+import { createCompanyDataService } from './modules/company-data/company-data.service.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
 import { createKnowledgeConflicts } from './modules/knowledge/knowledge-conflicts.service.ts';
 import { createDigestService } from './modules/digest/digest.service.ts';
@@ -34,6 +35,7 @@ import { SILENT_LOGGER, type SpeechLogger } from './modules/speech/speech-provid
 import { createSpeechService } from './modules/speech/speech.service.ts';
 import { createTradeCategoriesService } from './modules/trade-categories/trade-categories.service.ts';
 import { createPlatformService } from './modules/platform/platform.service.ts';
+import { createRetentionService } from './modules/retention/retention.service.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 import { createVoiceSettingsService } from './modules/voice-settings/voice-settings.service.ts';
 import { createWidgetService } from './modules/widget/widget.service.ts';
@@ -99,15 +101,18 @@ export function createServices(
     speech: createSpeechService({ config, db, audit, logger, metrics }),
     knowledge,
     knowledgeConflicts: createKnowledgeConflicts(db, { bookingConfig, agentSettings }),
+    companyData: createCompanyDataService(db, { onDeleted: (id) => { phoneNumbers.invalidate(id); knowledge.forgetInherited(id); } }),
     tradeKnowledge: createTradeKnowledgeService(db, { onChanged: () => knowledge.forgetInherited() }),
   };
   // The configuration document and the overview span the modules above, through their services.
   const companyConfig = createCompanyConfigService(db, services);
   const platform = createPlatformService(db, config, { companies, companyConfig, users: services.users });
+  const retention = createRetentionService(services, config.retention, clock);
   return {
     ...services,
     companyConfig,
     platform,
+    retention,
     overview: createOverviewService(services),
     analytics: createAnalyticsService(db, { bookingConfig }),
     // The exports and the digest read through the services above too.

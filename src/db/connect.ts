@@ -23,6 +23,11 @@ export interface Database {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   /** PGlite only: LISTEN on the single session; resolves to the matching UNLISTEN. */
   listen?(channel: string, onNotification: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * PGlite only: the data directory as a gzipped tar, taken between transactions (holding the
+   * single session) right after a checkpoint, so it is consistent while the server runs.
+   */
+  dumpDataDir?(): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -112,6 +117,10 @@ async function connectPglite(dataDir: string | undefined, loadDataDir: Blob | un
         const unlisten = await onSession(pool, () => pglite.listen(channel, onNotification));
         return () => onSession(pool, () => unlisten());
       },
+      dumpDataDir: () => onSession(pool, async () => {
+        await pglite.exec('CHECKPOINT');
+        return Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer());
+      }),
       async close() {
         await db.destroy();
         await pglite.close();

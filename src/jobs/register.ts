@@ -1,5 +1,8 @@
 import type { Config } from '../config.ts';
+import type { BackupService } from '../backup/backup.service.ts';
 import type { Services } from '../services.ts';
+import { BACKUP_JOB, takeBackup } from './handlers/backup.ts';
+import { PURGE_PERSONAL_DATA_CRON, PURGE_PERSONAL_DATA_JOB, purgePersonalData } from './handlers/purge-personal-data.ts';
 import { PRUNE_SESSIONS_CRON, PRUNE_SESSIONS_JOB, pruneSessions } from './handlers/prune-sessions.ts';
 import { RELEASE_HOLDS_CRON, RELEASE_HOLDS_JOB, releaseExpiredHolds } from './handlers/release-expired-holds.ts';
 import { BOOKING_SMS_JOB, sendBookingSms } from './handlers/send-booking-sms.ts';
@@ -12,7 +15,7 @@ import type { JobQueue } from './types.ts';
  * exports its queue name (and cron, when periodic) and builds its handler from the services it
  * needs. A handler reaches modules only through their services, like a route.
  */
-export function registerJobs(queue: JobQueue, services: Services, config: Config, speechPlan: SpeechPlanFor): void {
+export function registerJobs(queue: JobQueue, services: Services, config: Config, speechPlan: SpeechPlanFor, backups: BackupService): void {
   queue.register(PRUNE_SESSIONS_JOB, pruneSessions(services.auth), { retryLimit: 1 });
   queue.schedule(PRUNE_SESSIONS_JOB, PRUNE_SESSIONS_CRON);
   queue.register(RELEASE_HOLDS_JOB, releaseExpiredHolds(services.bookings), { retryLimit: 1 });
@@ -22,4 +25,9 @@ export function registerJobs(queue: JobQueue, services: Services, config: Config
   queue.schedule(DIGEST_SCAN_JOB, DIGEST_SCAN_CRON);
   queue.register(DIGEST_SEND_JOB, sendDigest(services.digest), { retryLimit: 4, retryDelay: 60, retryBackoff: true });
   queue.register(PREPARE_SPEECH_JOB, prepareSpeech(services.speech, speechPlan), { retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  queue.register(PURGE_PERSONAL_DATA_JOB, purgePersonalData(services.retention), { retryLimit: 2, retryDelay: 300 });
+  queue.schedule(PURGE_PERSONAL_DATA_JOB, PURGE_PERSONAL_DATA_CRON);
+  // A dump of a large database takes a while: an hour before pg-boss counts it failed.
+  queue.register(BACKUP_JOB, takeBackup(backups), { retryLimit: 2, retryDelay: 600, expireInSeconds: 3600 });
+  if (config.backup.enabled) queue.schedule(BACKUP_JOB, config.backup.cron);
 }

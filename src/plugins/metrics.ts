@@ -4,6 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Registry } from 'prom-client';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { registerBackupGauge } from '../backup/backup-health.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,6 +42,7 @@ export function metricsAccess(config: Pick<Config, 'metricsToken'>): (request: F
  */
 async function metricsPlugin(app: FastifyInstance, { config }: { config: Config }): Promise<void> {
   const { registry, metrics } = app.ctx.telemetry;
+  registerBackupGauge(registry, () => app.ctx.backups.lastSuccessAt());
   app.decorate('metrics', registry);
 
   app.addHook('onResponse', async (request, reply) => {

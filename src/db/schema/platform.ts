@@ -9,6 +9,8 @@ export interface CompaniesTable {
   slug: string;
   time_zone: string;
   status: Generated<'active' | 'suspended'>;
+  /** Days transcripts, audio clips and messages are kept (the daily purge). */
+  personal_data_retention_days: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -81,4 +83,15 @@ export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
   applied_at: Timestamp;
+}
+
+/** Backups written and verified (their files live in BACKUP_DIR or the bucket). */
+export interface BackupsTable {
+  id: Generated<string>;
+  file: string;
+  format: 'pglite-tar-gz' | 'pg-dump-custom';
+  bytes: number;
+  sha256: string;
+  tables: number;
+  created_at: Date | string;
 }

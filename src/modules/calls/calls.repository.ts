@@ -30,6 +30,12 @@ function selectCalls(tx: TenantTx, companyId: string) {
 }
 
 export const callsRepository = {
+  /** Calls begun before `cutoff`, with their turns (cascade); bookings and messages keep their rows without the link. */
+  async deleteStartedBefore(tx: TenantTx, companyId: string, cutoff: Date): Promise<number> {
+    const r = await tx.deleteFrom('calls').where('company_id', '=', companyId).where('started_at', '<', cutoff).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
+
   /** The call for this CallSid, created on its first webhook. */
   async upsert(tx: TenantTx, companyId: string, values: { call_sid: string; channel: 'phone' | 'web' | 'widget'; from_number: string | null; to_number: string | null; contact_id: string | null; started_at: Date }) {
     const inserted = await tx

@@ -92,6 +92,11 @@ export function createCallsService(db: Db, deps: { contacts: ContactsService }) 
   const AGENT: Actor = { type: 'system', id: null, label: 'phone agent' };
 
   return {
+    /** Personal-data retention: deletes the company's calls (and transcripts) begun before `cutoff`. */
+    purgeBefore(companyId: string, cutoff: Date): Promise<number> {
+      return withTenant(db, companyId, (tx) => repo.deleteStartedBefore(tx, companyId, cutoff));
+    },
+
     /**
      * The call of this CallSid, created (with the caller's contact, by caller id) on first
      * sight; with `seq`, also the response already recorded for that turn (a repeated delivery).

@@ -19,6 +19,11 @@ export interface MessageFilter {
 }
 
 export const messagesRepository = {
+  async deleteCreatedBefore(tx: TenantTx, companyId: string, cutoff: Date): Promise<number> {
+    const r = await tx.deleteFrom('messages').where('company_id', '=', companyId).where('created_at', '<', cutoff).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
+
   /** Inserts unless a message with the same source key exists; returns the id either way. */
   async insertOnce(tx: TenantTx, companyId: string, values: MessageValues): Promise<{ id: string; created: boolean }> {
     const inserted = await tx

@@ -44,6 +44,11 @@ export function createMessagesService(db: Db, audit: AuditService, contacts: Con
   }
 
   return {
+    /** Personal-data retention: deletes the company's messages taken before `cutoff`. */
+    purgeBefore(companyId: string, cutoff: Date): Promise<number> {
+      return withTenant(db, companyId, (tx) => repo.deleteCreatedBefore(tx, companyId, cutoff));
+    },
+
     async create(actor: Actor, companyId: string, input: NewMessage): Promise<{ id: string; created: boolean }> {
       const callback = input.callbackNumber ? normalizePhone(input.callbackNumber) : null;
       return withTenant(db, companyId, async (tx) => {

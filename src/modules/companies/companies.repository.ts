@@ -8,6 +8,7 @@ export interface CompanyPatch {
   name?: string;
   time_zone?: string;
   status?: 'active' | 'suspended';
+  personal_data_retention_days?: number;
 }
 
 export const companiesRepository = {
@@ -15,6 +16,10 @@ export const companiesRepository = {
     let query = q.selectFrom('platform.companies').selectAll();
     if (onlyId) query = query.where('id', '=', onlyId);
     return query.orderBy('created_at', 'asc').orderBy('id').limit(page.limit + 1).offset(page.offset).execute();
+  },
+
+  retentionDays(q: Q) {
+    return q.selectFrom('platform.companies').select(['id', 'personal_data_retention_days as days']).orderBy('id').execute();
   },
 
   listIds(q: Q) {

@@ -44,6 +44,15 @@ export interface CompanyHooks {
   onChanged?: (companyId: string) => void;
 }
 
+
+/** What the configuration document says of the company itself. */
+export interface CompanyProfile {
+  name: string;
+  timeZone: string;
+  /** Days transcripts, audio clips and messages are kept. */
+  personalDataRetentionDays: number;
+}
+
 export function createCompaniesService(db: Db, audit: AuditService, tradeCategories: TradeCategoriesService, hooks: CompanyHooks = {}) {
   async function present(tx: TenantTx, row: CompanyRow) {
     const cats = await repo.tradeCategoriesOf(tx, row.id);
@@ -91,6 +100,9 @@ export function createCompaniesService(db: Db, audit: AuditService, tradeCategor
 
     /** Every company's id, for system jobs that visit each tenant in turn. */
     listIds: async (): Promise<string[]> => (await repo.listIds(db)).map((r) => r.id),
+
+    /** Each company's personal-data retention in days (the daily purge). */
+    retentionDays: (): Promise<Array<{ id: string; days: number }>> => repo.retentionDays(db),
 
     /** 'active' or 'suspended'; null for no such company. */
     async statusOf(companyId: string): Promise<'active' | 'suspended' | null> {
@@ -165,15 +177,16 @@ export function createCompaniesService(db: Db, audit: AuditService, tradeCategor
     // and, after its commit, calls `changeCommitted`.
 
     /** Name and zone, read on the platform path before the transaction enters the tenant. */
-    async profileIn(trx: PlatformTx, companyId: string): Promise<{ name: string; timeZone: string }> {
+    async profileIn(trx: PlatformTx, companyId: string): Promise<CompanyProfile> {
       const row = await repo.findById(trx, companyId);
       if (!row) throw notFound('Company');
-      return { name: row.name, timeZone: row.time_zone };
+      return { name: row.name, timeZone: row.time_zone, personalDataRetentionDays: row.personal_data_retention_days };
     },
 
-    async updateProfileIn(trx: PlatformTx, companyId: string, profile: { name: string; timeZone: string }): Promise<void> {
+    async updateProfileIn(trx: PlatformTx, companyId: string, profile: CompanyProfile): Promise<void> {
       assertTimeZone(profile.timeZone);
-      if (!(await repo.update(trx, companyId, { name: profile.name, time_zone: profile.timeZone }))) throw notFound('Company');
+      const patch = { name: profile.name, time_zone: profile.timeZone, personal_data_retention_days: profile.personalDataRetentionDays };
+      if (!(await repo.update(trx, companyId, patch))) throw notFound('Company');
     },
 
     tradeCategoriesIn: (tx: TenantTx, companyId: string) => repo.tradeCategoriesOf(tx, companyId),

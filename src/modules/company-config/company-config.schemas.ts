@@ -16,6 +16,9 @@ export const CONFIG_VERSION = 1;
 // A field left out of the document takes this value (applied before anything is checked).
 const optional = <T extends TSchema>(schema: T, value: unknown) => Type.Optional({ ...schema, default: value } as T);
 
+/** Two years: how long personal data is kept unless the company says otherwise. */
+export const DEFAULT_RETENTION_DAYS = 730;
+
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 1, maxLength: 60 });
 
 const CompanyProfile = Type.Object(
@@ -23,6 +26,10 @@ const CompanyProfile = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     timeZone: Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone; booking hours are in it', examples: ['America/Chicago'] }),
     tradeCategories: Type.Array(Slug, { maxItems: 20, uniqueItems: true, description: 'Trade category slugs (plumbing, hvac, electrical, ...): the knowledge the company inherits' }),
+    personalDataRetentionDays: optional(
+      Type.Integer({ minimum: 1, maximum: 36_500, description: 'Days call transcripts, audio clips and messages are kept; older ones are deleted by a daily job (default two years)' }),
+      DEFAULT_RETENTION_DAYS,
+    ),
   },
   { additionalProperties: false },
 );

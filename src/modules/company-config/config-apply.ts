@@ -103,7 +103,7 @@ async function applyOverridesIn(deps: Deps, tx: TenantTx, companyId: string, ove
 export async function applyIn(deps: Deps, trx: PlatformTx, actor: Actor, companyId: string, plan: ConfigPlan): Promise<Applied> {
   const changed = new Set<ConfigSection>();
   const profile = await deps.companies.profileIn(trx, companyId);
-  if (profile.name !== plan.company.name || profile.timeZone !== plan.company.timeZone) {
+  if (profile.name !== plan.company.name || profile.timeZone !== plan.company.timeZone || profile.personalDataRetentionDays !== plan.company.personalDataRetentionDays) {
     await deps.companies.updateProfileIn(trx, companyId, plan.company);
     changed.add('company');
   }

@@ -22,7 +22,7 @@ export async function exportIn(deps: CompanyConfigDeps, trx: PlatformTx, company
   const inherited = await deps.knowledge.inheritedIn(tx, companyId);
   return {
     version: CONFIG_VERSION,
-    company: { name: profile.name, timeZone: profile.timeZone, tradeCategories: categories.map((c) => c.slug) },
+    company: { name: profile.name, timeZone: profile.timeZone, tradeCategories: categories.map((c) => c.slug), personalDataRetentionDays: profile.personalDataRetentionDays },
     phoneNumbers: numbers.map((n) => ({ number: n.number, label: n.label })),
     agent: agent.settings,
     voice: voice.settings,

@@ -11,13 +11,13 @@ import type { TradeCategoriesService } from '../trade-categories/trade-categorie
 import type { ValidatedVoiceSettings } from '../voice-settings/voice-settings.rules.ts';
 import type { VoiceSettingsService } from '../voice-settings/voice-settings.service.ts';
 import type { WidgetService } from '../widget/widget.service.ts';
-import { CompanyConfigDocument, type BookingSettingsDoc, type CompanyConfig, type EntryDoc, type OverrideDoc, type ServiceDoc, type TechnicianDoc } from './company-config.schemas.ts';
+import { CompanyConfigDocument, DEFAULT_RETENTION_DAYS, type BookingSettingsDoc, type CompanyConfig, type EntryDoc, type OverrideDoc, type ServiceDoc, type TechnicianDoc } from './company-config.schemas.ts';
 import { invalidAt, named, rejected, shapeProblems, within } from './config-errors.ts';
 import { nameKey } from './config-parts.ts';
 
 /** A document that passed every check: defaults applied, numbers in E.164, categories by id. */
 export interface ConfigPlan {
-  company: { name: string; timeZone: string; tradeCategoryIds: string[] };
+  company: { name: string; timeZone: string; personalDataRetentionDays: number; tradeCategoryIds: string[] };
   phoneNumbers: { number: string; label: string }[];
   agent: ValidatedAgentSettings;
   voice: ValidatedVoiceSettings;
@@ -70,7 +70,7 @@ async function companyPart(deps: PlanDeps, doc: Filled): Promise<ConfigPlan['com
     if (!id) throw invalidAt(`company.tradeCategories[${i}]`, `'${slug}' is not a trade category (${[...idBySlug.keys()].join(', ')})`);
     return id;
   });
-  return { name, timeZone: doc.company.timeZone, tradeCategoryIds };
+  return { name, timeZone: doc.company.timeZone, personalDataRetentionDays: doc.company.personalDataRetentionDays ?? DEFAULT_RETENTION_DAYS, tradeCategoryIds };
 }
 
 function phoneNumbersPart(doc: Filled): ConfigPlan['phoneNumbers'] {

@@ -9,6 +9,30 @@ export interface NewClip {
 
 /** SQL only; the tenant is in every signature and RLS checks it again. */
 export const speechRepository = {
+  /** Clips that may carry a caller's details (not set phrases) made before `cutoff`. */
+  async deletePersonalBefore(tx: TenantTx, companyId: string, cutoff: Date): Promise<number> {
+    const r = await tx.deleteFrom('speech_cache').where('company_id', '=', companyId).where('fixed', '=', false).where('created_at', '<', cutoff).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
+
+  /** Clips unused since `unusedSince`, then the least recently used beyond `maxBytes` (0: no cap). */
+  async prune(tx: TenantTx, companyId: string, unusedSince: Date | null, maxBytes: number): Promise<number> {
+    let deleted = 0;
+    if (unusedSince) {
+      const r = await tx.deleteFrom('speech_cache').where('company_id', '=', companyId).where('last_used_at', '<', unusedSince).executeTakeFirst();
+      deleted += Number(r.numDeletedRows);
+    }
+    if (maxBytes > 0) {
+      const r = await sql`
+        DELETE FROM speech_cache WHERE company_id = ${companyId} AND key IN (
+          SELECT key FROM (
+            SELECT key, sum(bytes) OVER (ORDER BY last_used_at DESC, key) AS kept FROM speech_cache WHERE company_id = ${companyId}
+          ) ranked WHERE kept > ${maxBytes})`.execute(tx);
+      deleted += Number(r.numAffectedRows ?? 0);
+    }
+    return deleted;
+  },
+
   /** Whether the clip exists and is a set phrase (undefined: no clip), marking it used (the clock pruning would go by). */
   async touch(tx: TenantTx, companyId: string, key: string): Promise<{ fixed: boolean } | undefined> {
     return tx.updateTable('speech_cache').set({ last_used_at: sql`now()` })

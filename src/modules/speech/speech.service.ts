@@ -157,6 +157,19 @@ export function createSpeechService({ config, db, audit, logger, metrics = unrea
       return { ...clip, cacheable: grant.expires === 0 };
     },
 
+    /** Personal-data retention: deletes clips that may carry a caller's details, made before `cutoff`. */
+    purgeBefore(companyId: string, cutoff: Date): Promise<number> {
+      return withTenant(db, companyId, (tx) => repo.deletePersonalBefore(tx, companyId, cutoff));
+    },
+
+    /**
+     * Keeps the company's cache within bounds: clips unused since `unusedSince` go, then the
+     * least recently used beyond `maxBytes`. A pruned clip is synthesised again when next spoken.
+     */
+    pruneCache(companyId: string, unusedSince: Date | null, maxBytes: number): Promise<number> {
+      return withTenant(db, companyId, (tx) => repo.prune(tx, companyId, unusedSince, maxBytes));
+    },
+
     /** Revokes every audio URL of the company handed out so far (set phrases too); audited. */
     async revokeUrls(actor: Actor, companyId: string): Promise<{ generation: number }> {
       return withTenant(db, companyId, async (tx) => {
