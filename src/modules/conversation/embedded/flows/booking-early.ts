@@ -6,6 +6,7 @@ import type { ServiceOffer } from '../../types.ts';
 import type { TimeWish } from '../state.ts';
 import { ask, joinSay, type Reply, type Turn } from '../turn.ts';
 import { harvest } from '../understand/harvest.ts';
+import { withoutRejectedTime } from '../understand/rejected-time.ts';
 import { matchService } from '../understand/service-match.ts';
 import { readTimeWishIn, searchWindow } from './booking-time.ts';
 import { checkZip } from './booking-slots.ts';
@@ -93,7 +94,7 @@ export async function takeDetails(turn: Turn): Promise<EarlyResult> {
     }
   }
   if (got.timeText) {
-    const read = readTimeWishIn(got.timeText, { timeZone: turn.profile.timeZone, now: turn.now, openHours: turn.profile.openHours });
+    const read = readTimeWishIn(withoutRejectedTime(got.timeText).text, { timeZone: turn.profile.timeZone, now: turn.now, openHours: turn.profile.openHours });
     if (read.ok && read.wish.kind !== 'asap') {
       st.time = read.wish;
       learned = true;

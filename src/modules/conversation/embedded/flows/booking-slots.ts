@@ -3,6 +3,7 @@ import { speakText } from '../../ear/text.ts';
 import type { SlotOffer } from '../../types.ts';
 import { pickOffers, speakOffers } from '../offers.ts';
 import { chooseOption } from '../understand/choose-option.ts';
+import { withoutRejectedTime } from '../understand/rejected-time.ts';
 import { readYesNo } from '../understand/yes-no.ts';
 import { ask, joinSay, type Reply, type Turn } from '../turn.ts';
 import { readTimeWish, searchWindow } from './booking-time.ts';
@@ -59,7 +60,8 @@ export async function timeStep(turn: Turn): Promise<Reply> {
   return offerSlots(turn);
 }
 
-function nearestOffer(turn: Turn, offers: SlotOffer[]): SlotOffer {
+/** The offer nearest the exact time the caller asked for (else the first). */
+export function nearestOffer(turn: Turn, offers: SlotOffer[]): SlotOffer {
   const wish = turn.st.time;
   if (wish?.kind !== 'exact') return offers[0]!;
   const target = Date.parse(wish.start);
@@ -110,7 +112,18 @@ export async function chooseStep(turn: Turn): Promise<Reply> {
   // "the address is wrong": a detail of the read-back corrected before a time is picked.
   const field = fieldNamed(turn);
   if (field && field !== 'time' && CORRECTING.test(turn.heard.text)) return fixDetail(turn, field);
-  const choice = chooseOption(turn.raw, offers, { timeZone: turn.profile.timeZone, now: turn.now });
+  // "not wednesday, thursday would be better": the day turned down is no pick; the other is a new search.
+  const wanted = withoutRejectedTime(turn.raw);
+  const choice = chooseOption(wanted.text, offers, { timeZone: turn.profile.timeZone, now: turn.now });
+  if (wanted.rejected && choice.kind !== 'chosen') {
+    const read = readTimeWish(turn);
+    if (read.ok) {
+      turn.st.time = read.wish;
+      return offerSlots(turn, 'No problem.');
+    }
+    delete turn.st.offers;
+    return ask(turn, 'book.time', 'What day and time would work better?', 'book.time', 'No problem.');
+  }
   if (choice.kind === 'chosen') return holdSlot(turn, offers[choice.index]!);
   // A plain yes to several times: the first (the soonest, or the one nearest the time asked for).
   if (choice.kind === 'none' && !choice.namedTime && offers.length > 1 && readYesNo(turn.heard) === 'yes') return holdSlot(turn, nearestOffer(turn, offers));

@@ -130,7 +130,11 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
       if (given) facts.phone = given;
       else if (answer === 'yes') facts.phone = turn.input.call.callerNumber!;
       else if (answer === 'no') return ask(turn, 'book.phone_number', "What's the best number to reach you?", 'book.phone');
-      else return misheard(ask(turn, 'book.phone', `Is ${speakPhone(turn.input.call.callerNumber!)} the right number to reach you?`, 'book.phone', 'Sorry, I missed that.'));
+      else if (!facts.name && readName(heard)) {
+        // A name said where the number was asked: kept, and the number asked again.
+        facts.name = readName(heard)!;
+        return advanceBooking(turn, `Thanks, ${facts.name.split(' ')[0]}.`);
+      } else return misheard(ask(turn, 'book.phone', `Is ${speakPhone(turn.input.call.callerNumber!)} the right number to reach you?`, 'book.phone', 'Sorry, I missed that.'));
       return advanceBooking(turn, 'Great.');
     }
     case 'book.phone_number': {

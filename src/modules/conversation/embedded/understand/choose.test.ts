@@ -78,6 +78,7 @@ describe('matching the caller’s words to a service', () => {
     ['I need a tune up on the air conditioner', hvac, 'AC tune-up'],
     ['a quote for a new system', hvac, 'New system estimate'],
     ['the AC is blowing warm air', hvac, 'AC repair'],
+    ['no hot water since the weekend, the tank is only eight years old', [service('Water heater repair', 'Pilot out, no hot water'), service('Water heater install', 'Swap an old tank for a new one')], 'Water heater repair'],
   ])('"%s" → %s', (text, services, expected) => {
     expect(matchService(hear(text), services).best?.name).toBe(expected);
   });

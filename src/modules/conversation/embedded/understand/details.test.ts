@@ -47,6 +47,12 @@ describe('reading names, addresses and emails', () => {
     expect(readAddress(hear('yes'))).toBeNull();
   });
 
+  it('does not take a sentence about the job for an address (class 3)', () => {
+    expect(readAddress(hear('the tap in the tub keeps running'))).toBeNull();
+    expect(readAddress(hear('it is out on old mill road'))).toEqual({ address: 'Out On Old Mill Road', zip: null });
+    expect(readAddress(hear('rural route seven box 12'))).not.toBeNull();
+  });
+
   it('reads an email spelled the phone way, or a skip', () => {
     expect(readEmail(hear('john dot smith at gmail dot com'))).toBe('john.smith@gmail.com');
     expect(readEmail(hear('jsmith@example.com'))).toBe('jsmith@example.com');

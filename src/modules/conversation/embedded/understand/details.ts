@@ -22,6 +22,10 @@ export function readName(heard: Heard): string | null {
   return titleCase(words.join(' '));
 }
 
+/** The words that end a street's name ("street", "ave", "road" …). */
+export const STREET = String.raw`(street|st|avenue|ave|road|rd|drive|dr|lane|ln|way|court|ct|boulevard|blvd|place|pl|circle|cir|terrace|ter|parkway|pkwy|highway|hwy|trail|trl|loop|row|square|sq|plaza|path|pike|route|box)`;
+const STREET_WORD = new RegExp(String.raw`\s${STREET}\s`);
+
 const ADDRESS_LEAD = /^\s*((yes|yeah|sure|ok|okay|so|well)\s)*((my address is|the address is|address is|its|it is|im at|i am at|we are at|were at|i live at|we live at|thats|that is)\s)?/;
 const ZIP_AT_END = /\s(zip( code)?( is)?\s)?(\d{5})(-\d{4})?\s*$/;
 
@@ -47,7 +51,8 @@ export function readAddress(heard: Heard): { address: string; zip: string | null
   text = text.replace(/\s(in )?(chicago|denver)( illinois| colorado| il| co)?\s*$/, ' ').trim();
   const words = text.split(/\s+/).filter((w) => w !== '');
   const hasNumber = digitRuns({ text: ` ${text} `, words, asked: false }).length > 0;
-  if (words.length < 2 || (!hasNumber && words.length < 3)) return null;
+  // Without a house number it must at least name a street ("out on old mill road"), else it is about the job.
+  if (words.length < 2 || (!hasNumber && (words.length < 3 || !STREET_WORD.test(` ${text} `)))) return null;
   return { address: titleCase(text), zip: zip ?? (spokenZip && !text.includes(spokenZip) ? spokenZip : null) };
 }
 

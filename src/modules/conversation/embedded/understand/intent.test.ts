@@ -63,6 +63,21 @@ describe('reading what the caller wants', () => {
     expect(intent('put me through to someone please')).toBe('person');
   });
 
+  it('hears a visit asked for as "can I get someone out", and a callback asked for any way (classes 5, 7)', () => {
+    for (const said of ['could we get a tech over on monday, the breaker keeps tripping', 'can i have somebody out thursday for the gutter drain']) {
+      expect(detectIntent(hear(said)), said).toBe('book');
+    }
+    for (const said of ['its not urgent, i just want somebody to call me tomorrow about the boiler', 'could someone give me a call about a quote', 'please have the owner get back to me']) {
+      expect(detectIntent(hear(said)), said).toBe('message');
+    }
+  });
+
+  it('hears a move of the visit just booked as a reschedule (class 6)', () => {
+    for (const said of ['oh shoot can you push that to monday instead', 'actually could we move it to the afternoon', 'change that to next tuesday please']) {
+      expect(detectIntent(hear(said)), said).toBe('reschedule');
+    }
+  });
+
   it('knows a goodbye, a question and a change of mind said mid-call', () => {
     expect(isGoodbye(hear("That's all, thanks. Bye!"))).toBe(true);
     expect(isGoodbye(hear('John Goodbye Smith wants to book a visit'))).toBe(false);

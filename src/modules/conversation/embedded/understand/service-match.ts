@@ -10,6 +10,8 @@ import { hear, type Heard } from './heard.ts';
  * repair, new → replacement, maintenance → tune-up) favours the service named for it. Pure.
  */
 const CONCEPTS: [RegExp, string][] = [
+  // "no hot water", "lost power": something that worked has stopped (a repair), however old it is.
+  [/\s(no|without|lost|losing|lose) (hot water|heat|power|water|lights)\s/g, ' repair $2 '],
   [/\s(hot water heater|hot water tank|hot water|water heater|water tank)\s/g, ' waterheater '],
   [/\s(tankless( water heater)?)\s/g, ' waterheater tankless '],
   [/\s(air conditioner|air conditioning|central air|air con|a c|ac unit|ac|cooling system|cooling)\s/g, ' aircon '],
