@@ -5,6 +5,7 @@ import { placeNamed } from '../../company-facts/towns.ts';
 import type { ServiceOffer } from '../../types.ts';
 import type { TimeWish } from '../state.ts';
 import { ask, joinSay, type Reply, type Turn } from '../turn.ts';
+import { readName } from '../understand/details.ts';
 import { harvest } from '../understand/harvest.ts';
 import { withoutRejectedTime } from '../understand/rejected-time.ts';
 import { matchService } from '../understand/service-match.ts';
@@ -71,7 +72,8 @@ export async function takeDetails(turn: Turn): Promise<EarlyResult> {
   };
   keep('email', got.email);
   keep('address', got.address);
-  keep('name', got.name);
+  // "it's Linda Marsh, four one three …": a name said with a number is a name, whatever was asked.
+  keep('name', got.name ?? (got.phone ? (readName(turn.heard) ?? undefined) : undefined));
   keep('phone', got.phone);
   if (!facts.serviceId) {
     const match = matchService(turn.heard, bookable(turn));

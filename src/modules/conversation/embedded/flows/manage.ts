@@ -67,10 +67,8 @@ async function offerMoves(turn: Turn, lead = ''): Promise<Reply> {
   if (slots.length === 0) return ask(turn, 'manage.time', 'What other day would work?', 'reschedule.no_slots', joinSay(lead, "I'm sorry, I don't have anything open then."));
   // The exact time asked for is free: only the caller's yes is missing.
   const exact = wish.kind === 'exact' ? slots.find((s) => Date.parse(s.start) === Date.parse(wish.start)) : undefined;
-  if (exact) {
-    turn.st.manage!.moveTo = exact;
-    return ask(turn, 'manage.move', `Just to confirm: move your ${describe(booking)} to ${speakSlot(exact)}?`, 'reschedule.confirm', lead);
-  }
+  // The exact time asked for is free: asking for it was the caller's yes.
+  if (exact) return move(turn, exact);
   turn.st.offers = pickOffers(slots, wish.kind === 'exact' ? wish : undefined);
   return ask(turn, 'manage.choose', `I have ${speakOffers(turn.st.offers)}. Which works best?`, 'reschedule.offer', lead);
 }
@@ -128,9 +126,10 @@ export async function manageStep(turn: Turn): Promise<Reply> {
       const choice = chooseOption(turn.raw, offers, { timeZone: turn.profile.timeZone, now: turn.now });
       // A plain yes to the times read out: the first (the one nearest the time asked for).
       const yes = choice.kind === 'none' && !choice.namedTime && readYesNo(heard) === 'yes';
+      // The times were read out for this booking: the caller's pick is the yes ("friday afternoon's great": the first that fits).
+      if (choice.kind === 'ambiguous') return move(turn, offers[choice.indexes[0]!]!);
       if (choice.kind === 'chosen' || yes) {
-        manage.moveTo = choice.kind === 'chosen' ? offers[choice.index]! : nearestOffer(turn, offers);
-        return ask(turn, 'manage.move', `Just to confirm: move your ${describe(chosen(turn))} to ${speakSlot(manage.moveTo)}?`, 'reschedule.confirm');
+        return move(turn, choice.kind === 'chosen' ? offers[choice.index]! : nearestOffer(turn, offers));
       }
       if (choice.kind === 'none' && choice.namedTime) {
         const read = readTimeWish(turn);

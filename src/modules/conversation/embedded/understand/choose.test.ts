@@ -31,6 +31,8 @@ describe('choosing one of the offered times', () => {
     expect(choose('nine')).toEqual({ kind: 'ambiguous', indexes: [0, 2] });
     expect(choose('friday morning')).toEqual({ kind: 'none', namedTime: true });
     expect(choose('hmm let me think')).toEqual({ kind: 'none', namedTime: false });
+    // A day none of the options is on, with "the earlier the better": other times, not the first option.
+    expect(choose('thursday morning, the earlier the better', [offers[0]!])).toEqual({ kind: 'none', namedTime: true });
   });
 
   it('takes a yes as the only option, and reads arrival windows by any time inside them', () => {

@@ -58,6 +58,8 @@ export function harvest(heard: Heard): Harvest {
   }
   const name = NAME_SAID.exec(text);
   if (name && !NOT_A_NAME.test(name[2]!)) found.name = titleCase(name[2]!);
-  if (TIME_CUE.test(text)) found.timeText = withoutDigitRuns(heard.words);
+  // "good morning" greets; it asks for no morning.
+  const timeWords = heard.words.join(' ').replace(/\bgood (morning|afternoon|evening)\b/g, ' ').split(/\s+/).filter((w) => w !== '');
+  if (TIME_CUE.test(` ${timeWords.join(' ')} `)) found.timeText = withoutDigitRuns(timeWords);
   return found;
 }

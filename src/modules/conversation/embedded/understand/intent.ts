@@ -19,7 +19,7 @@ const CALLER = String.raw`(someone|somebody|anyone|them|him|her|the office|the o
 const MESSAGE = new RegExp(
   String.raw`\s(leave|take|pass on|pass along|give them) (a |an )?message\s|\s(call|ring) me back\s|\smessage for\s` +
     String.raw`|\s(have|get|want|need|like) ${CALLER} (to )?(call|ring|phone) me\s|\s${CALLER} (to )?(call|ring|phone) me (back|tomorrow|later|when|about|in|at|on)\s` +
-    String.raw`|\s${CALLER} (give|gives|to give) me a (call|ring)\s|\s(get|getting) back to me\s|\s(a|for a) (call back|callback)\s`,
+    String.raw`|\s${CALLER} (give|gives|to give) me a (call|ring)\s|\s(get|getting) back to me\s|\s(give|gives) me a (call|ring)( back)?\s|\s(a|for a) (call back|callback)\s`,
 );
 const CANCEL = /\s(cancel|cancell?ation|call off)\s/;
 // "push that to monday instead", "move it to the afternoon": the visit just booked, moved.

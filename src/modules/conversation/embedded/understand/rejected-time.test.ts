@@ -9,6 +9,11 @@ describe('a time turned down in the same breath as the one wanted (class 6)', ()
     expect(withoutRejectedTime('actually not monday at 9 am, wednesday at ten').text).toBe('actually , wednesday at ten');
   });
 
+  it('drops a day turned down wherever it was said, and lets a correction settle two days', () => {
+    expect(withoutRejectedTime('tuesday evening, no not tuesday, wednesday, evening still').text).toBe('evening, , wednesday, evening still');
+    expect(withoutRejectedTime('saturday maybe? actually no wait, make it sunday, saturday is busy')).toEqual({ text: 'make it sunday', rejected: true });
+  });
+
   it('leaves a wish with nothing turned down as it is', () => {
     expect(withoutRejectedTime('thursday morning works')).toEqual({ text: 'thursday morning works', rejected: false });
     expect(withoutRejectedTime('not sure, maybe friday').rejected).toBe(false);
