@@ -5,6 +5,7 @@ import { scanPhrases, type PhraseScan } from '../../../booking/spoken/phrase-sca
 import { tokenizeSpeech } from '../../../booking/spoken/speech-tokens.ts';
 import { PART_OF_DAY } from '../../../booking/spoken/types.ts';
 import { hear } from './heard.ts';
+import { readYesNo } from './yes-no.ts';
 
 /**
  * Which of the options the agent read out the caller picked: "the first one", "the second",
@@ -80,7 +81,7 @@ export function chooseOption(text: string, options: readonly Choosable[], contex
     }
   }
   if (!scan.day && !scan.part && !scan.time) {
-    if (options.length === 1 && /\s(that one|that|it|this one|sure|yes|yeah|ok|okay|works|fine|good)\s/.test(heard.text)) return { kind: 'chosen', index: 0 };
+    if (options.length === 1 && (readYesNo(heard) === 'yes' || /\s(that one|that|it|this one|works|fine|good)\s/.test(heard.text))) return { kind: 'chosen', index: 0 };
     return { kind: 'none', namedTime: false };
   }
   const indexes = options.map((o, i) => (matchesScan(o, scan) ? i : -1)).filter((i) => i >= 0);

@@ -37,6 +37,7 @@ describe('choosing one of the offered times', () => {
 
   it('takes a yes as the only option, and reads arrival windows by any time inside them', () => {
     expect(choose('yes that works', [offers[0]!])).toEqual({ kind: 'chosen', index: 0 });
+    expect(choose('yep perfect', [offers[0]!])).toEqual({ kind: 'chosen', index: 0 });
     expect(choose('yes', offers)).toEqual({ kind: 'none', namedTime: false });
     expect(chooseOption('the afternoon one', windows, context)).toEqual({ kind: 'chosen', index: 1 });
     expect(chooseOption('around ten', windows, context)).toEqual({ kind: 'chosen', index: 0 });

@@ -1,5 +1,5 @@
-import { titleCase, type Heard } from './heard.ts';
-import { readEmail, STREET } from './details.ts';
+import { hear, titleCase, type Heard } from './heard.ts';
+import { readAddress, readEmail, STREET } from './details.ts';
 import { digitRuns, readPhone } from './spoken-digits.ts';
 
 /**
@@ -21,6 +21,7 @@ export interface Harvest {
 
 // A house number, up to five words, and a street word; an optional unit after it.
 const ADDRESS = new RegExp(String.raw`\s(\d{1,6}[a-z]?)\s((?:[a-z0-9]+\s){0,5}?)${STREET}((\s(apartment|apt|unit|suite|number)\s[a-z0-9]+)?)(?=\s)`);
+const ADDRESS_SAID = /\s(the address is|address is|my address is|address s|im at|i am at|we are at|were at|i live at|we live at|located at)\s(.*)$/;
 const NAME_SAID = /\s(my name is|my names|the name is|name is|names|this is|call me)\s([a-z]+(\s[a-z]+)?)(\s(calling|here|speaking|and|my|from|at|i|in|the|\d))?/;
 const NOT_A_NAME = /^(a|an|the|my|is|at|in|on|for|about|calling|from|urgent|an emergency|regarding|fine|good|it|that|this|not|no|yes|yeah|so|just|really|actually|back|tomorrow|today|tonight|later|soon|asap|when|whenever|anytime|any|again|after|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|please|if|to|with|here|there|now)\b/;
 const TIME_CUE = /\s(today|tonight|tomorrow|morning|afternoon|evening|noon|asap|soon|soonest|earliest|first thing|next week|this week|weekend|weekday|weekdays|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|after|before|between|oclock|am|pm|a\.m\.|p\.m\.)\s/;
@@ -46,6 +47,12 @@ export function harvest(heard: Heard): Harvest {
   const text = heard.text;
   const address = ADDRESS.exec(text);
   if (address) found.address = titleCase(`${address[1]} ${address[2]}${address[3]}${address[4] ?? ''}`.replace(/\s+/g, ' ').trim());
+  else {
+    // "… and the address is fourteen rocky hill road": an address announced, its number spoken.
+    const announced = ADDRESS_SAID.exec(text);
+    const read = announced ? readAddress(hear(announced[2]!)) : null;
+    if (read) found.address = read.address;
+  }
   const runs = digitRuns(heard);
   const phone = runs.find((r) => r.length === 10 || r.length === 11);
   if (phone) found.phone = readPhone({ ...heard, words: [phone], text: ` ${phone} ` }) ?? undefined;
