@@ -47,9 +47,8 @@ describe('a caller who changes their mind, or asks for something in their own wo
     expect((await call.say('the first one')).outcome).toBe('booked');
     const later = localDay(new Date(at.getTime() + 2 * 86_400_000));
     const moving = await call.say(`oh wait, could you push that to ${later.toLowerCase()} instead`);
-    expect(moving.intent).toMatch(/^reschedule\./);
-    const pick = moving.intent === 'reschedule.offer' ? await call.say('yes') : moving;
-    expect(pick.intent).toBe('reschedule.confirm');
+    expect(moving.intent).toBe('reschedule.offer');
+    // The times were read out for this booking: a yes moves it to the first.
     expect((await call.say('yes')).intent).toBe('reschedule.done');
     const bookings = await liveBookings(call.companyId, call.call.id);
     expect(bookings).toHaveLength(1);
@@ -76,5 +75,28 @@ describe('a caller who changes their mind, or asks for something in their own wo
     expect(more.say).not.toContain('Hi!');
     const bye = await call.say('no thank you');
     expect(bye.next).toEqual({ kind: 'hangup' });
+  });
+
+  it('keeps a name and number said after "we aren\'t open then", asking what is missing instead of searching times', async () => {
+    const call = await startCall(services, { to: ROOTER, from: '+13125550405', at: weekdayMorning('America/Chicago') });
+    expect((await call.say('the bathroom faucet drips, I can only do sunday')).intent).toBe('book.closed_times');
+    const next = await call.say("it's Lena Ortiz, three one two, five five five, zero one nine nine");
+    expect(next.say).not.toContain('trouble');
+    expect(next.state.facts).toMatchObject({ name: 'Lena Ortiz', phone: '+13125550199' });
+    expect(next.intent).toBe('book.address');
+  });
+
+  it('takes the matter said at the message offer as the message, and leaves a name the caller never gives', async () => {
+    const call = await startCall(services, { to: ROOTER, from: '+13125550406', at: weekdayMorning('America/Chicago') });
+    const first = await call.say('does your owner still coach the little league team on saturdays');
+    expect(first.intent).toBe('faq.unknown');
+    const offer = await call.say('oh okay then can you let him know the warranty card never came in the mail');
+    expect(offer.intent).toBe('message.name');
+    await call.say('three one two five five five zero one four four');
+    const taken = await call.say("no that's fine, he can just mail it");
+    expect(taken.outcome).toBe('message');
+    const [message] = (await services.messages.list(call.companyId, { callId: call.call.id }, { limit: 10, offset: 0 })).items;
+    expect(message!.body).toContain('warranty card never came');
+    expect(message!.callbackNumber).toBe('+13125550144');
   });
 });

@@ -103,6 +103,8 @@ async function interruption(turn: Turn): Promise<Reply | null> {
   const intent = detectIntent(heard);
   if (intent === 'person') return toPerson(turn);
   if (intent === 'repeat') return { say: st.prompt, intent: 'repeat' };
+  // At the offer of a message, "can you let her know …" is the yes and the message itself.
+  if (intent === 'message' && st.step === 'message.offer') return null;
   if (intent === 'message' && !st.step.startsWith('message.')) {
     await releaseHold(turn, 'Caller chose to leave a message instead');
     return startMessage(turn, '', 'Sure, I can take a message.');

@@ -59,7 +59,7 @@ export async function messageStep(turn: Turn): Promise<Reply> {
       // "no, don't transfer me, just have Ray call me back": a no to something else, a yes to the message.
       if (answer === 'yes' || detectIntent(heard) === 'message') {
         // "then can you let her know the inspector signed off": that is the message.
-        if (answer !== 'yes' && heard.words.length > 8 && st.message) st.message.body ??= turn.raw.trim();
+        if (detectIntent(heard) === 'message' && heard.words.length > 8 && st.message) st.message.body ??= turn.raw.trim();
         return nextMessageDetail(turn, 'Sure.');
       }
       if (answer === 'no') {
@@ -78,13 +78,13 @@ export async function messageStep(turn: Turn): Promise<Reply> {
       }
       const askedBefore = (st.skipped ?? []).includes('message_name');
       st.skipped = [...(st.skipped ?? []), 'message_name'];
+      // Asked twice and still no name: the message goes without it.
+      if (askedBefore) return nextMessageDetail(turn, 'Okay.');
       // What to pass on, said before the name: kept as the message, and the name asked once more.
       if (!phone && heard.words.length > 5 && st.message && !st.message.body) {
         st.message.body = turn.raw.trim();
         return ask(turn, 'message.name', 'And can I get your name, please?', 'message.name', "Got it, I'll pass that on.");
       }
-      // Asked twice and still no name: the message goes without it.
-      if (askedBefore) return nextMessageDetail(turn, 'Okay.');
       return { ...ask(turn, 'message.name', 'Could you tell me just your name?', 'message.name', phone ? 'Got the number.' : 'Sorry, I missed that.'), misunderstood: !phone };
     }
     case 'message.phone': {

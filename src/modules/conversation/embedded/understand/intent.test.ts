@@ -59,6 +59,7 @@ describe('reading what the caller wants', () => {
     expect(intent('can you let Sam know the part came in')).toBe('message');
     expect(intent('please tell Nora to call me about the quote')).toBe('message');
     expect(intent('let me know when you can come')).not.toBe('message');
+    expect(intent('then could you let her know the gate code changed')).toBe('message');
     expect(intent("don't put me through to anyone, I just have a question")).not.toBe('person');
     expect(intent('put me through to someone please')).toBe('person');
   });

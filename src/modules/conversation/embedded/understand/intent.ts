@@ -12,7 +12,7 @@ const PERSON = new RegExp(
   String.raw`\s(talk|speak|chat)\s(to|with)\s((a|an|the|your|some)\s)?` + PERSON_WHO + String.raw`\s|\s(real|live|actual) (person|human)\s|\s(human|representative|operator)\s|\s(transfer|connect) me\s|\sput me through\s|\s(get|give) me (a|an) (person|human)\s`,
 );
 // "let Sam know the part came in", "tell Nora to call me": a message for someone (not "let me know").
-const MESSAGE_FOR = /\s(let|tell) (?!me\s|us\s|you\s|them\s|him\s|her\s)([a-z]+)( [a-z]+)? know\s|\stell (?!me\s|us\s|you\s)([a-z]+) (that|to|the|my|i)\s|\s(pass|give) (this|that|it|a note) (on |along )?to\s/;
+const MESSAGE_FOR = /\s(let|tell) (?!me\s|us\s|you\s)([a-z]+)( [a-z]+)? know\s|\stell (?!me\s|us\s|you\s)([a-z]+) (that|to|the|my|i)\s|\s(pass|give) (this|that|it|a note) (on |along )?to\s/;
 // "don't put me through to anyone": a transfer declined.
 const NO_PERSON = /\s(dont|do not|no need to|dont need to|dont want to|not) (want to )?(be )?(put|transfer|transferred|connect|connected|talk|speak)\s/;
 const CALLER = String.raw`(someone|somebody|anyone|them|him|her|the office|the owner|the manager|a person|you guys|one of you)`;
