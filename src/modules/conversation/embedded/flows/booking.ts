@@ -173,7 +173,9 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
       const email = readEmail(heard);
       if (email === 'skip' || email === null) {
         st.skipped = [...(st.skipped ?? []), 'email'];
-        return advanceBooking(turn, email === null ? "Sorry, I didn't catch that, so we'll skip the email for now." : 'No problem.');
+        // Something else said instead (a time, an address) was kept: no apology for it.
+        const lead = email === 'skip' ? 'No problem.' : early.learned ? 'Got it.' : "Sorry, I didn't catch that, so we'll skip the email for now.";
+        return advanceBooking(turn, lead);
       }
       facts.email = email;
       return advanceBooking(turn, 'Thanks.');

@@ -1,4 +1,4 @@
-import { describesTrouble, detectIntent, isHello, isThanksOnly } from '../understand/intent.ts';
+import { describesTrouble, detectIntent, isGoodbye, isHello, isThanksOnly } from '../understand/intent.ts';
 import { matchService } from '../understand/service-match.ts';
 import { readYesNo } from '../understand/yes-no.ts';
 import { ask, type Reply, type Turn } from '../turn.ts';
@@ -76,7 +76,8 @@ export async function anythingElseStep(turn: Turn): Promise<Reply> {
   }
   const answer = readYesNo(turn.heard);
   const words = turn.heard.words.length;
-  if ((answer === 'no' && words <= 6) || isThanksOnly(turn.heard)) return goodbye(turn);
+  // "ok thanks bye" is a goodbye, not a yes to "anything else?".
+  if ((answer === 'no' && words <= 6) || isThanksOnly(turn.heard) || isGoodbye(turn.heard)) return goodbye(turn);
   if (answer === 'yes' && words <= 3) return ask(turn, 'open', 'Sure, what else can I help you with?', 'anything_else');
   return openStep(turn);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hear } from './heard.ts';
-import { describesTrouble, detectIntent, isAbandon, isGoodbye, isQuestion } from './intent.ts';
+import { describesTrouble, detectIntent, isAbandon, isGoodbye, isQuestion, isThanksOnly } from './intent.ts';
 import { readYesNo } from './yes-no.ts';
 
 const intent = (text: string) => detectIntent(hear(text));
@@ -85,6 +85,9 @@ describe('reading what the caller wants', () => {
     expect(isQuestion(hear('Do you take credit cards?'))).toBe(true);
     expect(isQuestion(hear('1450 north dearborn'))).toBe(false);
     expect(isAbandon(hear('never mind, forget it'))).toBe(true);
+    expect(isThanksOnly(hear('ok thanks bye'))).toBe(true);
+    expect(isThanksOnly(hear('no thank you'))).toBe(true);
+    expect(isThanksOnly(hear('thanks, and can you also check the heater'))).toBe(false);
   });
 });
 

@@ -95,7 +95,7 @@ const TROUBLE = /\s(broken|broke|breaks|stopped|wont|will not|not working|isnt w
 /** The caller describes trouble with something of theirs (a job to book, even when asked as a question). */
 export const describesTrouble = (heard: Heard): boolean => says(heard, OWN) && says(heard, TROUBLE);
 
-const THANKS_WORDS = new Set(['ok', 'okay', 'oh', 'alright', 'great', 'perfect', 'cool', 'awesome', 'so', 'thanks', 'thank', 'you', 'very', 'much', 'a', 'lot', 'no', 'nope', 'nah', 'im', 'good', 'then', 'sounds', 'got', 'it', 'appreciate', 'that']);
+const THANKS_WORDS = new Set(['ok', 'okay', 'oh', 'alright', 'great', 'perfect', 'cool', 'awesome', 'so', 'thanks', 'thank', 'you', 'very', 'much', 'a', 'lot', 'no', 'nope', 'nah', 'im', 'good', 'then', 'sounds', 'got', 'it', 'appreciate', 'that', 'bye', 'goodbye']);
 
 /** A bare "thanks" or "no thank you" after the agent asked whether there is anything else: the call is done. */
 export const isThanksOnly = (heard: Heard): boolean =>
