@@ -69,9 +69,12 @@ export async function startCompany(document: Record<string, unknown>, index: num
   const session = login.cookies.find((c) => c.name === 'cv_session');
   if (!session) throw new Error(`owner login failed: ${login.statusCode} ${login.body}`);
   const owner = { cookie: `cv_session=${session.value}` };
+  // The platform assigns the company its numbers, as an admin would (a company may only claim a
+  // number it proves in its own Twilio account); the owner's import then finds them held.
+  for (const n of doc.phoneNumbers) await app.ctx.services.phoneNumbers.add(SYSTEM_ACTOR, company.id, { number: n.number }, 'assigned');
   const imported = await app.inject({ method: 'PUT', url: `/api/companies/${company.id}/config`, headers: owner, payload: doc });
   if (imported.statusCode !== 200) throw new Error(`config import failed (${imported.statusCode}): ${imported.body}`);
-  const widget = await app.inject({ method: 'GET', url: `/api/companies/${company.id}/agent/widget-key`, headers: owner });
+  const widget = await app.inject({ method: 'GET', url: `/api/companies/${company.id}/widget`, headers: owner });
   const stored = imported.json() as { phoneNumbers: { number: string }[] };
 
   return {

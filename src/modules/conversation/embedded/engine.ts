@@ -11,6 +11,7 @@ import { manageStep } from './flows/manage.ts';
 import { messageStep, startMessage } from './flows/message.ts';
 import { readEmbeddedState } from './state.ts';
 import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn } from './turn.ts';
+import { readIntroducedName } from './understand/details.ts';
 import { hear } from './understand/heard.ts';
 import { detectIntent, isAbandon, isGoodbye, isQuestion } from './understand/intent.ts';
 import { readYesNo } from './understand/yes-no.ts';
@@ -77,6 +78,9 @@ async function answer(turn: Turn): Promise<Reply> {
     await releaseHold(turn, 'Caller reported an emergency');
     return handleEmergency(turn, emergency);
   }
+  // "hi, this is Pete Sorensen …": a name introduced in passing is kept for whatever the call becomes.
+  const introduced = turn.facts.name ? null : readIntroducedName(turn.raw);
+  if (introduced) turn.facts.name = introduced;
   const interrupted = await interruption(turn);
   return interrupted ?? stepAnswer(turn);
 }
@@ -99,6 +103,8 @@ async function interruption(turn: Turn): Promise<Reply | null> {
   const intent = detectIntent(heard);
   if (intent === 'person') return toPerson(turn);
   if (intent === 'repeat') return { say: st.prompt, intent: 'repeat' };
+  // At the offer of a message, "can you let her know …" is the yes and the message itself.
+  if (intent === 'message' && st.step === 'message.offer') return null;
   if (intent === 'message' && !st.step.startsWith('message.')) {
     await releaseHold(turn, 'Caller chose to leave a message instead');
     return startMessage(turn, '', 'Sure, I can take a message.');

@@ -134,7 +134,7 @@ export const ELECTRICAL: TradeKnowledgeSeed = {
       key: 'sparks-burning',
       name: 'Sparks, smoke or burning smell from an outlet or panel',
       severity: 'life_safety',
-      triggers: ['sparking', 'sparks', 'spark', 'burning smell', 'smells like burning', 'smell burning', 'smoke coming out', 'outlet smoking', 'panel smoking', 'melted outlet', 'scorch marks', 'burning plastic', 'electrical fire', 'outlet is hot', 'panel is hot', 'on fire'],
+      triggers: ['sparking', 'sparks', 'spark', 'burning smell', 'smells like burning', 'smell burning', 'smoke coming out', 'outlet smoking', 'panel smoking', 'melted outlet', 'scorch marks', 'burning plastic', 'electrical fire', 'outlet is hot', 'panel is hot', 'on fire', 'melting plastic', 'melting smell', 'smells like melting', 'outlet is warm', 'plate gone brown', 'outlet turned brown', 'hot to the touch'],
       safetyInstruction:
         "If you see flames or smoke, get everyone out of the house and call 911 from outside. If there's no fire, don't touch the outlet, plug or panel. If you can reach the electrical panel safely, without standing in water, switch off the breaker for that circuit or the main breaker. "
         + "Never use water on an electrical fire. Keep everyone away from it until an electrician has made it safe.",

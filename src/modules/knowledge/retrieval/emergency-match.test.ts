@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CARBON_MONOXIDE, GAS_SMELL } from '../catalog/shared-emergencies.ts';
 import { ELECTRICAL } from '../catalog/electrical.ts';
 import { HVAC } from '../catalog/hvac.ts';
+import { GARAGE_DOORS } from '../catalog/garage-doors.ts';
 import { PLUMBING } from '../catalog/plumbing.ts';
 import { GENERAL_VOCABULARY } from './general-vocabulary.ts';
 import { analyze, buildLexicon } from './lexicon.ts';
@@ -22,6 +23,14 @@ describe('matchEmergency', () => {
     for (const said of ['I smell gas in the kitchen', 'it smells really strongly of gas', 'yeah um there is a gas smell by the stove', 'smells like rotten eggs in here']) {
       expect(hvac(said)).toBe(GAS_SMELL.key);
     }
+  });
+
+  it('hears an overheating outlet and a trapped vehicle described in other words (class 12, trade side)', () => {
+    const garage = matcherFor(GARAGE_DOORS);
+    expect(electrical('theres a smell like melting plastic by the kitchen outlet and the plate feels warm')).not.toBeNull();
+    expect(garage("i can't get my truck out, the door is stuck halfway")).not.toBeNull();
+    expect(garage('the rollers came out of the rail on the left side')).not.toBeNull();
+    expect(garage('the opener is noisy when it closes')).toBeNull();
   });
 
   it('does not fire on a negated trigger', () => {

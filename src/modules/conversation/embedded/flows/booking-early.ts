@@ -5,7 +5,9 @@ import { placeNamed } from '../../company-facts/towns.ts';
 import type { ServiceOffer } from '../../types.ts';
 import type { TimeWish } from '../state.ts';
 import { ask, joinSay, type Reply, type Turn } from '../turn.ts';
+import { readName } from '../understand/details.ts';
 import { harvest } from '../understand/harvest.ts';
+import { withoutRejectedTime } from '../understand/rejected-time.ts';
 import { matchService } from '../understand/service-match.ts';
 import { readTimeWishIn, searchWindow } from './booking-time.ts';
 import { checkZip } from './booking-slots.ts';
@@ -70,7 +72,8 @@ export async function takeDetails(turn: Turn): Promise<EarlyResult> {
   };
   keep('email', got.email);
   keep('address', got.address);
-  keep('name', got.name);
+  // "it's Linda Marsh, four one three …": a name said with a number is a name, whatever was asked.
+  keep('name', got.name ?? (got.phone ? (readName(turn.heard) ?? undefined) : undefined));
   keep('phone', got.phone);
   if (!facts.serviceId) {
     const match = matchService(turn.heard, bookable(turn));
@@ -93,7 +96,7 @@ export async function takeDetails(turn: Turn): Promise<EarlyResult> {
     }
   }
   if (got.timeText) {
-    const read = readTimeWishIn(got.timeText, { timeZone: turn.profile.timeZone, now: turn.now, openHours: turn.profile.openHours });
+    const read = readTimeWishIn(withoutRejectedTime(got.timeText).text, { timeZone: turn.profile.timeZone, now: turn.now, openHours: turn.profile.openHours });
     if (read.ok && read.wish.kind !== 'asap') {
       st.time = read.wish;
       learned = true;

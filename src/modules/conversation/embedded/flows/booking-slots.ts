@@ -1,12 +1,16 @@
 import { speakZip } from '../../ear/address.ts';
 import { speakText } from '../../ear/text.ts';
 import type { SlotOffer } from '../../types.ts';
+import type { TimeWish } from '../state.ts';
 import { pickOffers, speakOffers } from '../offers.ts';
 import { chooseOption } from '../understand/choose-option.ts';
+import { withoutRejectedTime } from '../understand/rejected-time.ts';
 import { readYesNo } from '../understand/yes-no.ts';
 import { ask, joinSay, type Reply, type Turn } from '../turn.ts';
 import { readTimeWish, searchWindow } from './booking-time.ts';
 import { offerMessage } from './message.ts';
+import { advanceBooking } from './booking.ts';
+import { takeDetails } from './booking-early.ts';
 import { detailsReadBack, holdSlot } from './booking-hold.ts';
 import { fieldNamed, fixDetail } from './booking-fix.ts';
 
@@ -46,7 +50,12 @@ export async function checkZip(turn: Turn, zip: string, serviceId = turn.facts.s
 const NO_OTHER_TIME = /\s(cant|can not|cannot|wont work|doesnt work|dont work|no other|not possible|no way)\s/;
 
 export async function timeStep(turn: Turn): Promise<Reply> {
+  // Details said instead of a time (a name and number after "we aren't open then") are kept,
+  // and only what is still missing is asked before times are searched.
+  const early = await takeDetails(turn);
+  if (early.stop) return early.stop;
   const read = readTimeWish(turn);
+  if (!read.ok && early.learned) return advanceBooking(turn, 'Got it.');
   if (!read.ok && (readYesNo(turn.heard) === 'no' || NO_OTHER_TIME.test(turn.heard.text))) {
     delete turn.st.time;
     return offerMessage(turn, 'The caller wanted a visit at a time the company is not open.', "I understand. I'm sorry we can't make that work.", 'book.no_time');
@@ -56,10 +65,11 @@ export async function timeStep(turn: Turn): Promise<Reply> {
     return { say: read.say, intent: 'book.time', ...(read.misheard ? { misunderstood: true } : {}) };
   }
   turn.st.time = read.wish;
-  return offerSlots(turn);
+  return advanceBooking(turn);
 }
 
-function nearestOffer(turn: Turn, offers: SlotOffer[]): SlotOffer {
+/** The offer nearest the exact time the caller asked for (else the first). */
+export function nearestOffer(turn: Turn, offers: SlotOffer[]): SlotOffer {
   const wish = turn.st.time;
   if (wish?.kind !== 'exact') return offers[0]!;
   const target = Date.parse(wish.start);
@@ -77,6 +87,19 @@ async function freeSlots(turn: Turn, window: { from: string; to?: string }): Pro
   return result.ok ? result.slots : { code: result.code };
 }
 
+const WIDEN_DAYS = 21;
+
+/** Local "HH:MM" of an instant in a zone. */
+const localClock = (iso: string, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+
+/** Whether the slot starts within the wished-for hours of the day (a range within one day; anything else fits). */
+function withinHoursOf(wish: TimeWish, slot: SlotOffer, timeZone: string): boolean {
+  if (wish.kind !== 'range' || Date.parse(wish.to) - Date.parse(wish.from) > 86_400_000) return true;
+  const [from, to] = [localClock(wish.from, timeZone), localClock(wish.to, timeZone)];
+  const start = slot.arrivalWindow?.start ?? slot.localStartTime;
+  return start >= from && (to === '00:00' || start < to);
+}
+
 /** Finds free times for the caller's wish (widening to the week after when it is full) and offers two or three. */
 export async function offerSlots(turn: Turn, lead = ''): Promise<Reply> {
   const wish = turn.st.time ?? { kind: 'asap' as const };
@@ -84,7 +107,13 @@ export async function offerSlots(turn: Turn, lead = ''): Promise<Reply> {
   let widened = false;
   if (Array.isArray(slots) && slots.length === 0 && wish.kind !== 'asap') {
     widened = true;
-    slots = await freeSlots(turn, { from: searchWindow(wish, turn.now).from });
+    const from = searchWindow(wish, turn.now).from;
+    slots = await freeSlots(turn, { from, to: new Date(Date.parse(from) + WIDEN_DAYS * 86_400_000).toISOString() });
+    // "after 11": the days after keep the caller's hours when any of them is free then.
+    if (Array.isArray(slots)) {
+      const sameHours = slots.filter((s) => withinHoursOf(wish, s, turn.profile.timeZone));
+      if (sameHours.length > 0) slots = sameHours;
+    }
   }
   if (!Array.isArray(slots) || slots.length === 0) {
     const sorry = "I'm sorry, I don't have any openings in the next week.";
@@ -110,7 +139,18 @@ export async function chooseStep(turn: Turn): Promise<Reply> {
   // "the address is wrong": a detail of the read-back corrected before a time is picked.
   const field = fieldNamed(turn);
   if (field && field !== 'time' && CORRECTING.test(turn.heard.text)) return fixDetail(turn, field);
-  const choice = chooseOption(turn.raw, offers, { timeZone: turn.profile.timeZone, now: turn.now });
+  // "not wednesday, thursday would be better": the day turned down is no pick; the other is a new search.
+  const wanted = withoutRejectedTime(turn.raw);
+  const choice = chooseOption(wanted.text, offers, { timeZone: turn.profile.timeZone, now: turn.now });
+  if (wanted.rejected && choice.kind !== 'chosen') {
+    const read = readTimeWish(turn);
+    if (read.ok) {
+      turn.st.time = read.wish;
+      return offerSlots(turn, 'No problem.');
+    }
+    delete turn.st.offers;
+    return ask(turn, 'book.time', 'What day and time would work better?', 'book.time', 'No problem.');
+  }
   if (choice.kind === 'chosen') return holdSlot(turn, offers[choice.index]!);
   // A plain yes to several times: the first (the soonest, or the one nearest the time asked for).
   if (choice.kind === 'none' && !choice.namedTime && offers.length > 1 && readYesNo(turn.heard) === 'yes') return holdSlot(turn, nearestOffer(turn, offers));

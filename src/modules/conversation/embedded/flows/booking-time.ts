@@ -4,6 +4,7 @@ import type { WeeklyHours } from '../../../booking/engine/types.ts';
 import type { TimeWish } from '../state.ts';
 import type { Turn } from '../turn.ts';
 import { hear } from '../understand/heard.ts';
+import { withoutRejectedTime } from '../understand/rejected-time.ts';
 
 /**
  * What the caller said about when, as a wish the availability search can use, or why it
@@ -35,7 +36,8 @@ export function readTimeWishIn(text: string, context: { timeZone: string; now: D
   }
 }
 
-export const readTimeWish = (turn: Turn): TimeRead => readTimeWishIn(turn.raw, { timeZone: turn.profile.timeZone, now: turn.now, openHours: turn.profile.openHours });
+/** The caller's wish this turn; a day turned down in the same breath ("not monday, tuesday") is not read. */
+export const readTimeWish = (turn: Turn): TimeRead => readTimeWishIn(withoutRejectedTime(turn.raw).text, { timeZone: turn.profile.timeZone, now: turn.now, openHours: turn.profile.openHours });
 
 /** The availability search window for a wish: [from, to) as ISO instants (to absent: a week). */
 export function searchWindow(wish: TimeWish, now: Date): { from: string; to?: string } {

@@ -20,6 +20,9 @@ type Detail = 'service' | 'name' | 'phone' | 'address' | 'zip' | 'email' | 'prob
 const bookable = (turn: Turn) => turn.profile.services.filter((s) => s.emergency === (turn.facts.emergency === true) || !s.emergency);
 const serviceOf = (turn: Turn): ServiceOffer | undefined => turn.profile.services.find((s) => s.id === turn.facts.serviceId);
 const wordCount = (text: string) => text.trim().split(/\s+/).length;
+/** The company's general visit, for a job no service name fits or a caller unsure what is wrong. */
+const catchAll = (turn: Turn): ServiceOffer | undefined => bookable(turn).find((s) => !s.emergency && /service call|diagnos|troubleshoot/i.test(s.name));
+const UNSURE = /\s(not (totally |really |quite |exactly )?sure (what|whats|if|whether)|dont know (what|whats|if)|no idea (what|whats)|not certain)\s/;
 
 function missing(turn: Turn): Detail | null {
   const { facts, st, profile } = turn;
@@ -86,7 +89,11 @@ export async function startBooking(turn: Turn, lead = ''): Promise<Reply> {
     }
   }
   const match = matchService(turn.heard, bookable(turn));
-  if (match.best) {
+  const general = UNSURE.test(turn.heard.text) ? catchAll(turn) : undefined;
+  if (general) {
+    facts.serviceId = general.id;
+    facts.problem ??= turn.raw.trim();
+  } else if (match.best) {
     facts.serviceId = match.best.id;
     if (wordCount(turn.raw) > 4) facts.problem ??= turn.raw.trim();
   } else if (match.tied.length > 1) {
@@ -111,7 +118,10 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
     case 'book.service': {
       const choices = (st.serviceChoices ?? []).map((id) => turn.profile.services.find((s) => s.id === id)!).filter(Boolean);
       const pick = choices.length > 1 ? pickChoice(turn, choices) : null;
-      const service = pick ?? matchService(heard, bookable(turn)).best;
+      let service = pick ?? matchService(heard, bookable(turn)).best;
+      // Asked once already and still no answer: a general visit (or the likelier of the two), not a third ask.
+      if (!service && (st.skipped ?? []).includes('service_asked')) service = choices[0] ?? catchAll(turn) ?? null;
+      if (!service) st.skipped = [...(st.skipped ?? []), 'service_asked'];
       if (!service) return misheard(ask(turn, 'book.service', serviceQuestion(turn), 'book.service', "Sorry, I didn't catch what the visit is for."));
       facts.serviceId = service.id;
       delete st.serviceChoices;
@@ -132,7 +142,11 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
       if (given) facts.phone = given;
       else if (answer === 'yes') facts.phone = turn.input.call.callerNumber!;
       else if (answer === 'no') return ask(turn, 'book.phone_number', "What's the best number to reach you?", 'book.phone');
-      else return misheard(ask(turn, 'book.phone', `Is ${speakPhone(turn.input.call.callerNumber!)} the right number to reach you?`, 'book.phone', 'Sorry, I missed that.'));
+      else if (!facts.name && readName(heard)) {
+        // A name said where the number was asked: kept, and the number asked again.
+        facts.name = readName(heard)!;
+        return advanceBooking(turn, `Thanks, ${facts.name.split(' ')[0]}.`);
+      } else return misheard(ask(turn, 'book.phone', `Is ${speakPhone(turn.input.call.callerNumber!)} the right number to reach you?`, 'book.phone', 'Sorry, I missed that.'));
       return advanceBooking(turn, 'Great.');
     }
     case 'book.phone_number': {
@@ -161,7 +175,9 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
       const email = readEmail(heard);
       if (email === 'skip' || email === null) {
         st.skipped = [...(st.skipped ?? []), 'email'];
-        return advanceBooking(turn, email === null ? "Sorry, I didn't catch that, so we'll skip the email for now." : 'No problem.');
+        // Something else said instead (a time, an address) was kept: no apology for it.
+        const lead = email === 'skip' ? 'No problem.' : early.learned ? 'Got it.' : "Sorry, I didn't catch that, so we'll skip the email for now.";
+        return advanceBooking(turn, lead);
       }
       facts.email = email;
       return advanceBooking(turn, 'Thanks.');

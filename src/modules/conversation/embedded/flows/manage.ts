@@ -4,6 +4,7 @@ import { pickOffers, speakOffers } from '../offers.ts';
 import { chooseOption } from '../understand/choose-option.ts';
 import { readYesNo } from '../understand/yes-no.ts';
 import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn, serviceWords } from '../turn.ts';
+import { nearestOffer } from './booking-slots.ts';
 import { readTimeWish, searchWindow } from './booking-time.ts';
 import { offerMessage } from './message.ts';
 
@@ -37,9 +38,18 @@ export async function startManage(turn: Turn, kind: 'cancel' | 'reschedule'): Pr
     return offerMessage(turn, `The caller asked to ${what} an appointment; none was found for their number.`, "I don't see any upcoming appointments for the number you're calling from.", `${kind}.none`);
   }
   turn.st.manage = { kind, bookings };
-  if (bookings.length === 1) {
-    turn.st.manage.chosen = 0;
-    return actOn(turn, `I see your ${describe(bookings[0]!)}.`);
+  // The visit booked earlier in this call is the one meant by "move that to friday instead".
+  const thisCall = bookings.findIndex((b) => b.id === turn.bookingId);
+  if (bookings.length === 1 || thisCall >= 0) {
+    turn.st.manage.chosen = Math.max(0, thisCall);
+    const booking = bookings[turn.st.manage.chosen]!;
+    // A new time said with the request is searched at once.
+    const wish = kind === 'reschedule' ? readTimeWish(turn) : null;
+    if (wish?.ok && wish.wish.kind !== 'asap') {
+      turn.st.time = wish.wish;
+      return offerMoves(turn, `Sure, let's move your ${describe(booking)}.`);
+    }
+    return actOn(turn, `I see your ${describe(booking)}.`);
   }
   const list = bookings.map(describe);
   const question = `Which one would you like to ${what}?`;
@@ -55,6 +65,10 @@ async function offerMoves(turn: Turn, lead = ''): Promise<Reply> {
   const found = await turn.tools.findSlots({ serviceId: booking.serviceId, zip, from: window.from, ...(window.to ? { to: window.to } : {}) });
   const slots = found.ok ? found.slots.filter((s) => s.start !== booking.start) : [];
   if (slots.length === 0) return ask(turn, 'manage.time', 'What other day would work?', 'reschedule.no_slots', joinSay(lead, "I'm sorry, I don't have anything open then."));
+  // The exact time asked for is free: only the caller's yes is missing.
+  const exact = wish.kind === 'exact' ? slots.find((s) => Date.parse(s.start) === Date.parse(wish.start)) : undefined;
+  // The exact time asked for is free: asking for it was the caller's yes.
+  if (exact) return move(turn, exact);
   turn.st.offers = pickOffers(slots, wish.kind === 'exact' ? wish : undefined);
   return ask(turn, 'manage.choose', `I have ${speakOffers(turn.st.offers)}. Which works best?`, 'reschedule.offer', lead);
 }
@@ -110,9 +124,12 @@ export async function manageStep(turn: Turn): Promise<Reply> {
     case 'manage.choose': {
       const offers = st.offers ?? [];
       const choice = chooseOption(turn.raw, offers, { timeZone: turn.profile.timeZone, now: turn.now });
-      if (choice.kind === 'chosen') {
-        manage.moveTo = offers[choice.index]!;
-        return ask(turn, 'manage.move', `Just to confirm: move your ${describe(chosen(turn))} to ${speakSlot(manage.moveTo)}?`, 'reschedule.confirm');
+      // A plain yes to the times read out: the first (the one nearest the time asked for).
+      const yes = choice.kind === 'none' && !choice.namedTime && readYesNo(heard) === 'yes';
+      // The times were read out for this booking: the caller's pick is the yes ("friday afternoon's great": the first that fits).
+      if (choice.kind === 'ambiguous') return move(turn, offers[choice.indexes[0]!]!);
+      if (choice.kind === 'chosen' || yes) {
+        return move(turn, choice.kind === 'chosen' ? offers[choice.index]! : nearestOffer(turn, offers));
       }
       if (choice.kind === 'none' && choice.namedTime) {
         const read = readTimeWish(turn);

@@ -2,6 +2,7 @@ import { speakPhone } from '../../ear/phone.ts';
 import { readName } from '../understand/details.ts';
 import { readPhone } from '../understand/spoken-digits.ts';
 import { readYesNo } from '../understand/yes-no.ts';
+import { detectIntent } from '../understand/intent.ts';
 import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn } from '../turn.ts';
 
 /**
@@ -25,7 +26,7 @@ export function startMessage(turn: Turn, context: string, lead = '', urgent = fa
 function nextMessageDetail(turn: Turn, lead: string): Reply | Promise<Reply> {
   const { facts } = turn;
   const caller = turn.input.call.callerNumber;
-  if (!facts.name) return ask(turn, 'message.name', 'Can I get your name, please?', 'message.name', lead);
+  if (!facts.name && !(turn.st.skipped ?? []).includes('message_name')) return ask(turn, 'message.name', 'Can I get your name, please?', 'message.name', lead);
   if (!facts.phone && caller) return ask(turn, 'message.phone', `Is ${speakPhone(caller)} the best number to call you back?`, 'message.phone', lead);
   if (!facts.phone) return ask(turn, 'message.phone_number', "What's the best number to call you back?", 'message.phone', lead);
   if (turn.st.message?.body) return saveMessage(turn, turn.st.message.body);
@@ -55,7 +56,12 @@ export async function messageStep(turn: Turn): Promise<Reply> {
   switch (st.step) {
     case 'message.offer': {
       const answer = readYesNo(heard);
-      if (answer === 'yes') return nextMessageDetail(turn, 'Sure.');
+      // "no, don't transfer me, just have Ray call me back": a no to something else, a yes to the message.
+      if (answer === 'yes' || detectIntent(heard) === 'message') {
+        // "then can you let her know the inspector signed off": that is the message.
+        if (detectIntent(heard) === 'message' && heard.words.length > 8 && st.message) st.message.body ??= turn.raw.trim();
+        return nextMessageDetail(turn, 'Sure.');
+      }
       if (answer === 'no') {
         delete st.message;
         return ask(turn, 'anything_else', ANYTHING_ELSE, 'message.declined', 'No problem.');
@@ -63,17 +69,35 @@ export async function messageStep(turn: Turn): Promise<Reply> {
       return { ...ask(turn, 'message.offer', 'Would you like to leave a message? Just say yes or no.', 'message.offer', 'Sorry, I missed that.'), misunderstood: true };
     }
     case 'message.name': {
+      const phone = readPhone(heard);
+      if (phone) facts.phone ??= phone;
       const name = readName(heard);
-      if (!name) return { ...ask(turn, 'message.name', 'Could you tell me just your name?', 'message.name', 'Sorry, I missed that.'), misunderstood: true };
-      facts.name = name;
-      return nextMessageDetail(turn, `Thanks, ${name.split(' ')[0]}.`);
+      if (name) {
+        facts.name = name;
+        return nextMessageDetail(turn, `Thanks, ${name.split(' ')[0]}.`);
+      }
+      const askedBefore = (st.skipped ?? []).includes('message_name');
+      st.skipped = [...(st.skipped ?? []), 'message_name'];
+      // Asked twice and still no name: the message goes without it.
+      if (askedBefore) return nextMessageDetail(turn, 'Okay.');
+      // What to pass on, said before the name: kept as the message, and the name asked once more.
+      if (!phone && heard.words.length > 5 && st.message && !st.message.body) {
+        st.message.body = turn.raw.trim();
+        return ask(turn, 'message.name', 'And can I get your name, please?', 'message.name', "Got it, I'll pass that on.");
+      }
+      return { ...ask(turn, 'message.name', 'Could you tell me just your name?', 'message.name', phone ? 'Got the number.' : 'Sorry, I missed that.'), misunderstood: !phone };
     }
     case 'message.phone': {
       const given = readPhone(heard);
       const answer = readYesNo(heard);
       if (given) facts.phone = given;
       else if (answer === 'yes') facts.phone = turn.input.call.callerNumber!;
-      else if (answer === 'no') return ask(turn, 'message.phone_number', "What's the best number to call you back?", 'message.phone');
+      else if (answer === 'no' && (heard.words.length <= 4 || /\s(number|cell|phone|call me at)\s/.test(heard.text))) return ask(turn, 'message.phone_number', "What's the best number to call you back?", 'message.phone');
+      else if (heard.words.length > 4 && st.message) {
+        // More about the matter instead of an answer: added to the message; the number read out stands.
+        st.message.body = [st.message.body, turn.raw.trim()].filter(Boolean).join(' ');
+        facts.phone = turn.input.call.callerNumber!;
+      }
       else return { ...ask(turn, 'message.phone', `Is ${speakPhone(turn.input.call.callerNumber!)} the right number to call you back?`, 'message.phone', 'Sorry, I missed that.'), misunderstood: true };
       return nextMessageDetail(turn, 'Got it.');
     }

@@ -1,4 +1,4 @@
-import { describesTrouble, detectIntent, isHello } from '../understand/intent.ts';
+import { describesTrouble, detectIntent, isGoodbye, isHello, isThanksOnly } from '../understand/intent.ts';
 import { matchService } from '../understand/service-match.ts';
 import { readYesNo } from '../understand/yes-no.ts';
 import { ask, type Reply, type Turn } from '../turn.ts';
@@ -25,7 +25,10 @@ function answered(turn: Turn, answer: string): Reply {
 const GO_AHEAD = /\s(lets do it|lets do that|lets book it|book it|book that|set it up|set that up|sign me up|schedule it|schedule that|go ahead and book|lets go ahead|i want to do that|id like to do that|lets get that scheduled|sounds good lets)\s/;
 
 export async function openStep(turn: Turn): Promise<Reply> {
-  if (isHello(turn.heard)) return ask(turn, 'open', 'How can I help you today?', 'hello', 'Hi!');
+  // After "what else can I help you with?", "no thanks" ends the call; a "yes" never re-greets.
+  const midCall = turn.st.prompt !== '' || turn.input.seq > 1;
+  if (midCall && isThanksOnly(turn.heard)) return goodbye(turn);
+  if (isHello(turn.heard)) return midCall ? ask(turn, 'open', 'What can I help you with?', 'hello') : ask(turn, 'open', 'How can I help you today?', 'hello', 'Hi!');
   const intent = detectIntent(turn.heard);
   switch (intent) {
     case 'goodbye':
@@ -73,7 +76,8 @@ export async function anythingElseStep(turn: Turn): Promise<Reply> {
   }
   const answer = readYesNo(turn.heard);
   const words = turn.heard.words.length;
-  if (answer === 'no' && words <= 6) return goodbye(turn);
+  // "ok thanks bye" is a goodbye, not a yes to "anything else?".
+  if ((answer === 'no' && words <= 6) || isThanksOnly(turn.heard) || isGoodbye(turn.heard)) return goodbye(turn);
   if (answer === 'yes' && words <= 3) return ask(turn, 'open', 'Sure, what else can I help you with?', 'anything_else');
   return openStep(turn);
 }

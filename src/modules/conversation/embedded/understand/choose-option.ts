@@ -5,6 +5,7 @@ import { scanPhrases, type PhraseScan } from '../../../booking/spoken/phrase-sca
 import { tokenizeSpeech } from '../../../booking/spoken/speech-tokens.ts';
 import { PART_OF_DAY } from '../../../booking/spoken/types.ts';
 import { hear } from './heard.ts';
+import { readYesNo } from './yes-no.ts';
 
 /**
  * Which of the options the agent read out the caller picked: "the first one", "the second",
@@ -30,6 +31,7 @@ const ORDINALS: [RegExp, (count: number) => number][] = [
   [/\s(third|3rd|number three|option three)\s/, () => 2],
   [/\s(last|later|latest|latter)\s/, (n) => n - 1],
 ];
+const NAMED_DAY = /\s(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s/;
 const MONTH = /\s(january|february|march|april|may|june|july|august|september|october|november|december)\s/;
 
 /** Minutes of day the clock may mean: "two thirty" is 2:30 or 14:30 until AM/PM is said. */
@@ -67,17 +69,19 @@ function matchesScan(o: Choosable, scan: PhraseScan): boolean {
 export function chooseOption(text: string, options: readonly Choosable[], context: { timeZone: string; now: Date }): Choice {
   const heard = hear(text);
   if (options.length === 0) return { kind: 'none', namedTime: false };
+  const clock = createZoneClock(context.timeZone);
+  // "the one on the 18th": that "one" is not one o'clock.
+  const spoken = text.replace(/\b(the|that|this) (one|ones)\b/gi, 'it');
+  const scan = scanPhrases(tokenizeSpeech(spoken).tokens, clock.localDayOf(context.now.getTime()));
+  // "thursday, the earlier the better": a day none of the options is on asks for other times.
+  if (scan.day && NAMED_DAY.test(heard.text) && !options.some((o) => matchesScan(o, { day: scan.day! }))) return { kind: 'none', namedTime: true };
   if (!MONTH.test(heard.text)) {
     for (const [pattern, index] of ORDINALS) {
       if (pattern.test(heard.text)) return { kind: 'chosen', index: Math.min(index(options.length), options.length - 1) };
     }
   }
-  const clock = createZoneClock(context.timeZone);
-  // "the one on the 18th": that "one" is not one o'clock.
-  const spoken = text.replace(/\b(the|that|this) (one|ones)\b/gi, 'it');
-  const scan = scanPhrases(tokenizeSpeech(spoken).tokens, clock.localDayOf(context.now.getTime()));
   if (!scan.day && !scan.part && !scan.time) {
-    if (options.length === 1 && /\s(that one|that|it|this one|sure|yes|yeah|ok|okay|works|fine|good)\s/.test(heard.text)) return { kind: 'chosen', index: 0 };
+    if (options.length === 1 && (readYesNo(heard) === 'yes' || /\s(that one|that|it|this one|works|fine|good)\s/.test(heard.text))) return { kind: 'chosen', index: 0 };
     return { kind: 'none', namedTime: false };
   }
   const indexes = options.map((o, i) => (matchesScan(o, scan) ? i : -1)).filter((i) => i >= 0);

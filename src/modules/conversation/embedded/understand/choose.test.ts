@@ -31,10 +31,13 @@ describe('choosing one of the offered times', () => {
     expect(choose('nine')).toEqual({ kind: 'ambiguous', indexes: [0, 2] });
     expect(choose('friday morning')).toEqual({ kind: 'none', namedTime: true });
     expect(choose('hmm let me think')).toEqual({ kind: 'none', namedTime: false });
+    // A day none of the options is on, with "the earlier the better": other times, not the first option.
+    expect(choose('thursday morning, the earlier the better', [offers[0]!])).toEqual({ kind: 'none', namedTime: true });
   });
 
   it('takes a yes as the only option, and reads arrival windows by any time inside them', () => {
     expect(choose('yes that works', [offers[0]!])).toEqual({ kind: 'chosen', index: 0 });
+    expect(choose('yep perfect', [offers[0]!])).toEqual({ kind: 'chosen', index: 0 });
     expect(choose('yes', offers)).toEqual({ kind: 'none', namedTime: false });
     expect(chooseOption('the afternoon one', windows, context)).toEqual({ kind: 'chosen', index: 1 });
     expect(chooseOption('around ten', windows, context)).toEqual({ kind: 'chosen', index: 0 });
@@ -78,6 +81,7 @@ describe('matching the caller’s words to a service', () => {
     ['I need a tune up on the air conditioner', hvac, 'AC tune-up'],
     ['a quote for a new system', hvac, 'New system estimate'],
     ['the AC is blowing warm air', hvac, 'AC repair'],
+    ['no hot water since the weekend, the tank is only eight years old', [service('Water heater repair', 'Pilot out, no hot water'), service('Water heater install', 'Swap an old tank for a new one')], 'Water heater repair'],
   ])('"%s" → %s', (text, services, expected) => {
     expect(matchService(hear(text), services).best?.name).toBe(expected);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAddress, readEmail, readName } from './details.ts';
+import { readAddress, readEmail, readIntroducedName, readName } from './details.ts';
 import { hear } from './heard.ts';
 import { readPhone, readZip } from './spoken-digits.ts';
 
@@ -45,6 +45,26 @@ describe('reading names, addresses and emails', () => {
     expect(readAddress(hear('1450 North Dearborn Street'))).toEqual({ address: '1450 North Dearborn Street', zip: null });
     expect(readAddress(hear("it's 233 south wacker drive chicago 60606"))).toEqual({ address: '233 South Wacker Drive', zip: '60606' });
     expect(readAddress(hear('yes'))).toBeNull();
+  });
+
+  it('does not take a sentence about the job for an address (class 3)', () => {
+    expect(readAddress(hear('the tap in the tub keeps running'))).toBeNull();
+    expect(readAddress(hear('it is out on old mill road'))).toEqual({ address: 'Out On Old Mill Road', zip: null });
+    expect(readAddress(hear('rural route seven box 12'))).not.toBeNull();
+    expect(readAddress(hear('friday the day after the holiday, early if you can, the eight to ten'))).toBeNull();
+  });
+
+  it('ends a spoken address at its street word, the town and zip said after it left out (class 3)', () => {
+    expect(readAddress(hear('forty one oh two North Alder Lane, Springdale, nine nine one two three'))?.address).toBe('Forty One Oh Two North Alder Lane');
+    expect(readAddress(hear('77 birch court apartment 4 in fairview'))?.address).toBe('77 Birch Court Apartment 4');
+  });
+
+  it('reads a name introduced before the matter, never a spoken house number', () => {
+    expect(readIntroducedName("hey it's Wendy Alvarez, the tech who came Monday left his ladder")).toBe('Wendy Alvarez');
+    expect(readIntroducedName('hi, is the owner in? this is Omar Haddad')).toBe('Omar Haddad');
+    expect(readIntroducedName("it's leaking again")).toBeNull();
+    expect(readName(hear('thirty two oh five elm road'))).toBeNull();
+    expect(readName(hear('put it under Rosa Diaz'))).toBe('Rosa Diaz');
   });
 
   it('reads an email spelled the phone way, or a skip', () => {

@@ -3,11 +3,15 @@ import { digitRuns, readZip } from './spoken-digits.ts';
 
 /** The caller's name, address and email as said in answer to the agent's question. Pure. */
 
-const NAME_LEAD = /^\s*((yes|yeah|sure|ok|okay|hi|hello|well|so)\s)*((my name is|my names|name is|names|the name is|its|it is|this is|im|i am|call me|you can call me|first name is|they call me)\s)?/;
+const NAME_LEAD = /^\s*((yes|yeah|sure|ok|okay|hi|hello|well|so)\s)*((my name is|my names|name is|names|the name is|its|it is|this is|im|i am|call me|you can call me|first name is|they call me|put it under|its under|under the name|under)\s)?/;
 const NAME_TAIL = /\s(here|speaking|thanks|thank you|please|calling)(\s.*)?$/;
 const NOT_NAMES = new Set([
   'yes', 'no', 'yeah', 'nope', 'the', 'a', 'and', 'my', 'is', 'i', 'to', 'of', 'for', 'at', 'in', 'on', 'with', 'want', 'need', 'dont',
   'name', 'wrong', 'right', 'correct', 'address', 'number', 'phone', 'time', 'what', 'why', 'sorry', 'okay', 'ok', 'sure', 'hello', 'hi',
+  'thats', 'good', 'fine', 'great', 'perfect', 'works', 'thanks', 'thank', 'you', 'yep', 'yup', 'cool', 'alright', 'it', 'that', 'this',
+  // Spoken house numbers ("twenty one oh five southeast lake road") are no names.
+  'zero', 'oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
+  'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred',
 ]);
 
 /** "my name is john smith" → 'John Smith'; up to four words of letters; null when none. */
@@ -21,6 +25,12 @@ export function readName(heard: Heard): string | null {
   if (words.length !== text.split(/\s+/).length) return null;
   return titleCase(words.join(' '));
 }
+
+/** The words that end a street's name ("street", "ave", "road" …). */
+export const STREET = String.raw`(street|st|avenue|ave|road|rd|drive|dr|lane|ln|way|court|ct|boulevard|blvd|place|pl|circle|cir|terrace|ter|parkway|pkwy|highway|hwy|trail|trl|loop|row|square|sq|plaza|path|pike|route)`;
+const STREET_WORD = new RegExp(String.raw`\s${STREET}\s`);
+const STREET_END = new RegExp(String.raw`\s${STREET}((\s(apartment|apt|unit|suite|number)\s[a-z0-9]+)?)(?=\s)`, 'g');
+const NUMBER_FIRST = /^\s*(\d|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)/;
 
 const ADDRESS_LEAD = /^\s*((yes|yeah|sure|ok|okay|so|well)\s)*((my address is|the address is|address is|its|it is|im at|i am at|we are at|were at|i live at|we live at|thats|that is)\s)?/;
 const ZIP_AT_END = /\s(zip( code)?( is)?\s)?(\d{5})(-\d{4})?\s*$/;
@@ -47,7 +57,14 @@ export function readAddress(heard: Heard): { address: string; zip: string | null
   text = text.replace(/\s(in )?(chicago|denver)( illinois| colorado| il| co)?\s*$/, ' ').trim();
   const words = text.split(/\s+/).filter((w) => w !== '');
   const hasNumber = digitRuns({ text: ` ${text} `, words, asked: false }).length > 0;
-  if (words.length < 2 || (!hasNumber && words.length < 3)) return null;
+  // It starts with a house number or names a street ("out on old mill road"), else it is about the job or a time.
+  const street = STREET_WORD.test(` ${text} `);
+  if (words.length < 2 || (!hasNumber && words.length < 3) || (!street && !(hasNumber && NUMBER_FIRST.test(` ${text}`)))) return null;
+  // The address ends at its street word: the town and a zip said after it are not part of it.
+  if (street) {
+    const ends = [...` ${text} `.matchAll(STREET_END)].pop();
+    if (ends) text = ` ${text} `.slice(0, ends.index + ends[0].length).trim();
+  }
   return { address: titleCase(text), zip: zip ?? (spokenZip && !text.includes(spokenZip) ? spokenZip : null) };
 }
 
@@ -65,4 +82,12 @@ export function readEmail(heard: Heard): string | 'skip' | null {
   const email = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/.exec(spoken)?.[0];
   if (email) return email;
   return NO_EMAIL.test(heard.text) ? 'skip' : null;
+}
+
+/** A name introduced the way recognisers write it ("hey it's Brian Walsh, …", "this is Pete Sorensen"): capitalised words. */
+export function readIntroducedName(raw: string): string | null {
+  const m = /\b(?:[Ii]t'?s|[Ii]t is|[Tt]his is|[Mm]y name is|[Nn]ame's)\s+([A-Z][a-z]+(?:\s[A-Z][a-z'-]+)?)\b/.exec(raw);
+  if (!m) return null;
+  const words = m[1]!.toLowerCase().split(' ');
+  return words.some((w) => NOT_NAMES.has(w)) ? null : m[1]!;
 }

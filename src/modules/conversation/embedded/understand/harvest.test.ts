@@ -16,6 +16,9 @@ describe('taking every detail from one utterance', () => {
     expect(harvest(hear('email is hannah dot brooks at gmail dot com')).email).toBe('hannah.brooks@gmail.com');
     expect(harvest(hear('hi my name is carol jablonski and my sink drips')).name).toBe('Carol Jablonski');
     expect(harvest(hear('this is my cell')).name).toBeUndefined();
+    expect(harvest(hear('number is five five five zero one nine nine and the address is thirty two willow lane')).address).toBe('Thirty Two Willow Lane');
+    expect(harvest(hear('could somebody call me tomorrow about the boiler')).name).toBeUndefined();
+    expect(harvest(hear('just call me back whenever')).name).toBeUndefined();
   });
 
   it('keeps a time limit but not the digits of a zip as a time', () => {

@@ -1,5 +1,5 @@
-import { titleCase, type Heard } from './heard.ts';
-import { readEmail } from './details.ts';
+import { hear, titleCase, type Heard } from './heard.ts';
+import { readAddress, readEmail, STREET } from './details.ts';
 import { digitRuns, readPhone } from './spoken-digits.ts';
 
 /**
@@ -19,11 +19,11 @@ export interface Harvest {
   timeText?: string;
 }
 
-const STREET = String.raw`(street|st|avenue|ave|road|rd|drive|dr|lane|ln|way|court|ct|boulevard|blvd|place|pl|circle|cir|terrace|ter|parkway|pkwy|highway|hwy|trail|trl|loop|row|square|sq|plaza|path|pike)`;
 // A house number, up to five words, and a street word; an optional unit after it.
 const ADDRESS = new RegExp(String.raw`\s(\d{1,6}[a-z]?)\s((?:[a-z0-9]+\s){0,5}?)${STREET}((\s(apartment|apt|unit|suite|number)\s[a-z0-9]+)?)(?=\s)`);
+const ADDRESS_SAID = /\s(the address is|address is|my address is|address s|im at|i am at|we are at|were at|i live at|we live at|located at)\s(.*)$/;
 const NAME_SAID = /\s(my name is|my names|the name is|name is|names|this is|call me)\s([a-z]+(\s[a-z]+)?)(\s(calling|here|speaking|and|my|from|at|i|in|the|\d))?/;
-const NOT_A_NAME = /^(a|an|the|my|is|at|in|on|for|about|calling|from|urgent|an emergency|regarding|fine|good|it|that|this|not|no|yes|yeah|so|just|really|actually)\b/;
+const NOT_A_NAME = /^(a|an|the|my|is|at|in|on|for|about|calling|from|urgent|an emergency|regarding|fine|good|it|that|this|not|no|yes|yeah|so|just|really|actually|back|tomorrow|today|tonight|later|soon|asap|when|whenever|anytime|any|again|after|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|please|if|to|with|here|there|now)\b/;
 const TIME_CUE = /\s(today|tonight|tomorrow|morning|afternoon|evening|noon|asap|soon|soonest|earliest|first thing|next week|this week|weekend|weekday|weekdays|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|after|before|between|oclock|am|pm|a\.m\.|p\.m\.)\s/;
 const NUMBER_WORD = /^(zero|oh|o|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|double|triple|\d+)$/;
 
@@ -47,6 +47,12 @@ export function harvest(heard: Heard): Harvest {
   const text = heard.text;
   const address = ADDRESS.exec(text);
   if (address) found.address = titleCase(`${address[1]} ${address[2]}${address[3]}${address[4] ?? ''}`.replace(/\s+/g, ' ').trim());
+  else {
+    // "… and the address is fourteen rocky hill road": an address announced, its number spoken.
+    const announced = ADDRESS_SAID.exec(text);
+    const read = announced ? readAddress(hear(announced[2]!)) : null;
+    if (read) found.address = read.address;
+  }
   const runs = digitRuns(heard);
   const phone = runs.find((r) => r.length === 10 || r.length === 11);
   if (phone) found.phone = readPhone({ ...heard, words: [phone], text: ` ${phone} ` }) ?? undefined;
@@ -59,6 +65,8 @@ export function harvest(heard: Heard): Harvest {
   }
   const name = NAME_SAID.exec(text);
   if (name && !NOT_A_NAME.test(name[2]!)) found.name = titleCase(name[2]!);
-  if (TIME_CUE.test(text)) found.timeText = withoutDigitRuns(heard.words);
+  // "good morning" greets; it asks for no morning.
+  const timeWords = heard.words.join(' ').replace(/\bgood (morning|afternoon|evening)\b/g, ' ').split(/\s+/).filter((w) => w !== '');
+  if (TIME_CUE.test(` ${timeWords.join(' ')} `)) found.timeText = withoutDigitRuns(timeWords);
   return found;
 }

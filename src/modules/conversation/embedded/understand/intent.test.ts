@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hear } from './heard.ts';
-import { describesTrouble, detectIntent, isAbandon, isGoodbye, isQuestion } from './intent.ts';
+import { describesTrouble, detectIntent, isAbandon, isGoodbye, isQuestion, isThanksOnly } from './intent.ts';
 import { readYesNo } from './yes-no.ts';
 
 const intent = (text: string) => detectIntent(hear(text));
@@ -59,8 +59,24 @@ describe('reading what the caller wants', () => {
     expect(intent('can you let Sam know the part came in')).toBe('message');
     expect(intent('please tell Nora to call me about the quote')).toBe('message');
     expect(intent('let me know when you can come')).not.toBe('message');
+    expect(intent('then could you let her know the gate code changed')).toBe('message');
     expect(intent("don't put me through to anyone, I just have a question")).not.toBe('person');
     expect(intent('put me through to someone please')).toBe('person');
+  });
+
+  it('hears a visit asked for as "can I get someone out", and a callback asked for any way (classes 5, 7)', () => {
+    for (const said of ['could we get a tech over on monday, the breaker keeps tripping', 'can i have somebody out thursday for the gutter drain']) {
+      expect(detectIntent(hear(said)), said).toBe('book');
+    }
+    for (const said of ['its not urgent, i just want somebody to call me tomorrow about the boiler', 'could someone give me a call about a quote', 'please have the owner get back to me']) {
+      expect(detectIntent(hear(said)), said).toBe('message');
+    }
+  });
+
+  it('hears a move of the visit just booked as a reschedule (class 6)', () => {
+    for (const said of ['oh shoot can you push that to monday instead', 'actually could we move it to the afternoon', 'change that to next tuesday please']) {
+      expect(detectIntent(hear(said)), said).toBe('reschedule');
+    }
   });
 
   it('knows a goodbye, a question and a change of mind said mid-call', () => {
@@ -69,6 +85,9 @@ describe('reading what the caller wants', () => {
     expect(isQuestion(hear('Do you take credit cards?'))).toBe(true);
     expect(isQuestion(hear('1450 north dearborn'))).toBe(false);
     expect(isAbandon(hear('never mind, forget it'))).toBe(true);
+    expect(isThanksOnly(hear('ok thanks bye'))).toBe(true);
+    expect(isThanksOnly(hear('no thank you'))).toBe(true);
+    expect(isThanksOnly(hear('thanks, and can you also check the heater'))).toBe(false);
   });
 });
 

@@ -12,12 +12,18 @@ const PERSON = new RegExp(
   String.raw`\s(talk|speak|chat)\s(to|with)\s((a|an|the|your|some)\s)?` + PERSON_WHO + String.raw`\s|\s(real|live|actual) (person|human)\s|\s(human|representative|operator)\s|\s(transfer|connect) me\s|\sput me through\s|\s(get|give) me (a|an) (person|human)\s`,
 );
 // "let Sam know the part came in", "tell Nora to call me": a message for someone (not "let me know").
-const MESSAGE_FOR = /\s(let|tell) (?!me\s|us\s|you\s|them\s|him\s|her\s)([a-z]+)( [a-z]+)? know\s|\stell (?!me\s|us\s|you\s)([a-z]+) (that|to|the|my|i)\s|\s(pass|give) (this|that|it|a note) (on |along )?to\s/;
+const MESSAGE_FOR = /\s(let|tell) (?!me\s|us\s|you\s)([a-z]+)( [a-z]+)? know\s|\stell (?!me\s|us\s|you\s)([a-z]+) (that|to|the|my|i)\s|\s(pass|give) (this|that|it|a note) (on |along )?to\s/;
 // "don't put me through to anyone": a transfer declined.
 const NO_PERSON = /\s(dont|do not|no need to|dont need to|dont want to|not) (want to )?(be )?(put|transfer|transferred|connect|connected|talk|speak)\s/;
-const MESSAGE = /\s(leave|take|pass on|pass along|give them) (a |an )?message\s|\s(call|ring) me back\s|\shave (someone|somebody|them|him|her|the office) (call|ring)\s|\smessage for\s/;
+const CALLER = String.raw`(someone|somebody|anyone|them|him|her|the office|the owner|the manager|a person|you guys|one of you)`;
+const MESSAGE = new RegExp(
+  String.raw`\s(leave|take|pass on|pass along|give them) (a |an )?message\s|\s(call|ring) me back\s|\smessage for\s` +
+    String.raw`|\s(have|get|want|need|like) ${CALLER} (to )?(call|ring|phone) me\s|\s${CALLER} (to )?(call|ring|phone) me (back|tomorrow|later|when|about|in|at|on)\s` +
+    String.raw`|\s${CALLER} (give|gives|to give) me a (call|ring)\s|\s(get|getting) back to me\s|\s(give|gives) me a (call|ring)( back)?\s|\s(a|for a) (call back|callback)\s`,
+);
 const CANCEL = /\s(cancel|cancell?ation|call off)\s/;
-const RESCHEDULE = /\s(reschedule|re schedule|rebook|re book)\s|\s(move|change|push back|push|switch|shift)\s((my|the|our)\s)?(appointment|booking|visit|service call)\s/;
+// "push that to monday instead", "move it to the afternoon": the visit just booked, moved.
+const RESCHEDULE = /\s(reschedule|re schedule|rebook|re book)\s|\s(move|change|push back|push|switch|shift)\s((my|the|our)\s)?(appointment|booking|visit|service call)\s|\s(move|change|push|switch|shift|bump|make)\s(it|that|this|that one|the time)\s(back\s|over\s)?(to|till|until|for)\s/;
 const BOOK = new RegExp(
   [
     String.raw`\s(book|booking|schedule|appointment|appt|come out|come by|come over|come take a look|come look|come and look|take a look|send (someone|somebody|a|out|over|a tech|a plumber)|service call|house call)\s`,
@@ -41,6 +47,7 @@ const BOOKING_REQUEST = new RegExp([
   String.raw`\s(book|schedule|set up|make) (me |us )?(an? )?(appointment|visit|service call|time)\s`,
   String.raw`\s(can|could|would|will) (you|someone|somebody|anyone|one of your guys|a tech|a technician) (come|get|be|stop|swing|head) (out|over|by|here)\s`,
   String.raw`\s(can|could|would) (you|yall) (send|get) (someone|somebody|a|an|one)\s`,
+  String.raw`\s(can|could|may) (i|we) (get|have|book) (someone|somebody|a tech|a technician|an electrician|a plumber|one of your guys|you guys|you) (out|over|to come|here|by|in)\s`,
   String.raw`\s(do you have|you have|got) (anything|any openings?|availability|an opening|any time|time)\s`,
   String.raw`\swhen (can|could) (you|someone|somebody|the)\s`,
 ].join('|'));
@@ -87,3 +94,9 @@ const TROUBLE = /\s(broken|broke|breaks|stopped|wont|will not|not working|isnt w
 
 /** The caller describes trouble with something of theirs (a job to book, even when asked as a question). */
 export const describesTrouble = (heard: Heard): boolean => says(heard, OWN) && says(heard, TROUBLE);
+
+const THANKS_WORDS = new Set(['ok', 'okay', 'oh', 'alright', 'great', 'perfect', 'cool', 'awesome', 'so', 'thanks', 'thank', 'you', 'very', 'much', 'a', 'lot', 'no', 'nope', 'nah', 'im', 'good', 'then', 'sounds', 'got', 'it', 'appreciate', 'that', 'bye', 'goodbye']);
+
+/** A bare "thanks" or "no thank you" after the agent asked whether there is anything else: the call is done. */
+export const isThanksOnly = (heard: Heard): boolean =>
+  heard.words.length > 0 && heard.words.length <= 6 && /\s(thanks|thank you|appreciate it|no|nope|nah)\s/.test(heard.text) && heard.words.every((w) => THANKS_WORDS.has(w));

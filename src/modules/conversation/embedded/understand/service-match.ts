@@ -10,15 +10,21 @@ import { hear, type Heard } from './heard.ts';
  * repair, new → replacement, maintenance → tune-up) favours the service named for it. Pure.
  */
 const CONCEPTS: [RegExp, string][] = [
+  // "no hot water", "lost power": something that worked has stopped (a repair), however old it is.
+  [/\s(no|without|lost|losing|lose) (hot water|heat|power|water|lights)\s/g, ' repair $2 '],
   [/\s(hot water heater|hot water tank|hot water|water heater|water tank)\s/g, ' waterheater '],
   [/\s(tankless( water heater)?)\s/g, ' waterheater tankless '],
   [/\s(air conditioner|air conditioning|central air|air con|a c|ac unit|ac|cooling system|cooling)\s/g, ' aircon '],
   [/\s(furnace|heater|heating|heat|boiler)\s/g, ' furnace '],
-  [/\s(tune up|tuneup|tune-up|maintenance|check up|checkup|annual service|seasonal)\s/g, ' tuneup '],
+  [/\s(tune up|tune it up|tune them up|tuneup|tune-up|maintenance|check up|checkup|annual service|seasonal)\s/g, ' tuneup '],
   [/\s(clogged|clog|clogs|blocked|backed up|backing up|plugged|stopped up|slow drain|not draining|wont drain|drains|drain)\s/g, ' drain '],
   [/\s(leaking|leaks|leaky|leak|dripping|drips|drip)\s/g, ' leak '],
   [/\s(replacement|replace|new|install|installation|installed|upgrade)\s/g, ' replace '],
   [/\s(estimate|quote|quotes)\s/g, ' estimate '],
+  [/\s(safety|safe|unsafe|up to code)\s/g, ' safety '],
+  [/\s(inspection|inspect|inspected|look over|looked over|go through|check over|check everything)\s/g, ' inspect '],
+  // A spring that breaks goes off like a shot.
+  [/\s(huge bang|loud bang|bang|banged|gunshot|loud pop|snapped|snap)\s/g, ' spring '],
   [/\s(repair|repairs|fix|fixed|broken|broke|not working|isnt working|stopped working|wont|doesnt|isnt|not|died|quit|stopped|noise|noisy|problem|trouble|blowing warm|warm air|hot air|cold air|making noise)\s/g, ' repair '],
 ];
 const CUES = { repair: /repair/i, replace: /replace|install|estimate|new/i, tuneup: /tune/i } as const;
@@ -47,12 +53,20 @@ export function matchService(heard: Heard, services: readonly ServiceOffer[]): S
     const name = names[i]!;
     const description = new Set(termsOf(service.description));
     let score = 0;
-    for (const t of said) if (!common(t)) score += name.has(t) ? 2 : description.has(t) ? 1 : 0;
+    let nameHits = 0;
+    for (const t of said) {
+      if (common(t)) continue;
+      if (name.has(t)) nameHits++;
+      score += name.has(t) ? 2 : description.has(t) ? 1 : 0;
+    }
     for (const [cue, pattern] of Object.entries(CUES)) if (said.has(cue) && pattern.test(service.name)) score += 0.5;
-    return { service, score };
+    return { service, score, nameHits };
   });
   const top = Math.max(0, ...scored.map((s) => s.score));
   if (top < 2) return { best: null, tied: [] };
-  const tied = scored.filter((s) => s.score === top).map((s) => s.service);
+  // A tie is settled by the service more of whose own name the caller said ("opener" and "new").
+  const level = scored.filter((s) => s.score === top);
+  const mostHits = Math.max(...level.map((s) => s.nameHits));
+  const tied = level.filter((s) => s.nameHits === mostHits).map((s) => s.service);
   return tied.length === 1 ? { best: tied[0]!, tied: [] } : { best: null, tied };
 }
