@@ -61,10 +61,11 @@ describe.runIf(backend === 'postgres')('a call turn', () => {
     await database?.close();
   });
 
-  // Known MISS of issue 13, kept visible: a turn takes 4 or 5 today (the call and its turn,
-  // the company's trade categories, the knowledge search, an unanswered question, the turn's
-  // record). `it.fails` turns red the day the turn fits in two: then make it a plain `it`.
-  it.fails('runs in at most two transactions', async () => {
+  // Issue 13 aims for two; a turn takes 4 or 5 today (the call and its turn, the company's trade
+  // categories, the knowledge search, an unanswered question, the turn's record). This holds the
+  // line against more; lower MAX_TRANSACTIONS as turns are merged.
+  const MAX_TRANSACTIONS = 5;
+  it(`runs in at most ${MAX_TRANSACTIONS} transactions (issue 13's aim: 2)`, async () => {
     const call = phoneCall(app, config, RAPID_ROOTER, '+13125550199');
     await call.start();
     const counts: number[] = [];
@@ -75,6 +76,6 @@ describe.runIf(backend === 'postgres')('a call turn', () => {
       counts.push(counting.count() - before);
     }
     expect(counts.length).toBeGreaterThan(0);
-    expect(counts.every((n) => n <= 2), `transactions per turn: ${counts.join(', ')}`).toBe(true);
+    expect(counts.every((n) => n <= MAX_TRANSACTIONS), `transactions per turn: ${counts.join(', ')}`).toBe(true);
   });
 });
