@@ -3,21 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config.ts';
 import { keyringFromConfig } from '../../src/crypto/keyring.ts';
 import { decryptSecret, encryptSecret } from '../../src/crypto/secret-box.ts';
+import { problemsOf } from '../helpers/config-problems.ts';
 
 const base = () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), 'clientsvia-keys-')), SECRETS_KEY: randomBytes(32).toString('base64') });
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-}
 
 describe('secrets key configuration', () => {
   it('is version 1 with no previous keys by default', () => {
