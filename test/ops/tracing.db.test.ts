@@ -78,8 +78,8 @@ describe('one trace id per request and per call turn', () => {
     expect(toModel[0]!.headers.traceparent).not.toBe(UPSTREAM);
 
     const lines = log.lines().filter((l) => l.traceId === TRACE_ID);
-    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
-    const reqId = lines.find((l) => l.msg === 'incoming request')!.reqId;
+    expect(lines.map((l) => l.msg)).toContain('request completed');
+    const reqId = lines.find((l) => l.msg === 'request completed')!.reqId;
     // Every line of that request names the trace.
     expect(log.lines().filter((l) => l.reqId === reqId).every((l) => l.traceId === TRACE_ID)).toBe(true);
   });
@@ -96,7 +96,7 @@ describe('one trace id per request and per call turn', () => {
     expect(sent).toMatch(/^[0-9a-f]{32}$/);
     expect(sent).not.toBe('0'.repeat(32));
     const turnLines = log.lines().filter((l) => l.traceId === sent);
-    expect(turnLines.map((l) => l.msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
+    expect(turnLines.map((l) => l.msg)).toContain('request completed');
     // Each turn is its own request, so its own trace.
     expect(new Set(log.lines().filter((l) => l.msg === 'request completed').map((l) => l.traceId)).size).toBeGreaterThan(2);
   });

@@ -87,7 +87,7 @@ describe('per-company export and deletion', () => {
     expect(Object.values(aBefore).every((n) => n > 0) ? 'every table has rows' : aBefore).toBe('every table has rows');
 
     const res = await t.app.inject({ method: 'DELETE', url: `/api/companies/${a.id}`, headers: (await loginAdmin(t.app)).headers, payload: { confirmSlug: a.slug } });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode, res.body).toBe(200);
     expect(res.json().deleted).toEqual(aBefore);
     expect(counts(await rowsPerTable(t, a.id))).toEqual(Object.fromEntries(Object.keys(aBefore).map((k) => [k, 0])));
     expect(await rowsPerTable(t, b.id)).toEqual(bBefore);

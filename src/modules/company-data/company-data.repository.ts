@@ -24,8 +24,9 @@ export const companyDataRepository = {
 
   /**
    * The tables to delete a company from, children first: a foreign key that blocks deleting
-   * its target (NO ACTION, RESTRICT) orders the referencing table before it; keys that cascade
-   * or set null do not constrain the order.
+   * its target (NO ACTION, RESTRICT) orders the referencing table before it, and so does one that
+   * cascades (so its rows are counted where they are, not deleted unseen with their parent);
+   * keys that set null do not constrain the order (calls and bookings point at each other so).
    */
   async deletionOrder(trx: PlatformTx): Promise<CompanyTable[]> {
     const tables = await sql<{ name: string; column: 'company_id' | 'id' }>`
@@ -39,7 +40,7 @@ export const companyDataRepository = {
       FROM pg_constraint k
       JOIN pg_class cc ON cc.oid = k.conrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
       JOIN pg_class pc ON pc.oid = k.confrelid JOIN pg_namespace pn ON pn.oid = pc.relnamespace
-      WHERE k.contype = 'f' AND k.confdeltype IN ('a', 'r') AND k.conrelid <> k.confrelid`.execute(trx);
+      WHERE k.contype = 'f' AND k.confdeltype IN ('a', 'r', 'c') AND k.conrelid <> k.confrelid`.execute(trx);
     return childrenFirst(tables.rows, edges.rows);
   },
 

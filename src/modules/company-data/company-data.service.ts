@@ -4,6 +4,8 @@ import { AppError, notFound } from '../../errors.ts';
 import { isAdmin, type Principal } from '../auth/principal.ts';
 import { companyDataRepository as repo } from './company-data.repository.ts';
 
+const COMPANY_ROW = 'platform.companies';
+
 /**
  * Columns an export leaves out: secrets stay in the database (DESIGN: secrets never leave as
  * values, not even encrypted), and cached speech audio is derived data, large and re-made on
@@ -42,7 +44,13 @@ export function createCompanyDataService(db: Db, deps: CompanyDataDeps) {
         if (!company) throw notFound('Company');
         if (company.slug !== confirmSlug) throw new AppError('CONFIRMATION_MISMATCH', "confirmSlug must be the company's slug", { field: 'confirmSlug' });
         const counts: Record<string, number> = {};
-        for (const table of await repo.deletionOrder(trx)) counts[table.name] = await repo.deleteFrom(trx, table, companyId);
+        const order = await repo.deletionOrder(trx);
+        const rows = order.filter((t) => t.name !== COMPANY_ROW);
+        for (const table of rows) counts[table.name] = await repo.deleteFrom(trx, table, companyId);
+        // Triggers write while the company's rows go (deleting calls bumps the analytics day
+        // versions): one more pass, not counted, before the company's own row.
+        for (const table of rows) await repo.deleteFrom(trx, table, companyId);
+        for (const table of order.filter((t) => t.name === COMPANY_ROW)) counts[table.name] = await repo.deleteFrom(trx, table, companyId);
         return counts;
       });
       deps.onDeleted(companyId);
