@@ -16,7 +16,7 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/var/lib/clientsvia
-# pg_dump/pg_restore for `npm run backup` on a PostgreSQL server (must be at least the server's major version).
+# pg_dump/pg_restore (15, Debian bookworm) for `npm run backup`; they must be at least the server's major version.
 RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client tini \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
