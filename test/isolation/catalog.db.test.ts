@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-describe('catalog: every table in public is a forced, company-keyed tenant table', () => {
+describe('catalog: every table in public is a forced, company-keyed tenant table (and the schema qualifies for Citus, docs/scaling.md)', () => {
   it('has tenant tables to check', async () => {
     expect(await tablesIn(db, 'public')).toEqual(expect.arrayContaining(['contacts', 'audit_log']));
   });
@@ -36,6 +36,7 @@ describe('catalog: every table in public is a forced, company-keyed tenant table
       await sql`ALTER TABLE isolation_canary ENABLE ROW LEVEL SECURITY`.execute(trx);
       await sql`CREATE POLICY wide_open ON isolation_canary USING (true)`.execute(trx);
       await sql`CREATE TABLE isolation_canary_bare (x integer)`.execute(trx);
+      await sql`CREATE TABLE platform.isolation_canary_ref (id uuid PRIMARY KEY, canary_id uuid REFERENCES isolation_canary (id))`.execute(trx);
       for (const [rule, check] of Object.entries(TENANCY_RULES)) found[rule] = await check(trx);
       throw new Rollback();
     }).catch((err: unknown) => {
@@ -63,6 +64,10 @@ describe('catalog: every table in public is a forced, company-keyed tenant table
       ],
       'foreign keys to tenant tables pair company_id': [
         expect.stringMatching(/^public\.isolation_canary: foreign key isolation_canary_parent_id_fkey \(parent_id\) -> isolation_canary \(id\)/),
+        expect.stringMatching(/^platform\.isolation_canary_ref: foreign key isolation_canary_ref_canary_id_fkey \(canary_id\) -> isolation_canary \(id\)/),
+      ],
+      'platform tables have no foreign key into tenant tables': [
+        'platform.isolation_canary_ref: foreign key isolation_canary_ref_canary_id_fkey -> isolation_canary (a platform table may not reference a tenant table)',
       ],
     });
     expect(await tablesIn(db, 'public')).not.toContain('isolation_canary');

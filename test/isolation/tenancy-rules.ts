@@ -101,10 +101,22 @@ export const foreignKeysIncludeCompany: Check = async (q) => {
   });
 };
 
+/** Platform tables become Citus reference tables (docs/scaling.md), which cannot point into a distributed one. */
+export const platformReferencesNoTenant: Check = async (q) => {
+  const r = await sql<{ name: string; source: string; target: string }>`
+    SELECT con.conname AS name, src.relname AS source, dst.relname AS target
+    FROM pg_constraint con
+    JOIN pg_class src ON src.oid = con.conrelid JOIN pg_namespace sn ON sn.oid = src.relnamespace
+    JOIN pg_class dst ON dst.oid = con.confrelid JOIN pg_namespace dn ON dn.oid = dst.relnamespace
+    WHERE con.contype = 'f' AND sn.nspname = 'platform' AND dn.nspname = 'public' ORDER BY 1`.execute(q);
+  return r.rows.map((fk) => `platform.${fk.source}: foreign key ${fk.name} -> ${fk.target} (a platform table may not reference a tenant table)`);
+};
+
 export const TENANCY_RULES: Record<string, Check> = {
   'company_id is NOT NULL in every public table': companyIdNotNull,
   'row-level security is enabled and forced': rowSecurityForced,
   'a policy filters reads and writes by company': companyPolicy,
   'primary keys and unique constraints include company_id': keysIncludeCompany,
   'foreign keys to tenant tables pair company_id': foreignKeysIncludeCompany,
+  'platform tables have no foreign key into tenant tables': platformReferencesNoTenant,
 };

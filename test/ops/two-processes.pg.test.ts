@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSimulatedCall, type WebhookTransport } from '../../src/cli/call/simulated-call.ts';
+import { startRoundRobinProxy, type RoundRobinProxy } from '../helpers/round-robin-proxy.ts';
+import { DEMO_OWNER, killAll, signalAndWait, spawnServer, waitForHealth, type ServerProcess } from '../helpers/server-process.ts';
+import { withDatabase } from '../helpers/template.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+
+/**
+ * Two real app processes (`node src/server.ts`) on one PostgreSQL database behind a round-robin
+ * proxy, as docker-compose.yml and render.yaml run them: consecutive requests, and consecutive
+ * webhooks of one call, land on different processes and still see one state.
+ */
+const url = process.env.TEST_DATABASE_URL;
+const RAPID_ROOTER = '+13125550142';
+type Page<T> = { items: T[] };
+const TWILIO_TOKEN = randomBytes(16).toString('hex');
+
+describe.skipIf(!url)('two app processes on one PostgreSQL behind a round robin', () => {
+  const name = `clientsvia_two_${randomBytes(6).toString('hex')}`;
+  const dir = mkdtempSync(join(tmpdir(), 'clientsvia-two-'));
+  const servers: ServerProcess[] = [];
+  let proxy: RoundRobinProxy;
+  let cookie: string;
+  let companyId: string;
+  let db: pg.Client;
+
+  const api = async <T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const res = await fetch(`${proxy.url}/api${path}`, {
+      method,
+      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  };
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    proxy = await startRoundRobinProxy();
+    const env = {
+      DATABASE_URL: withDatabase(url!, name),
+      PUBLIC_URL: proxy.url, // Twilio signs the URL it calls: the proxy's
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      SECRETS_KEY: randomBytes(32).toString('base64'),
+      TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+      JOBS_ENABLED: 'true',
+    };
+    // One after the other: the first migrates and seeds, the second finds both done.
+    for (const n of [1, 2]) {
+      const server = await spawnServer({ dataDir: join(dir, `data-${n}`), env });
+      servers.push(server);
+      await waitForHealth(server);
+    }
+    proxy.setUpstreams(servers.map((s) => s.url));
+    const login = await fetch(`${proxy.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_OWNER) });
+    expect(login.status).toBe(200);
+    cookie = login.headers.getSetCookie().find((c) => c.startsWith('cv_session='))!.split(';')[0]!;
+    companyId = (await api<Page<{ id: string }>>('GET', '/companies')).body.items[0]!.id;
+    db = new pg.Client({ connectionString: withDatabase(url!, name) });
+    await db.connect();
+  }, 240_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await Promise.all(servers.map((s) => signalAndWait(s, 15_000).catch(() => undefined)));
+    killAll(servers);
+    await proxy?.close();
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('serves dashboard reads from both processes with one session', async () => {
+    for (let i = 0; i < 6; i++) {
+      const res = await api('GET', `/companies/${companyId}/contacts?limit=5`);
+      expect(res.status).toBe(200);
+    }
+    expect(proxy.served.every((n) => n >= 3)).toBe(true);
+  });
+
+  it('answers one phone call whose webhooks alternate between the processes, and records it once', async () => {
+    const transport: WebhookTransport = {
+      async post(target, params, signature) {
+        const res = await fetch(target, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+          body: new URLSearchParams(params).toString(),
+        });
+        return { status: res.status, body: await res.text() };
+      },
+    };
+    const before = [...proxy.served];
+    const call = createSimulatedCall({ publicUrl: proxy.url, authToken: TWILIO_TOKEN, transport, from: '+13125550166', to: RAPID_ROOTER });
+    const first = await call.start();
+    expect(first.status).toBe(200);
+    expect(first.said.join(' ')).toMatch(/Rapid Rooter/);
+    const lines = ['Do you fix water heaters?', 'What is your phone number?', "No, that's all. Thanks, bye!"];
+    for (const line of lines) {
+      if (!call.listening) break;
+      expect((await call.say(line)).status).toBe(200);
+    }
+    expect(proxy.served.map((n, i) => n - before[i]!).every((n) => n >= 1)).toBe(true);
+
+    const calls = (await api<Page<{ id: string; callSid: string }>>('GET', `/companies/${companyId}/calls?limit=100`)).body.items;
+    const mine = calls.filter((c) => c.callSid === call.callSid);
+    expect(mine).toHaveLength(1);
+    const record = (await api<{ transcript: unknown[] }>('GET', `/companies/${companyId}/calls/${mine[0]!.id}`)).body;
+    // Every caller line is in the one transcript, whichever process heard it.
+    const transcript = JSON.stringify(record.transcript);
+    for (const line of lines.slice(0, 2)) expect(transcript).toContain(line);
+  });
+
+  it('books a slot once when both processes are asked for it at the same time', async () => {
+    const service = (await api<Page<{ id: string }>>('GET', `/companies/${companyId}/services`)).body.items[0]!;
+    const availability = (await api<{ slots: { start: string }[] }>('GET', `/companies/${companyId}/availability?serviceId=${service.id}&zip=60601`)).body;
+    const slot = availability.slots[0]!;
+    expect(slot).toBeDefined();
+    const ask = (n: number) => api<{ error?: { code: string } }>('POST', `/companies/${companyId}/bookings`, {
+      serviceId: service.id, start: slot.start, zip: '60601', contact: { name: `Racer ${n}`, phone: `312-555-01${10 + n}` },
+    });
+    const answers = await Promise.all([ask(1), ask(2)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)!.body.error?.code).toBe('SLOT_TAKEN');
+    const booked = (await api<Page<{ start: string; customerName: string }>>('GET', `/companies/${companyId}/bookings?limit=200`)).body.items;
+    expect(booked.filter((b) => b.start === slot.start && b.customerName.startsWith('Racer'))).toHaveLength(1);
+  });
+
+  it('fires each occurrence of a schedule once although both processes run the schedules', async () => {
+    // release-expired-holds runs every minute. pg-boss files each occurrence under its minute
+    // (the send-it job's singleton_on), then sends the real job: one job per occurrence.
+    const counts = async () => (await db.query<{ occurrences: number; slots: number; jobs: number }>(
+      `SELECT (SELECT count(*)::int FROM pgboss.job WHERE name = '__pgboss__send-it' AND data->>'name' = 'release-expired-holds') AS occurrences,
+              (SELECT count(DISTINCT singleton_on)::int FROM pgboss.job WHERE name = '__pgboss__send-it' AND data->>'name' = 'release-expired-holds') AS slots,
+              (SELECT count(*)::int FROM pgboss.job WHERE name = 'release-expired-holds') AS jobs`)).rows[0]!;
+    const seen = await waitFor('two occurrences of the every-minute schedule', async () => {
+      const c = await counts();
+      return c.jobs >= 2 && c.jobs === c.occurrences ? c : undefined;
+    }, 150_000);
+    expect(seen.slots).toBe(seen.occurrences);
+  }, 180_000);
+});
