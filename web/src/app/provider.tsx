@@ -22,10 +22,13 @@ const theme = createTheme({
 
 // Mantine's dimmed text (gray 6) and its light variants (shade 6 text on a pale tint: badges,
 // the active navigation link) are below WCAG AA contrast; gray 7, and shade 9 darkened, pass.
+// Error text (red 8 at primary shade 8) sits at 4.5:1 exactly and fails on a tinted or fading
+// background; red 9 has margin.
 const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     ...Object.fromEntries(Object.keys(t.colors).map((c) => [`--mantine-color-${c}-light-color`, `color-mix(in srgb, var(--mantine-color-${c}-9), black 35%)`])),
   },
   dark: {},
