@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeBooking, makeConfig, makeRequest, makeService, makeTechnician, slotsOf } from './factories.ts';
+import { checkSlotStillFree } from './check-slot-still-free.ts';
 import { findAvailableSlots } from './find-available-slots.ts';
 import type { BookingConfig, ExistingBooking } from './types.ts';
 
@@ -106,12 +107,26 @@ describe('arrival windows', () => {
     expect(slotsOf(findAvailableSlots(config, two, MONDAY, NOW)).map((s) => s.arrivalWindow!.start)).toEqual(['12:00']);
   });
 
-  it('needs a technician free for the whole job inside the window', () => {
-    // 13:00–15:00 EDT leaves 12:00–13:00 and 15:00–16:00: neither holds 90 minutes.
+  it('needs a technician who can begin the whole job at some step inside the window', () => {
+    // 13:00–15:00 EDT busy: the 12:00 window's job can still begin at 15:00 and end at 16:30.
     const busy = [makeBooking({ start: '2026-06-01T17:00:00Z', end: '2026-06-01T19:00:00Z' })];
-    expect(slotsOf(findAvailableSlots(windows, busy, MONDAY, NOW)).map((s) => s.arrivalWindow!.start)).toEqual(['08:00']);
-    const shorter = [makeBooking({ start: '2026-06-01T17:00:00Z', end: '2026-06-01T18:00:00Z' })];
-    expect(slotsOf(findAvailableSlots(windows, shorter, MONDAY, NOW))).toHaveLength(2);
+    expect(slotsOf(findAvailableSlots(windows, busy, MONDAY, NOW)).map((s) => s.arrivalWindow!.start)).toEqual(['08:00', '12:00']);
+    const check = checkSlotStillFree(windows, busy, { serviceId: 'svc-repair', zip: '10001', start: '2026-06-01T16:00:00Z' }, NOW);
+    expect(check).toMatchObject({ ok: true, start: '2026-06-01T15:00:00-04:00', end: '2026-06-01T16:30:00-04:00' });
+    // 12:00–17:00 EDT busy: no step of the 12:00 window begins a 90-minute job.
+    const afternoon = [makeBooking({ start: '2026-06-01T16:00:00Z', end: '2026-06-01T21:00:00Z' })];
+    expect(slotsOf(findAvailableSlots(windows, afternoon, MONDAY, NOW)).map((s) => s.arrivalWindow!.start)).toEqual(['08:00']);
+  });
+
+  it('books a job longer than its window when it ends inside open hours, holding the technician for the job', () => {
+    // Six hours: arriving 08:00 ends 14:00; the 12:00 window's job would end after 17:00 closing.
+    const long = { ...windows, services: [makeService({ durationMinutes: 360 })] };
+    expect(slotsOf(findAvailableSlots(long, [], MONDAY, NOW)).map((s) => s.arrivalWindow!.start)).toEqual(['08:00']);
+    const check = checkSlotStillFree(long, [], { serviceId: 'svc-repair', zip: '10001', start: '2026-06-01T12:00:00Z' }, NOW);
+    expect(check).toMatchObject({ ok: true, start: '2026-06-01T08:00:00-04:00', end: '2026-06-01T14:00:00-04:00', windowEnd: '12:00' });
+    // Held 08:00–14:00: a second six-hour job that day needs the other window's capacity and a free technician.
+    const held = [inWindow('2026-06-01@08:00', '2026-06-01T12:00:00Z', '2026-06-01T18:00:00Z')];
+    expect(slotsOf(findAvailableSlots(long, held, MONDAY, NOW))).toEqual([]);
   });
 
   it('offers a window only when its start is past the minimum notice', () => {

@@ -85,8 +85,11 @@ export function collectExactSlots(
 
 /**
  * One slot per arrival window per local day, while the window has room (capacity minus
- * bookings carrying its key `${localDate}@${start}`). A technician is eligible when the whole
- * job fits inside the window at some step from its start; the window must start in bounds.
+ * bookings carrying its key `${localDate}@${start}`). The window is when the technician
+ * arrives: a technician is eligible when the job can begin at some step inside the window
+ * and run its whole length in their open time (it may end after the window does, as a
+ * four-hour job booked into an 8–11 window ends at noon or later); the window must start in
+ * bounds. The booking holds the technician for the job alone, from that first step.
  */
 export function collectWindowSlots(
   windows: readonly ArrivalWindow[],
@@ -112,7 +115,7 @@ export function collectWindowSlots(
       const technicianIds: string[] = [];
       const jobStarts: number[] = [];
       for (const cal of calendars) {
-        for (let s = start; s + rules.durationMs <= end; s += rules.stepMs) {
+        for (let s = start; s < end; s += rules.stepMs) {
           if (canTake(cal, s, s + rules.durationMs, day, rules)) {
             technicianIds.push(cal.id);
             jobStarts.push(s);
