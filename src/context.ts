@@ -49,7 +49,7 @@ export function createContext(config: Config, database: Database, logger: JobLog
   const jobs = createJobQueue({ database, logger, config, metrics, errors });
   const resolveVoice = createVoiceProfileResolver({ voiceSettings: services.voiceSettings, secrets: services.secrets, logger, invalidation });
   const backups = createBackupService({ database, config, log: logger });
-  registerJobs(jobs, services, config, speechPlanFor(services, resolveVoice), backups);
+  registerJobs(jobs, services, config, speechPlanFor(services, resolveVoice), backups, database);
   const runtime = createAgentRuntime({ config, services, logger, invalidation, metrics });
   const agent = { runtime, runner: createTurnRunner({ calls: services.calls, runtime, clock, metrics }) };
   return { config, database, services, jobs, clock, agent, invalidation, resolveVoice, telemetry, errors, backups };

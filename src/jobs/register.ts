@@ -1,11 +1,13 @@
 import type { Config } from '../config.ts';
 import type { BackupService } from '../backup/backup.service.ts';
+import type { Database } from '../db/connect.ts';
 import type { Services } from '../services.ts';
 import { BACKUP_JOB, takeBackup } from './handlers/backup.ts';
 import { PURGE_PERSONAL_DATA_CRON, PURGE_PERSONAL_DATA_JOB, purgePersonalData } from './handlers/purge-personal-data.ts';
 import { PRUNE_SESSIONS_CRON, PRUNE_SESSIONS_JOB, pruneSessions } from './handlers/prune-sessions.ts';
 import { RELEASE_HOLDS_CRON, RELEASE_HOLDS_JOB, releaseExpiredHolds } from './handlers/release-expired-holds.ts';
 import { BOOKING_SMS_JOB, sendBookingSms } from './handlers/send-booking-sms.ts';
+import { MAINTAIN_DATABASE_CRON, MAINTAIN_DATABASE_JOB, maintainDatabase } from './handlers/maintain-database.ts';
 import { DIGEST_SCAN_CRON, DIGEST_SCAN_JOB, DIGEST_SEND_JOB, scanDigests, sendDigest } from './handlers/daily-digest.ts';
 import { PREPARE_SPEECH_JOB, prepareSpeech, type SpeechPlanFor } from './handlers/prepare-speech.ts';
 import type { JobQueue } from './types.ts';
@@ -15,7 +17,14 @@ import type { JobQueue } from './types.ts';
  * exports its queue name (and cron, when periodic) and builds its handler from the services it
  * needs. A handler reaches modules only through their services, like a route.
  */
-export function registerJobs(queue: JobQueue, services: Services, config: Config, speechPlan: SpeechPlanFor, backups: BackupService): void {
+export function registerJobs(
+  queue: JobQueue,
+  services: Services,
+  config: Config,
+  speechPlan: SpeechPlanFor,
+  backups: BackupService,
+  database: Pick<Database, 'db' | 'kind'>,
+): void {
   queue.register(PRUNE_SESSIONS_JOB, pruneSessions(services.auth), { retryLimit: 1 });
   queue.schedule(PRUNE_SESSIONS_JOB, PRUNE_SESSIONS_CRON);
   queue.register(RELEASE_HOLDS_JOB, releaseExpiredHolds(services.bookings), { retryLimit: 1 });
@@ -30,4 +39,8 @@ export function registerJobs(queue: JobQueue, services: Services, config: Config
   // A dump of a large database takes a while: an hour before pg-boss counts it failed.
   queue.register(BACKUP_JOB, takeBackup(backups), { retryLimit: 2, retryDelay: 600, expireInSeconds: 3600 });
   if (config.backup.enabled) queue.schedule(BACKUP_JOB, config.backup.cron);
+  if (database.kind === 'pglite') {
+    queue.register(MAINTAIN_DATABASE_JOB, maintainDatabase(database.db), { retryLimit: 1 });
+    queue.schedule(MAINTAIN_DATABASE_JOB, MAINTAIN_DATABASE_CRON);
+  }
 }

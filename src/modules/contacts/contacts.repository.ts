@@ -40,6 +40,11 @@ export const contactsRepository = {
 
   /** Newest first; with a search, best match first (exact number, exact name, number ending, name prefix, the rest). */
   list(tx: TenantTx, companyId: string, search: ContactSearch | undefined, page: PageRequest) {
+    return contactsRepository.listQuery(tx, companyId, search, page).execute();
+  },
+
+  /** The list's query, unexecuted: its plan is checked in tests. */
+  listQuery(tx: TenantTx, companyId: string, search: ContactSearch | undefined, page: PageRequest) {
     let q = selectContacts(tx, companyId);
     if (search) {
       const { text, digits, e164 } = search;
@@ -58,7 +63,7 @@ export const contactsRepository = {
         .orderBy(sql`CASE ${sql.join(ranks, sql` `)} ELSE 4 END`)
         .orderBy(sql`similarity(c.name, ${text})`, 'desc');
     }
-    return q.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(page.limit + 1).offset(page.offset).execute();
+    return q.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(page.limit + 1).offset(page.offset);
   },
 
   insert(tx: TenantTx, companyId: string, values: ContactValues) {
