@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { buildApp, type App } from '../src/app.ts';
 import { prepareData } from '../src/bootstrap.ts';
 import { connectDatabase, type Database } from '../src/db/connect.ts';
+import { vacuumAnalyzeTables } from '../src/db/maintenance.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { assertAppRoleIsRestricted } from '../src/db/tenant.ts';
 import { SYSTEM_ACTOR } from '../src/modules/auth/principal.ts';
@@ -58,6 +59,8 @@ export async function startAppUnderTest(options: { databaseUrl?: string | undefi
 
   await seedDemoBooking(services, SYSTEM_ACTOR, company.id, 'rapid-rooter-plumbing');
   const serviceId = (await services.bookingConfig.listServices(company.id))[0]!.id;
+  // What the hourly maintenance job (PGlite) or autovacuum (a server) would have done by now.
+  await vacuumAnalyzeTables(database.db);
 
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   // Signs in over HTTP, as the dashboard does.

@@ -6,6 +6,7 @@ import { buildApp, type App } from '../src/app.ts';
 import { prepareData } from '../src/bootstrap.ts';
 import type { Config } from '../src/config.ts';
 import { connectDatabase, type Database } from '../src/db/connect.ts';
+import { vacuumAnalyzeTables } from '../src/db/maintenance.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { assertAppRoleIsRestricted } from '../src/db/tenant.ts';
 import { seedDemo } from '../src/seed/demo.ts';
@@ -67,6 +68,7 @@ async function start(options: { logLevel: string; speech: SpeechMode; clock?: ((
   const app = await buildApp({ config, database, logger: log, clock: options.clock });
   await prepareData(config, app.ctx.services, log);
   await seedDemo(app.ctx.services, config, { onlyIfEmpty: false });
+  await vacuumAnalyzeTables(database.db);
 
   const serverTimes = new Map<string, number[]>();
   app.server.on('request', (req, res) => {
