@@ -8,6 +8,9 @@ import { createApiToken, createCompany, createUserSession, login, loginAdmin } f
 import { startElevenLabsStub, type ElevenLabsStub } from '../stubs/elevenlabs.ts';
 import { hasBody, registeredRoutes, requestFor, type Ids, type MatrixRoute } from './route-requests.ts';
 
+// Each of these walks every route several times over: minutes on a loaded 2-core machine.
+const WALK_TIMEOUT_MS = 180_000;
+
 /**
  * Walks every registered route under /companies/:companyId as company B (its owner's session
  * and its API token), aimed at company A's resources. The route list comes from Fastify, so a
@@ -231,7 +234,7 @@ describe("API matrix: company B reaches none of company A's data through any rou
     const byB = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM audit_log WHERE company_id <> ${B.id} AND actor_id IN (${sql.join(bActorIds)})`.execute(t.database.db);
     expect(byB.rows[0]!.n).toBe(0);
-  });
+  }, WALK_TIMEOUT_MS);
 
   it("shows nothing of A to B's owner and B's token on every other route", async () => {
     const failures: string[] = [];
@@ -243,7 +246,7 @@ describe("API matrix: company B reaches none of company A's data through any rou
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, WALK_TIMEOUT_MS);
 
   it('sends bodies that pass validation (so the 404s above come from the tenant checks)', async () => {
     // A third company's owner calls its own routes with the generated bodies and unknown ids.
@@ -259,5 +262,5 @@ describe("API matrix: company B reaches none of company A's data through any rou
       if (res.statusCode >= 500) invalid.push(`${r.method} ${r.url}: generated request answered ${res.statusCode} ${res.body}`);
     }
     expect(invalid).toEqual([]);
-  });
+  }, WALK_TIMEOUT_MS);
 });
