@@ -1,11 +1,13 @@
 import type { Config } from '../config.ts';
 import type { BackupService } from '../backup/backup.service.ts';
+import type { CounterStore } from '../rate-limits/counters.ts';
 import type { Services } from '../services.ts';
 import { BACKUP_JOB, takeBackup } from './handlers/backup.ts';
 import { PURGE_PERSONAL_DATA_CRON, PURGE_PERSONAL_DATA_JOB, purgePersonalData } from './handlers/purge-personal-data.ts';
 import { PRUNE_SESSIONS_CRON, PRUNE_SESSIONS_JOB, pruneSessions } from './handlers/prune-sessions.ts';
 import { RELEASE_HOLDS_CRON, RELEASE_HOLDS_JOB, releaseExpiredHolds } from './handlers/release-expired-holds.ts';
 import { BOOKING_SMS_JOB, sendBookingSms } from './handlers/send-booking-sms.ts';
+import { SWEEP_RATE_LIMITS_CRON, SWEEP_RATE_LIMITS_JOB, sweepRateLimitCounters } from './handlers/sweep-rate-limit-counters.ts';
 import { DIGEST_SCAN_CRON, DIGEST_SCAN_JOB, DIGEST_SEND_JOB, scanDigests, sendDigest } from './handlers/daily-digest.ts';
 import { PREPARE_SPEECH_JOB, prepareSpeech, type SpeechPlanFor } from './handlers/prepare-speech.ts';
 import type { JobQueue } from './types.ts';
@@ -15,9 +17,11 @@ import type { JobQueue } from './types.ts';
  * exports its queue name (and cron, when periodic) and builds its handler from the services it
  * needs. A handler reaches modules only through their services, like a route.
  */
-export function registerJobs(queue: JobQueue, services: Services, config: Config, speechPlan: SpeechPlanFor, backups: BackupService): void {
+export function registerJobs(queue: JobQueue, services: Services, config: Config, speechPlan: SpeechPlanFor, backups: BackupService, rateLimits: Pick<CounterStore, 'sweep'>): void {
   queue.register(PRUNE_SESSIONS_JOB, pruneSessions(services.auth), { retryLimit: 1 });
   queue.schedule(PRUNE_SESSIONS_JOB, PRUNE_SESSIONS_CRON);
+  queue.register(SWEEP_RATE_LIMITS_JOB, sweepRateLimitCounters(rateLimits), { retryLimit: 1 });
+  queue.schedule(SWEEP_RATE_LIMITS_JOB, SWEEP_RATE_LIMITS_CRON);
   queue.register(RELEASE_HOLDS_JOB, releaseExpiredHolds(services.bookings), { retryLimit: 1 });
   queue.schedule(RELEASE_HOLDS_JOB, RELEASE_HOLDS_CRON);
   queue.register(BOOKING_SMS_JOB, sendBookingSms(services, config), { retryLimit: 4, retryDelay: 30, retryBackoff: true });
