@@ -7,7 +7,8 @@ import type { LoadJob, LoadResult, Target } from './call-load.ts';
 const job = workerData as LoadJob;
 const REQUEST_TIMEOUT_MS = 10_000;
 
-const result: LoadResult = { turn: [], incoming: [], status: [], late: 0, timerLag: [], restarts: 0, errors: 0, firstError: null, nextKinds: {}, measuredMs: 0 };
+const fresh = (): LoadResult => ({ turn: [], incoming: [], status: [], late: 0, timerLag: [], restarts: 0, errors: 0, firstError: null, nextKinds: {}, measuredMs: 0 });
+let result = fresh();
 let measureFrom = Number.POSITIVE_INFINITY;
 let measureTo = Number.POSITIVE_INFINITY;
 const measured = (t: number) => t >= measureFrom && t < measureTo;
@@ -35,12 +36,16 @@ function transportTo(target: Extract<Target, { kind: 'calls' }>): WebhookTranspo
 
 /** One phone line: a caller who keeps calling the same company, asking its lines in turn. */
 function callerOf(target: Target, index: number, fromNumber: () => string) {
-  if (target.kind === 'baseline') {
+  if (target.kind !== 'calls') {
+    // A GET each time: the bare baseline, or the next of a dashboard user's reads.
+    const user = target.kind === 'reads' ? target.users[index % target.users.length]! : { cookie: '', urls: [target.url] };
+    let next = 0;
     return {
       async act(): Promise<{ kind: 'turn' | 'incoming'; ok: boolean; step?: CallStep }> {
-        const res = await fetch(target.url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+        const url = user.urls[next++ % user.urls.length]!;
+        const res = await fetch(url, { headers: user.cookie ? { cookie: user.cookie } : {}, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
         await res.arrayBuffer();
-        if (res.status !== 200) fail(`baseline answered ${res.status}`);
+        if (res.status !== 200) fail(`${target.kind === 'reads' ? `GET ${new URL(url).pathname}` : 'baseline'} answered ${res.status}`);
         return { kind: 'turn', ok: res.status === 200 };
       },
       end(): void {},
@@ -50,6 +55,7 @@ function callerOf(target: Target, index: number, fromNumber: () => string) {
   const company = target.companies[index % target.companies.length]!;
   let line = Math.floor(index / target.companies.length);
   let call: SimulatedCall | null = null;
+  let turns = 0;
 
   const check = (step: CallStep, what: string) => {
     if (step.status !== 200) fail(`${what} answered HTTP ${step.status}: ${step.raw.slice(0, 160)}`);
@@ -70,13 +76,20 @@ function callerOf(target: Target, index: number, fromNumber: () => string) {
 
   return {
     async act(): Promise<{ kind: 'turn' | 'incoming'; ok: boolean; step?: CallStep }> {
+      if (call?.listening && target.turnsPerCall !== undefined && turns >= target.turnsPerCall) {
+        // The caller has heard enough and hangs up; the next act is a new call.
+        hangUp(call);
+        call = null;
+      }
       if (!call?.listening) {
+        turns = 0;
         call = createSimulatedCall({ publicUrl: target.publicUrl, authToken: target.authToken, transport, from: fromNumber(), to: company.to });
         const step = await call.start();
         return { kind: 'incoming', ok: check(step, 'incoming call'), step };
       }
       const text = company.lines[line++ % company.lines.length]!;
       const step = await call.say(text);
+      turns++;
       const ok = check(step, `turn "${text}"`);
       if (!call.listening) {
         result.restarts++;
@@ -206,10 +219,19 @@ async function prime(j: Extract<LoadJob, { mode: 'prime' }>): Promise<void> {
 }
 
 const started = performance.now();
+let reporter: NodeJS.Timeout | undefined;
+if (job.mode === 'open' && job.reportEveryMs) {
+  const every = job.reportEveryMs;
+  reporter = setInterval(() => {
+    parentPort!.postMessage({ type: 'report', result: { ...result, measuredMs: every } });
+    result = fresh();
+  }, every);
+}
 if (job.mode === 'open') await openLoop(job);
 else if (job.mode === 'closed') await closedLoop(job);
 else if (job.mode === 'incoming') await incoming(job);
 else await prime(job);
+clearInterval(reporter);
 // Let the last status callbacks land.
 await sleep(50);
 result.measuredMs = job.mode === 'prime' ? performance.now() - started : job.durationMs;

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
  * thread to itself) over real HTTP with keep-alive (Node's fetch). What is driven:
  *   calls    phone calls through the Twilio webhooks, signed and followed as Twilio does
  *   baseline a bare GET, with the same schedule, for the same-run comparison
+ *   reads    signed-in dashboard users, each GETting its own list of API URLs in turn
  * and how:
  *   open     `callers` each act every `periodMs` (a call speaks its next line `periodMs` after
  *            the previous one was sent, not after the answer); latency counts from the
@@ -18,12 +19,21 @@ export interface CompanyScript {
   lines: string[];
 }
 
+export interface DashboardUser {
+  /** The session cookie. */
+  cookie: string;
+  urls: string[];
+}
+
 export type Target =
-  | { kind: 'calls'; serverUrl: string; publicUrl: string; authToken: string; companies: CompanyScript[] }
-  | { kind: 'baseline'; url: string };
+  /** `turnsPerCall`: the caller hangs up after so many turns and calls again (unset: only the agent ends a call). */
+  | { kind: 'calls'; serverUrl: string; publicUrl: string; authToken: string; companies: CompanyScript[]; turnsPerCall?: number }
+  | { kind: 'baseline'; url: string }
+  | { kind: 'reads'; users: DashboardUser[] };
 
 export type LoadJob =
-  | { mode: 'open'; target: Target; callers: number; periodMs: number; warmupMs: number; durationMs: number }
+  /** `reportEveryMs`: what was measured so far is reported (and started afresh) that often. */
+  | { mode: 'open'; target: Target; callers: number; periodMs: number; warmupMs: number; durationMs: number; reportEveryMs?: number }
   | { mode: 'closed'; target: Target; callers: number; warmupMs: number; durationMs: number }
   | { mode: 'incoming'; target: Target; ratePerSecond: number; warmupMs: number; durationMs: number }
   | { mode: 'prime'; target: Target };
@@ -41,7 +51,7 @@ export interface LoadResult {
   timerLag: number[];
   /** Calls the agent ended (hangup or transfer), each followed by a new call. */
   restarts: number;
-  /** Transport errors and non-2xx answers. */
+  /** Transport errors and non-2xx answers (of the whole run, warm-up included). */
   errors: number;
   firstError: string | null;
   /** What the agent did with the measured turns, by the TwiML's next step. */
@@ -55,13 +65,15 @@ export interface RunHandle {
   done: Promise<LoadResult>;
 }
 
-export function runLoad(job: LoadJob): RunHandle {
+/** `onReport` hears the periodic reports of an open job with `reportEveryMs` (done carries the rest). */
+export function runLoad(job: LoadJob, onReport?: (result: LoadResult) => void): RunHandle {
   const worker = new Worker(new URL('./call-load-worker.ts', import.meta.url), { workerData: job });
   let onMeasuring!: () => void;
   const measuring = new Promise<void>((resolve) => (onMeasuring = resolve));
   const done = new Promise<LoadResult>((resolve, reject) => {
-    worker.on('message', (m: { type: 'measuring' } | { type: 'done'; result: LoadResult }) => {
+    worker.on('message', (m: { type: 'measuring' } | { type: 'report' | 'done'; result: LoadResult }) => {
       if (m.type === 'measuring') onMeasuring();
+      else if (m.type === 'report') onReport?.(m.result);
       else {
         resolve(m.result);
         // Idle keep-alive sockets would keep the thread alive.

@@ -30,13 +30,13 @@ export interface CallsAppUnderTest {
 /**
  * The real application listening on a loopback port, built as server.ts builds it, on a fresh
  * database (in-memory PGlite, or a scratch database created on the `databaseUrl` server and
- * dropped at the end) with the demo companies seeded by `seedDemo`.
+ * dropped at the end; or PGlite on disk with `pgliteOnDisk`) with the demo companies seeded by `seedDemo`.
  * The embedded engine answers (no LLM_BASE_URL). Speech: 'cached' points ELEVENLABS_BASE_URL at
  * the loopback stub with a platform key, so the ElevenLabs company plays clips (synthesised once
  * during warm-up, then served from the speech cache); 'say' sets no key, so every turn uses <Say>.
  * Logs go through the production logger configuration to the null device, so their cost counts.
  */
-export async function startCallsApp(options: { databaseUrl?: string | undefined; logLevel: string; speech: SpeechMode; clock?: () => Date; env?: Record<string, string> }): Promise<CallsAppUnderTest> {
+export async function startCallsApp(options: { databaseUrl?: string | undefined; logLevel: string; speech: SpeechMode; clock?: () => Date; env?: Record<string, string>; pgliteOnDisk?: boolean }): Promise<CallsAppUnderTest> {
   const scratch = options.databaseUrl ? await createScratchDatabase(options.databaseUrl) : null;
   try {
     return await start(options, scratch);
@@ -46,7 +46,7 @@ export async function startCallsApp(options: { databaseUrl?: string | undefined;
   }
 }
 
-async function start(options: { logLevel: string; speech: SpeechMode; clock?: (() => Date) | undefined; env?: Record<string, string> | undefined }, scratch: { url: string; drop(): Promise<void> } | null): Promise<CallsAppUnderTest> {
+async function start(options: { logLevel: string; speech: SpeechMode; clock?: (() => Date) | undefined; env?: Record<string, string> | undefined; pgliteOnDisk?: boolean | undefined }, scratch: { url: string; drop(): Promise<void> } | null): Promise<CallsAppUnderTest> {
   const speechKey = randomBytes(16).toString('hex');
   const speechStub = options.speech === 'cached' ? await startElevenLabsStub({ apiKeys: [speechKey] }) : null;
   const { config, dataDir, log } = benchConfig({
@@ -62,7 +62,8 @@ async function start(options: { logLevel: string; speech: SpeechMode; clock?: ((
     },
   });
 
-  const database = await connectDatabase({ databaseUrl: config.databaseUrl });
+  // PGlite in memory by default; on disk in DATA_DIR (as `npm start` runs it) when asked.
+  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: options.pgliteOnDisk ? dataDir : undefined });
   await migrate(database.db);
   await assertAppRoleIsRestricted(database.db);
   const app = await buildApp({ config, database, logger: log, clock: options.clock });

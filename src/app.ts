@@ -70,6 +70,9 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   // Other app processes on the same server hear of every change of access (sign-outs, roles,
   // suspensions) and company data; on PGlite this process is the only one.
   if (database.url) app.addHook('onClose', await connectInvalidationTransport(database.url, ctx.invalidation, app.log));
+  // Rate limits count in one place for every process (Redis or the PostgreSQL server).
+  await ctx.rateLimits.ready();
+  app.addHook('onClose', () => ctx.rateLimits.close());
   // After in-flight requests finish and before the owner closes the database: running handlers
   // complete (or are failed for a later retry) while their connections still work.
   app.addHook('onClose', async () => {
@@ -86,7 +89,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   await app.register(drainPlugin);
   await app.register(inputGuardsPlugin);
   await app.register(metricsPlugin, { config });
-  await app.register(securityPlugin, { config });
+  await app.register(securityPlugin, { config, counters: ctx.rateLimits });
   await app.register(cookie);
   await app.register(openapiPlugin, { config });
   await app.register(accessPlugin, {

@@ -33,6 +33,11 @@ export interface Config extends RealtimeVoiceConfig {
   rateLimitAuthPerMinute: number;
   rateLimitApiPerMinute: number;
   /**
+   * Where the rate-limit counters of every app process live when set; otherwise in the
+   * PostgreSQL server's platform.rate_limit_counters, or in memory on PGlite (one process).
+   */
+  redisUrl: string | undefined;
+  /**
    * Which proxies' X-Forwarded-For is believed: false (none), a hop count, or the proxies'
    * addresses/CIDRs. Never "any": a client could then choose its own address for every limit.
    */

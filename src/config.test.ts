@@ -81,6 +81,12 @@ describe('config', () => {
     expect(problemsOf({ DATA_DIR: dataDir(), ANON_BOOKINGS_PER_PHONE_PER_DAY: '-1' })[0]).toMatch(/ANON_BOOKINGS_PER_PHONE_PER_DAY must be an integer/);
   });
 
+  it('takes a redis:// or rediss:// REDIS_URL for the rate-limit counters, and nothing else', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).redisUrl).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: dataDir(), REDIS_URL: 'rediss://:pw@cache.internal:6380/2' }).redisUrl).toBe('rediss://:pw@cache.internal:6380/2');
+    expect(problemsOf({ DATA_DIR: dataDir(), REDIS_URL: '127.0.0.1:6379' })).toEqual(['REDIS_URL must be a redis:// or rediss:// URL']);
+  });
+
   it('accepts a hex SECRETS_KEY', () => {
     const c = loadConfig({ DATA_DIR: dataDir(), SECRETS_KEY: Buffer.from(strongKey, 'base64').toString('hex') });
     expect(c.secretsKey.toString('base64')).toBe(strongKey);

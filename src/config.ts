@@ -88,6 +88,9 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
 
+  const redisUrl = str('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^/\s]/.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+
   const publicUrl = (str('PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   try {
     const u = new URL(publicUrl);
@@ -170,6 +173,7 @@ export function loadConfig(env: Env = { ...readEnvFile(resolve('.env')), ...proc
     logLevel: logLevelRaw,
     rateLimitAuthPerMinute: int('RATE_LIMIT_AUTH_PER_MINUTE', 10, 1, 1_000_000),
     rateLimitApiPerMinute: int('RATE_LIMIT_API_PER_MINUTE', 1200, 1, 100_000_000),
+    redisUrl,
     trustProxy: parseTrustProxy(str('TRUST_PROXY'), problems),
     anonConversationsPerCompanyPerDay: int('ANON_CONVERSATIONS_PER_COMPANY_PER_DAY', 200, 0, 1_000_000),
     anonBookingsPerCompanyPerDay: int('ANON_BOOKINGS_PER_COMPANY_PER_DAY', 20, 0, 100_000),

@@ -13,6 +13,7 @@ import { speechPlanFor } from './modules/agent/speech-plan.ts';
 import { createInvalidationHub, type InvalidationHub } from './cache/invalidation-hub.ts';
 import { createVoiceProfileResolver, type VoiceProfileResolver } from './modules/voice/speaker.ts';
 import { createTurnRunner, type AgentRuntime, type TurnRunner } from './modules/agent/turn-runner.ts';
+import { createRateLimitCounters, type RateLimitCounters } from './rate-limits/rate-limit-counters.ts';
 import { createServices, type Services } from './services.ts';
 
 /** What every route reaches through `app.ctx`: configuration, the database, the services and the job queue. */
@@ -36,6 +37,8 @@ export interface AppContext {
   errors: ErrorTracker;
   /** Backups of this database (the daily job, the last success for /metrics and /ready). */
   backups: BackupService;
+  /** The counters behind every rate limit, shared by the app's processes (src/rate-limits/). */
+  rateLimits: RateLimitCounters;
 }
 
 export function createContext(config: Config, database: Database, logger: JobLogger, clock: () => Date = () => new Date()): AppContext {
@@ -49,10 +52,11 @@ export function createContext(config: Config, database: Database, logger: JobLog
   const jobs = createJobQueue({ database, logger, config, metrics, errors });
   const resolveVoice = createVoiceProfileResolver({ voiceSettings: services.voiceSettings, secrets: services.secrets, logger, invalidation });
   const backups = createBackupService({ database, config, log: logger });
-  registerJobs(jobs, services, config, speechPlanFor(services, resolveVoice), backups, database);
+  const rateLimits = createRateLimitCounters(config, database, { log: logger, metrics });
+  registerJobs(jobs, services, config, { speechPlan: speechPlanFor(services, resolveVoice), backups, database, rateLimits });
   const runtime = createAgentRuntime({ config, services, logger, invalidation, metrics });
   const agent = { runtime, runner: createTurnRunner({ calls: services.calls, runtime, clock, metrics }) };
-  return { config, database, services, jobs, clock, agent, invalidation, resolveVoice, telemetry, errors, backups };
+  return { config, database, services, jobs, clock, agent, invalidation, resolveVoice, telemetry, errors, backups, rateLimits };
 }
 
 declare module 'fastify' {

@@ -34,10 +34,13 @@ import widgetSettingsRoutes from './modules/widget/widget.routes.ts';
 
 /** Every API module, mounted under /api. Company resources live under /companies/:companyId. */
 export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // A change to a company through the API reaches this process's caches of its settings at once.
-  app.addHook('onResponse', async (req, reply) => {
+  // A change to a company through the API reaches this process's caches of its settings at once,
+  // and the other processes' before it is answered (as do sign-outs and changes of access).
+  app.addHook('onSend', async (req, reply, payload) => {
     const companyId = (req.params as { companyId?: string } | undefined)?.companyId;
     if (companyId && req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) app.ctx.invalidation.invalidate(companyId);
+    await app.ctx.invalidation.settled();
+    return payload;
   });
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(tradeCategoriesRoutes, { prefix: '/trade-categories' });

@@ -11,10 +11,15 @@ export type AccessChange = { sessionId: string } | { userId: string } | { compan
 
 export type HubMessage = { company: string } | { access: AccessChange };
 
+/** The longest a response waits for its changes to reach the other processes. */
+const SETTLE_MAX_MS = 1_000;
+
 export function createInvalidationHub() {
   const companyListeners: ((companyId: string) => void)[] = [];
   const accessListeners: ((change: AccessChange) => void)[] = [];
-  let publish: ((message: HubMessage) => void) | null = null;
+  let publish: ((message: HubMessage) => Promise<void> | void) | null = null;
+  // Messages on their way to the other processes (see `settled`).
+  const inFlight = new Set<Promise<void>>();
   // Without a transport this process is the only one (PGlite locks its data directory).
   let connected = true;
 
@@ -29,7 +34,10 @@ export function createInvalidationHub() {
   };
   const send = (message: HubMessage): void => {
     deliver(message);
-    publish?.(message);
+    const sent = publish?.(message);
+    if (!sent) return;
+    inFlight.add(sent);
+    void sent.finally(() => inFlight.delete(sent));
   };
 
   return {
@@ -50,8 +58,19 @@ export function createInvalidationHub() {
      * transport's connection is down), caches of access must not answer from memory.
      */
     hearsEveryProcess: (): boolean => connected,
+    /**
+     * Resolves once every change sent so far has reached the other processes (or failed, or
+     * `maxMs` passed): a request that changed something is answered only then, so the client's
+     * next request, whichever process serves it, already sees the change.
+     */
+    settled(maxMs = SETTLE_MAX_MS): Promise<void> {
+      if (inFlight.size === 0) return Promise.resolve();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)));
+      return Promise.race([Promise.allSettled([...inFlight]).then(() => {}), late]).finally(() => clearTimeout(timer));
+    },
     /** The transport: `publish` tells other processes; it calls `deliver` with what they tell. */
-    attach(transport: { publish(message: HubMessage): void }) {
+    attach(transport: { publish(message: HubMessage): Promise<void> | void }) {
       publish = (m) => transport.publish(m);
       return {
         deliver,

@@ -20,7 +20,8 @@ export async function connectInvalidationTransport(url: string, hub: Invalidatio
   const link = hub.attach({
     publish(message) {
       // Queued on the connection; a lost NOTIFY is covered by the reconnect that follows it.
-      client?.query('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, JSON.stringify({ from: self, message })]).catch(() => {});
+      // Settled once the server has taken it: it sends it to every listening connection at once.
+      return client?.query('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, JSON.stringify({ from: self, message })]).then(() => {}, () => {});
     },
   });
   link.setConnected(false);

@@ -1,5 +1,5 @@
 /** Kysely's view of the database. Tables in `platform.` are platform-level; the rest are tenant tables. */
-import type { CompaniesTable, TradeCategoriesTable, UsersTable, SessionsTable, ApiTokensTable, AttemptThrottleTable, PhoneNumbersTable, SchemaMigrationsTable, BackupsTable } from './schema/platform.ts';
+import type { CompaniesTable, TradeCategoriesTable, UsersTable, SessionsTable, ApiTokensTable, AttemptThrottleTable, RateLimitCountersTable, PhoneNumbersTable, SchemaMigrationsTable, BackupsTable } from './schema/platform.ts';
 import type { CompanyTradeCategoriesTable, ContactsTable, ContactPhonesTable, AuditLogTable } from './schema/tenant-core.ts';
 import type { BookingSettingsTable, BookingServicesTable, TechniciansTable, BookingsTable, BookingWindowCountsTable } from './schema/booking.ts';
 import type { AgentSettingsVersionsTable, AgentSettingsTable, VoiceSettingsTable, CompanySecretsTable, WidgetSettingsTable } from './schema/settings.ts';
@@ -24,6 +24,7 @@ export interface DB {
   'platform.sessions': SessionsTable;
   'platform.api_tokens': ApiTokensTable;
   'platform.attempt_throttle': AttemptThrottleTable;
+  'platform.rate_limit_counters': RateLimitCountersTable;
   'platform.phone_numbers': PhoneNumbersTable;
   'platform.schema_migrations': SchemaMigrationsTable;
   'platform.backups': BackupsTable;

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { BackupService } from '../backup/backup.service.ts';
 import type { Database } from '../db/connect.ts';
+import type { CounterStore } from '../rate-limits/counters.ts';
 import type { Services } from '../services.ts';
 import { BACKUP_JOB, takeBackup } from './handlers/backup.ts';
 import { PURGE_PERSONAL_DATA_CRON, PURGE_PERSONAL_DATA_JOB, purgePersonalData } from './handlers/purge-personal-data.ts';
@@ -8,6 +9,7 @@ import { PRUNE_SESSIONS_CRON, PRUNE_SESSIONS_JOB, pruneSessions } from './handle
 import { RELEASE_HOLDS_CRON, RELEASE_HOLDS_JOB, releaseExpiredHolds } from './handlers/release-expired-holds.ts';
 import { BOOKING_SMS_JOB, sendBookingSms } from './handlers/send-booking-sms.ts';
 import { MAINTAIN_DATABASE_CRON, MAINTAIN_DATABASE_JOB, maintainDatabase } from './handlers/maintain-database.ts';
+import { SWEEP_RATE_LIMITS_CRON, SWEEP_RATE_LIMITS_JOB, sweepRateLimitCounters } from './handlers/sweep-rate-limit-counters.ts';
 import { DIGEST_SCAN_CRON, DIGEST_SCAN_JOB, DIGEST_SEND_JOB, scanDigests, sendDigest } from './handlers/daily-digest.ts';
 import { PREPARE_SPEECH_JOB, prepareSpeech, type SpeechPlanFor } from './handlers/prepare-speech.ts';
 import type { JobQueue } from './types.ts';
@@ -17,16 +19,19 @@ import type { JobQueue } from './types.ts';
  * exports its queue name (and cron, when periodic) and builds its handler from the services it
  * needs. A handler reaches modules only through their services, like a route.
  */
-export function registerJobs(
-  queue: JobQueue,
-  services: Services,
-  config: Config,
-  speechPlan: SpeechPlanFor,
-  backups: BackupService,
-  database: Pick<Database, 'db' | 'kind'>,
-): void {
+/** What the jobs need beyond the services. */
+export interface JobDeps {
+  speechPlan: SpeechPlanFor;
+  backups: BackupService;
+  database: Pick<Database, 'db' | 'kind'>;
+  rateLimits: Pick<CounterStore, 'sweep'>;
+}
+
+export function registerJobs(queue: JobQueue, services: Services, config: Config, { speechPlan, backups, database, rateLimits }: JobDeps): void {
   queue.register(PRUNE_SESSIONS_JOB, pruneSessions(services.auth), { retryLimit: 1 });
   queue.schedule(PRUNE_SESSIONS_JOB, PRUNE_SESSIONS_CRON);
+  queue.register(SWEEP_RATE_LIMITS_JOB, sweepRateLimitCounters(rateLimits), { retryLimit: 1 });
+  queue.schedule(SWEEP_RATE_LIMITS_JOB, SWEEP_RATE_LIMITS_CRON);
   queue.register(RELEASE_HOLDS_JOB, releaseExpiredHolds(services.bookings), { retryLimit: 1 });
   queue.schedule(RELEASE_HOLDS_JOB, RELEASE_HOLDS_CRON);
   queue.register(BOOKING_SMS_JOB, sendBookingSms(services, config), { retryLimit: 4, retryDelay: 30, retryBackoff: true });

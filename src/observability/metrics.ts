@@ -30,6 +30,8 @@ export interface AppMetrics {
   jobsFailed: Count<'queue'>;
   webhookSignatureRefusals: Count<'route'>;
   rateLimitRefusals: Count<'route'>;
+  /** Rate-limit hits counted in one process because the shared counters (PostgreSQL, Redis) failed. */
+  rateLimitFallbacks: Count<'store'>;
   dbTransactionSeconds: Timing<'kind' | 'outcome'>;
   httpRequestSeconds: Timing<'method' | 'route' | 'status_code'>;
 }
@@ -79,6 +81,7 @@ export function createMetrics({ processDefaults = false }: { processDefaults?: b
     jobsFailed: counter('clientsvia_jobs_failed_total', 'Job attempts that failed (pg-boss retries them), by queue', ['queue']),
     webhookSignatureRefusals: counter('clientsvia_webhook_signature_refusals_total', 'Twilio webhooks refused for a bad or missing signature, by route', ['route']),
     rateLimitRefusals: counter('clientsvia_rate_limit_refusals_total', 'Requests answered 429 (rate limits, bad-signature floods), by route', ['route']),
+    rateLimitFallbacks: counter('clientsvia_rate_limit_fallbacks_total', 'Rate-limit hits counted in this process alone because the shared counters did not answer, by store (postgres, redis)', ['store']),
     dbTransactionSeconds: histogram('clientsvia_db_transaction_seconds', 'Database transactions, by kind (tenant, platform) and outcome (commit, rollback)', ['kind', 'outcome']),
     httpRequestSeconds: histogram('http_request_duration_seconds', 'HTTP request duration in seconds, by method, route and status code', ['method', 'route', 'status_code']),
   };

@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
 import type { Config } from '../config.ts';
+import type { CounterStore } from '../rate-limits/counters.ts';
+import { rateLimitStore } from '../rate-limits/fastify-store.ts';
 
 /**
  * The app is served over https when its PUBLIC_URL is (always so in production): then HSTS,
@@ -42,9 +44,10 @@ export function rateLimitKey(request: FastifyRequest): string {
  * Security headers and rate limits. Login has its own, much lower, per-IP limit set on the
  * route. The limit runs at 'preHandler', after the access plugin's onRequest hook has resolved
  * `request.principal`, so the key can name the company. (A request the access hook refuses
- * never reaches it; refusals cost one credential lookup.)
+ * never reaches it; refusals cost one credential lookup.) The counts are the app's shared
+ * counters (src/rate-limits/), so every process behind a load balancer counts against one limit.
  */
-async function securityPlugin(app: FastifyInstance, { config }: { config: Config }): Promise<void> {
+async function securityPlugin(app: FastifyInstance, { config, counters }: { config: Config; counters: CounterStore }): Promise<void> {
   app.addHook('onRequest', async (request, reply) => {
     const target = httpsRedirect(config, request);
     // 308 keeps the method and body of a POST; a GET gets the classic permanent redirect.
@@ -79,6 +82,7 @@ async function securityPlugin(app: FastifyInstance, { config }: { config: Config
     max: config.rateLimitApiPerMinute,
     timeWindow: '1 minute',
     keyGenerator: rateLimitKey,
+    store: rateLimitStore(counters),
     allowList: (request: FastifyRequest) => UNLIMITED_ROUTES.has(request.routeOptions.url ?? ''),
   });
 }

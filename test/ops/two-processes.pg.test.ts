@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulatedCall, type WebhookTransport } from '../../src/cli/call/simulated-call.ts';
+import { redisUnreachable, reportSkip, TEST_REDIS_URL } from '../helpers/redis.ts';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../helpers/round-robin-proxy.ts';
 import { DEMO_OWNER, killAll, signalAndWait, spawnServer, waitForHealth, type ServerProcess } from '../helpers/server-process.ts';
 import { withDatabase } from '../helpers/template.ts';
@@ -19,6 +21,12 @@ const url = process.env.TEST_DATABASE_URL;
 const RAPID_ROOTER = '+13125550142';
 type Page<T> = { items: T[] };
 const TWILIO_TOKEN = randomBytes(16).toString('hex');
+/** Sign-in attempts one client address may make per minute, across every process. */
+const SIGN_INS = 4;
+const redisProblem = await redisUnreachable();
+reportSkip('two processes with REDIS_URL', redisProblem);
+// Documentation addresses of their own per run (Redis outlives the test's database).
+const clientAddress = () => `2001:db8::${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
 
 describe.skipIf(!url)('two app processes on one PostgreSQL behind a round robin', () => {
   const name = `clientsvia_two_${randomBytes(6).toString('hex')}`;
@@ -28,6 +36,36 @@ describe.skipIf(!url)('two app processes on one PostgreSQL behind a round robin'
   let cookie: string;
   let companyId: string;
   let db: pg.Client;
+  let baseEnv: Record<string, string | undefined>;
+
+  /** Which process answered `send` (the proxy's index of it). */
+  const answeredBy = async <T>(send: () => Promise<T>): Promise<{ by: number; value: T }> => {
+    const before = [...proxy.served];
+    const value = await send();
+    return { by: proxy.served.findIndex((n, i) => n > before[i]!), value };
+  };
+
+  /** SIGN_INS + 2 wrong sign-ins from one client address, each for another email (no per-account wait). */
+  const signInsFrom = async (address: string) => {
+    const answers: { by: number; status: number; code: string | undefined }[] = [];
+    for (let i = 0; i < SIGN_INS + 2; i++) {
+      const { by, value: res } = await answeredBy(() => fetch(`${proxy.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+        body: JSON.stringify({ email: `stranger-${i}@test.example`, password: 'not-the-password' }),
+      }));
+      answers.push({ by, status: res.status, code: ((await res.json()) as { error?: { code: string } }).error?.code });
+    }
+    return answers;
+  };
+
+  /** N allowed in all, then refused by both processes alike. */
+  const expectCountedOnce = (answers: Awaited<ReturnType<typeof signInsFrom>>) => {
+    expect(answers.map((a) => a.status)).toEqual([...Array<number>(SIGN_INS).fill(401), 429, 429]);
+    expect(answers.slice(SIGN_INS).map((a) => a.code)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    expect(new Set(answers.slice(0, SIGN_INS).map((a) => a.by)).size).toBe(2);
+    expect(new Set(answers.slice(SIGN_INS).map((a) => a.by)).size).toBe(2);
+  };
 
   const api = async <T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${proxy.url}/api${path}`, {
@@ -51,7 +89,12 @@ describe.skipIf(!url)('two app processes on one PostgreSQL behind a round robin'
       SECRETS_KEY: randomBytes(32).toString('base64'),
       TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
       JOBS_ENABLED: 'true',
+      // One proxy in front: its X-Forwarded-For names the client every per-address limit counts.
+      TRUST_PROXY: '1',
+      RATE_LIMIT_AUTH_PER_MINUTE: String(SIGN_INS),
+      REDIS_URL: undefined,
     };
+    baseEnv = env;
     // One after the other: the first migrates and seeds, the second finds both done.
     for (const n of [1, 2]) {
       const server = await spawnServer({ dataDir: join(dir, `data-${n}`), env });
@@ -85,6 +128,28 @@ describe.skipIf(!url)('two app processes on one PostgreSQL behind a round robin'
       expect(res.status).toBe(200);
     }
     expect(proxy.served.every((n) => n >= 3)).toBe(true);
+  });
+
+  it('forgets a session in both processes at once: signed out through one, refused by the other on the very next request', async () => {
+    const login = await fetch(`${proxy.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_OWNER) });
+    const session = login.headers.getSetCookie().find((c) => c.startsWith('cv_session='))!.split(';')[0]!;
+    const me = () => answeredBy(() => fetch(`${proxy.url}/api/auth/me`, { headers: { cookie: session } }).then((r) => r.status));
+    // Both processes have the session in their cache.
+    const warm = [await me(), await me()];
+    expect(warm.map((w) => w.value)).toEqual([200, 200]);
+    expect(new Set(warm.map((w) => w.by)).size).toBe(2);
+    const out = await answeredBy(() => fetch(`${proxy.url}/api/auth/logout`, { method: 'POST', headers: { cookie: session } }).then((r) => r.status));
+    expect(out.value).toBe(204);
+    const next = await me();
+    expect(next.by).not.toBe(out.by);
+    expect(next.value).toBe(401);
+  });
+
+  it('counts sign-in attempts per client address across both processes (counters in PostgreSQL)', async () => {
+    const address = clientAddress();
+    expectCountedOnce(await signInsFrom(address));
+    const rows = await db.query<{ hits: number }>('SELECT hits FROM platform.rate_limit_counters WHERE key = $1', [`route:POST:/api/auth/login:ip:${address}`]);
+    expect(rows.rows).toEqual([{ hits: SIGN_INS + 2 }]);
   });
 
   it('answers one phone call whose webhooks alternate between the processes, and records it once', async () => {
@@ -147,4 +212,28 @@ describe.skipIf(!url)('two app processes on one PostgreSQL behind a round robin'
     }, 150_000);
     expect(seen.slots).toBe(seen.occurrences);
   }, 180_000);
+
+  describe.skipIf(redisProblem !== null)('with REDIS_URL', () => {
+    let redis: Redis;
+    beforeAll(async () => {
+      const pair: ServerProcess[] = [];
+      for (const n of [3, 4]) {
+        const server = await spawnServer({ dataDir: join(dir, `data-${n}`), env: { ...baseEnv, REDIS_URL: TEST_REDIS_URL, JOBS_ENABLED: 'false' } });
+        servers.push(server);
+        pair.push(server);
+        await waitForHealth(server);
+      }
+      proxy.setUpstreams(pair.map((s) => s.url));
+      redis = new Redis(TEST_REDIS_URL);
+    }, 240_000);
+    afterAll(async () => redis?.quit());
+
+    it('counts sign-in attempts per client address across both processes in Redis, not in the database', async () => {
+      const address = clientAddress();
+      const key = `route:POST:/api/auth/login:ip:${address}`;
+      expectCountedOnce(await signInsFrom(address));
+      expect(await redis.get(`clientsvia:rate:${key}`)).toBe(String(SIGN_INS + 2));
+      expect((await db.query('SELECT 1 FROM platform.rate_limit_counters WHERE key = $1', [key])).rows).toEqual([]);
+    });
+  });
 });

@@ -69,6 +69,13 @@ export interface AttemptThrottleTable {
   updated_at: Date;
 }
 
+/** Rate-limit hits per key in its current window (src/rate-limits/postgres-counters.ts). */
+export interface RateLimitCountersTable {
+  key: string;
+  hits: number;
+  ends_at: Date;
+}
+
 export interface PhoneNumbersTable {
   id: Generated<string>;
   company_id: string;

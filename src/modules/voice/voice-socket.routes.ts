@@ -2,9 +2,9 @@ import websocket from '@fastify/websocket';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
+import { createFailureWindow } from '../../rate-limits/failure-window.ts';
 import { BOOKING_SMS_JOB } from '../sms/sms-jobs.ts';
 import { ENGINE_SHARE } from './call-flow.ts';
-import { createFailureWindow } from './failure-window.ts';
 import { createRelaySession } from './relay-session.ts';
 import { socketBase, socketTargetOf, type SocketKind, type SocketTarget } from './socket-url.ts';
 import { signatureIsValid } from './twilio-signature.ts';
@@ -25,18 +25,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { config, services } = app.ctx;
   const { runner } = app.ctx.agent;
   const twilioToken = createTwilioTokenCache(app);
-  const failures = createFailureWindow({ max: BAD_SIGNATURES_PER_MINUTE, windowMs: 60_000 });
+  const failures = createFailureWindow(app.ctx.rateLimits, 'refused-voice-socket', { max: BAD_SIGNATURES_PER_MINUTE, windowMs: 60_000 });
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
 
   async function authorise(req: FastifyRequest, kind: SocketKind): Promise<SocketTarget> {
-    if (failures.blocked(req.ip)) throw new AppError('RATE_LIMITED', 'Too many refused handshakes; retry later.');
+    if (await failures.blocked(req.ip)) throw new AppError('RATE_LIMITED', 'Too many refused handshakes; retry later.');
     const target = socketTargetOf(config.sessionSecret, kind, req.query as Record<string, unknown>);
     const header = req.headers['x-twilio-signature'];
     const signature = typeof header === 'string' && header ? header : undefined;
     const signedBy = (token: string | null | undefined) =>
       signatureIsValid({ signature, publicUrl: socketBase(config.publicUrl), path: req.url, params: {}, tokens: [token] });
     if (target && signature && (signedBy(config.twilioAuthToken) || signedBy(await twilioToken(target.companyId)))) return target;
-    failures.fail(req.ip);
+    await failures.fail(req.ip);
     req.log.warn({ kind, minted: Boolean(target), hasSignature: Boolean(signature) }, 'voice socket refused: not minted by us or not signed by Twilio');
     throw new AppError('FORBIDDEN', 'Invalid voice socket URL or Twilio signature');
   }

@@ -50,6 +50,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { metrics } = app.ctx.telemetry;
   registerWebhookGate(app, {
     metrics,
+    counters: app.ctx.rateLimits,
     publicUrl: config.publicUrl,
     platformToken: config.twilioAuthToken,
     async companyToken(calledNumber) {

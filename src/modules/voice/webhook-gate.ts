@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import type { AppMetrics } from '../../observability/metrics.ts';
-import { createFailureWindow } from './failure-window.ts';
+import type { CounterStore } from '../../rate-limits/counters.ts';
+import { createFailureWindow } from '../../rate-limits/failure-window.ts';
 import { signatureIsValid } from './twilio-signature.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -15,6 +16,8 @@ export interface WebhookGateDeps {
   /** The Twilio auth token of the company that holds `calledNumber`, if it has one. */
   companyToken(calledNumber: string): Promise<string | null>;
   metrics: Pick<AppMetrics, 'webhookSignatureRefusals'>;
+  /** The app's shared counters: a flood spread over several processes is counted once. */
+  counters: CounterStore;
 }
 
 const mediaType = (header: string | undefined): string => (header ?? '').split(';')[0]!.trim().toLowerCase();
@@ -26,16 +29,17 @@ const mediaType = (header: string | undefined): string => (header ?? '').split('
  * 2. an address that sent too many bad signatures this minute is refused (429), unread;
  * 3. the signature, checked as the body is parsed: the platform token first (no lookup), then,
  *    only for a request that carries a signature, the called company's own token.
- * Every refusal counts against the address, so a flood costs at most a few lookups a minute.
+ * Every refusal counts against the address, so a flood costs at most a few lookups a minute,
+ * whichever app process it reaches (the window is in the shared counters).
  */
 export function registerWebhookGate(app: FastifyInstance, deps: WebhookGateDeps): void {
-  const failures = createFailureWindow({ max: BAD_SIGNATURES_PER_MINUTE, windowMs: 60_000 });
+  const failures = createFailureWindow(deps.counters, 'bad-webhook-signature', { max: BAD_SIGNATURES_PER_MINUTE, windowMs: 60_000 });
 
   app.addHook('onRequest', async (req) => {
     if (mediaType(req.headers['content-type']) !== FORM) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Twilio webhooks are sent as ${FORM}.`);
     }
-    if (failures.blocked(req.ip)) throw new AppError('RATE_LIMITED', 'Too many requests with a bad Twilio signature; retry later.');
+    if (await failures.blocked(req.ip)) throw new AppError('RATE_LIMITED', 'Too many requests with a bad Twilio signature; retry later.');
   });
 
   async function verify(req: FastifyRequest, params: Record<string, string>): Promise<void> {
@@ -51,7 +55,7 @@ export function registerWebhookGate(app: FastifyInstance, deps: WebhookGateDeps)
       });
       if (signedBy(own)) return;
     }
-    failures.fail(req.ip);
+    await failures.fail(req.ip);
     deps.metrics.webhookSignatureRefusals.inc({ route: req.routeOptions.url ?? 'unmatched' });
     req.log.warn({ path: req.routeOptions.url, hasSignature: Boolean(signature) }, 'Twilio webhook refused: bad or missing signature');
     throw new AppError('FORBIDDEN', 'Invalid Twilio signature');
