@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { buildApp, type App } from '../src/app.ts';
 import { prepareData } from '../src/bootstrap.ts';
 import { createSimulatedCall, type SimulatedCall } from '../src/cli/call/simulated-call.ts';
-import { loadConfig, type Config } from '../src/config.ts';
+import { throwawayConfig } from '../src/config-throwaway.ts';
+import type { Config } from '../src/config.ts';
 import { connectDatabase, type Database } from '../src/db/connect.ts';
 import { SYSTEM_ACTOR } from '../src/modules/auth/principal.ts';
 import { ensurePgliteTemplate, loadPgliteTemplate } from '../test/helpers/template.ts';
@@ -36,16 +34,9 @@ const fallbackNumber = (i: number) => `+1202555${String(100 + (i % 100)).padStar
 
 export async function startCompany(document: Record<string, unknown>, index: number): Promise<EvalCompany> {
   let now = new Date('2026-03-10T16:00:00Z');
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'h-conv-eval-')),
+  const { config } = throwawayConfig('h-conv-eval-', {
     PUBLIC_URL: 'https://eval.clientsvia.example',
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    SECRETS_KEY: randomBytes(32).toString('base64'),
     ADMIN_EMAIL: 'admin@eval.example',
-    ADMIN_PASSWORD: randomBytes(12).toString('base64url'),
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'silent',
     TWILIO_AUTH_TOKEN: randomBytes(16).toString('hex'),
     RATE_LIMIT_API_PER_MINUTE: '100000000',
     RATE_LIMIT_AUTH_PER_MINUTE: '100000',

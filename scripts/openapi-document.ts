@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import { throwawayConfig } from '../src/config-throwaway.ts';
 import { connectDatabase } from '../src/db/connect.ts';
 
 /**
@@ -11,15 +8,7 @@ import { connectDatabase } from '../src/db/connect.ts';
  * and schemas do not depend on data). The dashboard's client is generated from it.
  */
 export async function serverOpenApiDocument(): Promise<Record<string, unknown>> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clientsvia-openapi-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    PUBLIC_URL: 'http://localhost:3000',
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    SECRETS_KEY: randomBytes(32).toString('base64'),
-    LOG_LEVEL: 'silent',
-  });
+  const { config, dataDir } = throwawayConfig('clientsvia-openapi-');
   const database = await connectDatabase({});
   const app = await buildApp({ config, database });
   try {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { AppError } from '../errors.ts';
+import { AppError, type ErrorCode } from '../errors.ts';
 import { formatLocalDate, parseLocalDate, weekdayOf } from '../modules/booking/engine/local-date.ts';
 import { WEEKDAYS } from '../modules/booking/engine/types.ts';
 import { createZoneClock } from '../modules/booking/engine/zone-clock.ts';
@@ -49,28 +49,64 @@ export function companyDays(first: string, last: string, timeZone: string): Loca
   return out;
 }
 
+/** Company-local dates, both included: 'YYYY-MM-DD' and how many days they span. */
+export interface LocalDateRange {
+  from: string;
+  to: string;
+  days: number;
+}
+
+export const MAX_RANGE_DAYS = 366;
+// Dates a business has calls on; outside them a previous period or the zone's rules would be nonsense.
+const FIRST_DATE = '2000-01-01';
+const LAST_DATE = '2099-12-31';
+
+/**
+ * The codes a bad range answers with. The analytics route says INVALID_DATE_RANGE for both; the
+ * leads and export routes shipped with VALIDATION_FAILED and BAD_REQUEST and keep them. A range
+ * too long is RANGE_TOO_LONG everywhere.
+ */
+export interface RangeErrorCodes {
+  notADate: ErrorCode;
+  backwards: ErrorCode;
+}
+
+/**
+ * The one reading of a `from`..`to` query of company-local dates: without `to`, `today`; without
+ * `from`, the 30 days ending with `to`. Pure; refuses a date that does not exist or lies outside
+ * 2000–2099, `from` after `to` and more than MAX_RANGE_DAYS days, naming the field.
+ */
+export function parseLocalDateRange(range: { from?: string | undefined; to?: string | undefined }, today: string, codes: RangeErrorCodes): LocalDateRange {
+  const bounds = [parseLocalDate(FIRST_DATE)!, parseLocalDate(LAST_DATE)!] as const;
+  const day = (s: string, field: string) => {
+    const d = parseLocalDate(s);
+    if (d === null || d < bounds[0] || d > bounds[1]) throw new AppError(codes.notADate, `${field} must be a date from ${FIRST_DATE} to ${LAST_DATE} (YYYY-MM-DD)`, { field });
+    return d;
+  };
+  const last = day(range.to ?? today, 'to');
+  const first = range.from === undefined ? last - 29 : day(range.from, 'from');
+  if (first > last) throw new AppError(codes.backwards, 'from must be on or before to', { field: 'from' });
+  const days = last - first + 1;
+  if (days > MAX_RANGE_DAYS) throw new AppError('RANGE_TOO_LONG', `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, { field: 'to' });
+  return { from: formatLocalDate(first), to: formatLocalDate(last), days };
+}
+
 export interface LocalDayRange extends Span {
   /** First and last company-local day of the range, inclusive (YYYY-MM-DD). */
   fromDate: string;
   toDate: string;
 }
 
-const MAX_RANGE_DAYS = 366;
+const LIST_RANGE_CODES: RangeErrorCodes = { notADate: 'VALIDATION_FAILED', backwards: 'BAD_REQUEST' };
 
 /**
- * Company-local days `from`..`to` (both included) as instants from the start of the first to
- * the start of the day after the last; a DST day inside is 23 or 25 hours. Without `to`, today;
- * without `from`, the 30 days ending with `to`. Pure: the clock is an argument.
+ * A list's `from`..`to` (parseLocalDateRange) as instants from the start of the first day to the
+ * start of the day after the last; a DST day inside is 23 or 25 hours. Pure: the clock is an argument.
  */
 export function localDayRange(range: { from?: string | undefined; to?: string | undefined }, timeZone: string, now: Date): LocalDayRange {
-  const day = (s: string, field: string) => {
-    const d = DateTime.fromISO(s, { zone: timeZone });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || !d.isValid) throw new AppError('VALIDATION_FAILED', `'${s}' is not a calendar date (YYYY-MM-DD)`, { field });
-    return d.startOf('day');
-  };
-  const last = range.to ? day(range.to, 'to') : DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
-  const first = range.from ? day(range.from, 'from') : last.minus({ days: 29 });
-  if (first > last) throw new AppError('BAD_REQUEST', '`from` is after `to`.', { field: 'from' });
-  if (last.diff(first, 'days').days >= MAX_RANGE_DAYS) throw new AppError('RANGE_TOO_LONG', `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, { field: 'to' });
-  return { from: first.toJSDate(), to: last.plus({ days: 1 }).toJSDate(), fromDate: first.toISODate()!, toDate: last.toISODate()! };
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
+  const dates = parseLocalDateRange(range, today, LIST_RANGE_CODES);
+  const first = DateTime.fromISO(dates.from, { zone: timeZone }).startOf('day');
+  const last = DateTime.fromISO(dates.to, { zone: timeZone }).startOf('day');
+  return { from: first.toJSDate(), to: last.plus({ days: 1 }).toJSDate(), fromDate: dates.from, toDate: dates.to };
 }

@@ -49,9 +49,9 @@ beforeAll(async () => {
   kolkata = (await createCompany(t.app, { timeZone: 'Asia/Kolkata' })).id;
   kolkataOwner = await createUserSession(t.app, kolkata, 'owner');
   const k = await bookingBasics(t.app, kolkata, [{ name: 'Other', priceText: '$1,000' }]);
-  await insertCall(t.app, kolkata, k.technicianId, { at: '2026-11-01T18:15:00Z', outcome: 'booked', bookings: [{ serviceId: k.serviceIds[0]!, status: 'confirmed' }] }); // 23:45 IST Sunday
+  await insertCall(t.app, kolkata, k.technicianId, { at: '2026-11-01T18:15:00Z', outcome: 'booked', turns: [['book.confirm', 'yes', 100, 0]], bookings: [{ serviceId: k.serviceIds[0]!, status: 'confirmed' }] }); // 23:45 IST Sunday
   await insertCall(t.app, kolkata, k.technicianId, { at: '2026-11-01T18:45:00Z', outcome: 'answered' }); // 00:15 IST Monday
-  await insertCall(t.app, kolkata, k.technicianId, { at: '2026-11-01T07:30:00Z', outcome: 'emergency', facts: { emergency: true } }); // 13:00 IST Sunday
+  await insertCall(t.app, kolkata, k.technicianId, { at: '2026-11-01T07:30:00Z', outcome: 'emergency', facts: { emergency: true }, turns: [['emergency.gas_leak', 'I smell gas', 100, 0]] }); // 13:00 IST Sunday
 });
 afterAll(async () => t?.close());
 
@@ -69,7 +69,7 @@ describe('analytics over company-local days', () => {
     expect([p.answered, p.abandoned, p.inProgress]).toEqual([5, 0, 1]);
     // Sunday is closed: all six after hours.
     expect([p.afterHours, p.afterHoursShare]).toEqual([6, 1]);
-    // Leads: c1 (booked), c3 (emergency), c4 (a message about a leaking water heater), c7 (booked, then cancelled). c2 asked, c8 asked.
+    // Leads: c1 (booked), c3 (emergency), c4 (a message about a leaking water heater), c7 (booked, then cancelled). c2 asked; c8 is the owner's test chat.
     expect(p.leads).toBe(4);
     // Standing bookings: c1's drain cleaning ($149–$249); c7's was cancelled, c1's estimate hold expired.
     expect(p.bookingRate).toBe(0.25);
@@ -86,10 +86,10 @@ describe('analytics over company-local days', () => {
     expect(p.knowledgeGaps).toEqual([{ question: 'do you sell gift cards', count: 1 }]);
     // Engine: 100 200 300 400 500 600 → p50 300 (3rd of 6), p95 600. Speech, phone calls c1–c4 with greetings: 10 20 30 40 50 60 70 80 → 40, 80.
     expect(body.daily).toEqual([{ date: '2026-11-01', calls: 6, leads: 4, bookings: 1, turns: 6, engineP50: 300, engineP95: 600, speechP50: 40, speechP95: 80 }]);
-    // Saturday: c6 alone, at 23:59 CDT, with an urgent message (a lead) and no booking.
+    // Saturday: c6 alone, at 23:59 CDT, with an urgent message for a person (no job described: not a lead) and no booking.
     expect(body.previous.calls).toBe(1);
     expect(body.previous.heatmap[5][23]).toBe(1);
-    expect([body.previous.leads, body.previous.bookingRate, body.previous.messages]).toEqual([1, 0, 1]);
+    expect([body.previous.leads, body.previous.bookingRate, body.previous.messages]).toEqual([0, null, 1]);
   });
 
   it('makes the spring-forward day 23 hours: no call at 2 a.m., 23:30 still on the day', async () => {

@@ -30,7 +30,7 @@ export async function insertCall(app: App, companyId: string, technicianId: stri
     const ended = outcome === null ? null : new Date(started.getTime() + (c.seconds ?? 60) * 1000);
     const { id } = await tx.insertInto('calls').values({
       company_id: companyId, call_sid: `CAfx${randomUUID().replace(/-/g, '')}`, channel: c.channel ?? 'phone', status: outcome === null ? 'in_progress' : 'completed',
-      outcome, started_at: started, ended_at: ended, duration_seconds: c.seconds === undefined ? 60 : c.seconds, state: JSON.stringify({ facts: c.facts ?? {}, misunderstandings: 0, engine: {} }),
+      outcome, started_at: started, ended_at: ended, duration_seconds: c.seconds === undefined ? 60 : c.seconds, turn_count: c.turns?.length ?? 0, state: JSON.stringify({ facts: c.facts ?? {}, misunderstandings: 0, engine: {} }),
     }).returning('id').executeTakeFirstOrThrow();
     const turns = [['greeting', null, 0, c.greetingSpeechMs ?? 0, '<Response/>'] as const, ...(c.turns ?? [])];
     for (const [seq, [intent, text, engineMs, speechMs, response]] of turns.entries()) {

@@ -1,10 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { buildApp, type App } from '../../src/app.ts';
-import { loadConfig, type Config } from '../../src/config.ts';
+import { throwawayConfig } from '../../src/config-throwaway.ts';
+import type { Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/connect.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { createTestDatabase } from './database.ts';
@@ -13,20 +10,13 @@ export const ADMIN_EMAIL = 'admin@test.example';
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'clientsvia-test-')),
-    PUBLIC_URL: 'http://localhost:3000',
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    SECRETS_KEY: randomBytes(32).toString('base64'),
+  return throwawayConfig('clientsvia-test-', {
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'silent',
     RATE_LIMIT_API_PER_MINUTE: '100000',
     RATE_LIMIT_AUTH_PER_MINUTE: '100000',
     ...overrides,
-  });
+  }).config;
 }
 
 export interface TestApp {

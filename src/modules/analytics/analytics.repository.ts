@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { TenantTx } from '../../db/tenant.ts';
 import type { LocalDay } from '../../time/company-days.ts';
+import { isLead } from '../calls/lead-predicate.ts';
 import type { CallFacts, Counts, DayFigures, Outcome, Percentiles } from './day-figures.ts';
 
 export interface KeptDay {
@@ -54,29 +55,27 @@ export const analyticsRepository = {
   async callFacts(tx: TenantTx, companyId: string, timeZone: string, days: readonly LocalDay[], openHours: string): Promise<(CallFacts & { day: string })[]> {
     const r = await sql<{
       day: string; hour: number; channel: CallFacts['channel']; outcome: Outcome | null; duration_seconds: number | null; after_hours: boolean;
-      emergency: boolean; job: boolean; booking_attempt: boolean; transferred: boolean; messages: number; urgent: boolean; kept: string[] | null; cancelled: number;
+      emergency: boolean; lead: boolean; transferred: boolean; messages: number; kept: string[] | null; cancelled: number;
     }>`
       SELECT d.day::text AS day, extract(hour FROM c.started_at AT TIME ZONE ${timeZone})::int AS hour, c.channel, c.outcome, c.duration_seconds,
         NOT (c.started_at <@ ${openHours}::tstzmultirange) AS after_hours,
         (c.outcome IS NOT DISTINCT FROM 'emergency' OR coalesce(c.state #>> '{facts,emergency}', '') = 'true') AS emergency,
-        (coalesce(c.state #>> '{facts,problem}', '') <> '' OR coalesce(c.state #>> '{facts,serviceId}', '') <> '') AS job,
-        coalesce(t.booking_attempt, false) AS booking_attempt, coalesce(t.transferred, false) AS transferred,
-        coalesce(m.n, 0)::int AS messages, coalesce(m.urgent, false) AS urgent, b.kept, coalesce(b.cancelled, 0)::int AS cancelled
+        ${isLead('c')} AS lead, coalesce(t.transferred, false) AS transferred,
+        coalesce(m.n, 0)::int AS messages, b.kept, coalesce(b.cancelled, 0)::int AS cancelled
       FROM ${callsOfDays(companyId, days)}
       LEFT JOIN LATERAL (
-        SELECT bool_or(t.intent LIKE 'book.%') AS booking_attempt,
-               bool_or(strpos(t.response, '<Dial') > 0 OR strpos(t.response, '"transferTo":"') > 0) AS transferred
+        SELECT bool_or(strpos(t.response, '<Dial') > 0 OR strpos(t.response, '"transferTo":"') > 0) AS transferred
         FROM call_turns t WHERE t.company_id = c.company_id AND t.call_id = c.id) t ON true
       LEFT JOIN LATERAL (
-        SELECT count(*) AS n, bool_or(m.urgent) AS urgent FROM messages m WHERE m.company_id = c.company_id AND m.call_id = c.id) m ON true
+        SELECT count(*) AS n FROM messages m WHERE m.company_id = c.company_id AND m.call_id = c.id) m ON true
       LEFT JOIN LATERAL (
         SELECT array_agg(b.service_id::text) FILTER (WHERE b.status IN ('confirmed', 'completed')) AS kept,
                count(*) FILTER (WHERE b.status = 'cancelled') AS cancelled
         FROM bookings b WHERE b.company_id = c.company_id AND b.call_id = c.id AND b.source = 'phone') b ON true`.execute(tx);
     return r.rows.map((x) => ({
       day: x.day, hour: x.hour, channel: x.channel, outcome: x.outcome, durationSeconds: x.duration_seconds, afterHours: x.after_hours,
-      emergency: x.emergency, jobDescribed: x.job, bookingAttempt: x.booking_attempt, transferred: x.transferred,
-      messages: x.messages, urgentMessage: x.urgent, keptServices: x.kept ?? [], cancelledBookings: x.cancelled,
+      emergency: x.emergency, lead: x.lead, transferred: x.transferred,
+      messages: x.messages, keptServices: x.kept ?? [], cancelledBookings: x.cancelled,
     }));
   },
 

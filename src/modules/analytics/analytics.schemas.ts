@@ -21,7 +21,7 @@ const Period = Type.Object({
   inProgress: Count,
   afterHours: Type.Integer({ minimum: 0, description: "Calls that started outside the company's hours as configured (weekly hours, date overrides, holidays)" }),
   afterHoursShare: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
-  leads: Type.Integer({ minimum: 0, description: 'Calls with intent to hire: a booking attempt (a turn in the booking flow or a booking made), an emergency, or a message about a job (the call learned the problem or service, or the message is urgent)' }),
+  leads: Type.Integer({ minimum: 0, description: "Calls with intent to hire, by the rule the leads list uses: on the phone or the widget, the caller answered the agent, and a booking attempt (a booking, a service named, a booking step reached), an emergency, or a message with the problem described" }),
   bookingRate: Nullable(Type.Number({ minimum: 0, maximum: 1, description: 'Leads with a booking that stands, divided by leads' })),
   bookings: Type.Object({
     booked: Type.Integer({ minimum: 0, description: 'Bookings the agent made on these calls that stand (confirmed or completed)' }),

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/connect.ts';
 import { withTenant, type TenantTx } from '../../db/tenant.ts';
-import { companyDays, type LocalDay } from '../../time/company-days.ts';
+import { companyDays, parseLocalDateRange, type LocalDateRange, type LocalDay } from '../../time/company-days.ts';
+import { formatLocalDate, parseLocalDate } from '../booking/engine/local-date.ts';
 import type { BookingConfigService } from '../booking/booking-config.service.ts';
 import { analyticsRepository as repo, type DayToKeep, type KeptDay } from './analytics.repository.ts';
-import { rangeAndPrevious } from './date-range.ts';
 import { dayFigures, emptyDay, type Counts, type DayFigures } from './day-figures.ts';
 import { openHoursOf } from './open-hours.ts';
 import { dailySeries, periodFigures, type DatedFigures } from './period-figures.ts';
@@ -26,6 +26,12 @@ function consecutiveRuns(days: LocalDay[]): LocalDay[][] {
     else runs.push([d]);
   }
   return runs;
+}
+
+/** The period of the same length just before a range. */
+function previousOf(range: LocalDateRange): LocalDateRange {
+  const first = parseLocalDate(range.from)!;
+  return { from: formatLocalDate(first - range.days), to: formatLocalDate(first - 1), days: range.days };
 }
 
 const sameVersions = (kept: KeptDay['versions'], current: number[]) => kept.length === current.length && kept.every((v, i) => Number(v) === current[i]);
@@ -71,7 +77,9 @@ interface DayToCompute {
 export function createAnalyticsService(db: Db, deps: { bookingConfig: BookingConfigService }) {
   return {
     async get(companyId: string, query: { from: string; to: string }) {
-      const { range, previous } = rangeAndPrevious(query.from, query.to);
+      // Both dates are required by the route's schema, so the default (today) is never taken.
+      const range = parseLocalDateRange(query, query.to, { notADate: 'INVALID_DATE_RANGE', backwards: 'INVALID_DATE_RANGE' });
+      const previous = previousOf(range);
       const settings = await deps.bookingConfig.getSettings(companyId);
       const prices = await deps.bookingConfig.listServices(companyId);
       const { timeZone } = settings;

@@ -21,14 +21,14 @@ export interface CallFacts {
   afterHours: boolean;
   /** The caller reported an emergency (the outcome, or the call's facts). */
   emergency: boolean;
-  /** The call learned what the job is (a problem described, a service chosen). */
-  jobDescribed: boolean;
-  /** A turn of the call was in the new-booking flow (intent `book.*`). */
-  bookingAttempt: boolean;
+  /**
+   * The call is a lead, as the repository reads it through the one rule (calls/lead-predicate.ts)
+   * that the Leads page and the daily digest read too.
+   */
+  lead: boolean;
   /** A turn handed the caller to a person (a <Dial>, or a chat reply with transferTo). */
   transferred: boolean;
   messages: number;
-  urgentMessage: boolean;
   /** Service ids of the bookings the agent made on the call that stand (confirmed or completed). */
   keptServices: string[];
   /** Bookings the agent made on the call that were cancelled since. */
@@ -64,16 +64,6 @@ export interface DayFigures {
   latency: { engine: Percentiles; speech: Percentiles };
   questions: Counts;
   gaps: Counts;
-}
-
-/**
- * A lead is a call with intent to hire: a booking attempt (a turn in the booking flow, or a
- * booking made on it), an emergency, or a message about a job (a message taken on a call that
- * learned the problem or the service, or an urgent one).
- */
-export function isLead(c: CallFacts): boolean {
-  const booked = c.outcome === 'booked' || c.keptServices.length > 0 || c.cancelledBookings > 0;
-  return c.bookingAttempt || booked || c.emergency || (c.messages > 0 && (c.jobDescribed || c.urgentMessage));
 }
 
 /** How an emergency call ended, the strongest first. */
@@ -122,8 +112,8 @@ export function dayFigures(calls: readonly CallFacts[], extra: Pick<DayFigures, 
     if (c.outcome === 'abandoned') d.abandoned++;
     else if (c.outcome !== null) d.answered++;
     if (c.afterHours) d.afterHours++;
-    if (isLead(c)) d.leads++;
-    if (c.keptServices.length > 0) d.bookedLeads++;
+    if (c.lead) d.leads++;
+    if (c.lead && c.keptServices.length > 0) d.bookedLeads++;
     for (const s of c.keptServices) add(d.bookings.byService, s);
     d.bookings.booked += c.keptServices.length;
     d.bookings.cancelled += c.cancelledBookings;

@@ -1,5 +1,5 @@
 import { CHANNELS, emptyDay, type Counts, type DayFigures } from './day-figures.ts';
-import { priceRange } from './price-range.ts';
+import { priceRange } from '../booking/price-range.ts';
 
 /** One kept day as the period sums it: its figures and its weekday (0 = Monday). */
 export interface DatedFigures {

@@ -65,6 +65,9 @@ export function assertZip(zip: string): string {
   return normalized;
 }
 
+/** A write to a booking whose status does not allow it (cancelled, completed, expired, ...). */
+export const notActive = (bookingId: string, status: string): AppError => new AppError('BOOKING_NOT_ACTIVE', `This booking is ${status}.`, { bookingId, status });
+
 export const reusedKey = (): AppError => new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different booking request.', { field: 'Idempotency-Key' });
 
 /** Placement of a checked slot: job, buffers and the local date it belongs to. */

@@ -1,5 +1,7 @@
 import type { BookingStatus } from '../../db/schema.ts';
-import type { BlockingRow, BookingRow } from './bookings.repository.ts';
+import type { TenantTx } from '../../db/tenant.ts';
+import { notFound } from '../../errors.ts';
+import { bookingsRepository as repo, type BlockingRow, type BookingRow } from './bookings.repository.ts';
 import { formatInstant } from './engine/instants.ts';
 import { clockTimeOrThrow, MINUTE_MS, spokenClockTime } from './engine/local-date.ts';
 import { createLocalViewer } from './engine/slot-format.ts';
@@ -53,6 +55,13 @@ export function presentBooking(r: BookingRow, timeZone: string) {
 }
 
 export type Booking = ReturnType<typeof presentBooking>;
+
+/** The company's booking as the API shows it, read in the transaction; 404 when it has none with this id. */
+export async function mustFindBooking(tx: TenantTx, companyId: string, id: string, timeZone: string): Promise<Booking> {
+  const row = await repo.findById(tx, companyId, id);
+  if (!row) throw notFound('Booking');
+  return presentBooking(row, timeZone);
+}
 
 /** '08:00' → '8:00 AM'. */
 const spokenWindowEdge = (hhmm: string) => spokenClockTime(clockTimeOrThrow(hhmm));

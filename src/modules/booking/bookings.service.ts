@@ -8,10 +8,11 @@ import type { Actor } from '../auth/principal.ts';
 import type { CompaniesService } from '../companies/companies.service.ts';
 import type { ContactsService } from '../contacts/contacts.service.ts';
 import type { BookingConfigService } from './booking-config.service.ts';
-import { assertZip, engineError, placement, requestHash, reusedKey, slotTaken, type AvailabilityQuery, type BookingRequest, type WriteOptions } from './bookings.input.ts';
+import { createBookingHolds, expireHolds } from './booking-holds.ts';
+import { assertZip, engineError, notActive, placement, requestHash, reusedKey, slotTaken, type AvailabilityQuery, type BookingRequest, type WriteOptions } from './bookings.input.ts';
 import { bookingsRepository as repo, type BookingFilter } from './bookings.repository.ts';
 import { valueOf } from './price-range.ts';
-import { presentBooking, toExisting, type Booking } from './bookings.present.ts';
+import { mustFindBooking, presentBooking, toExisting, type Booking } from './bookings.present.ts';
 import { checkSlotStillFree, type SlotCheckResult } from './engine/check-slot-still-free.ts';
 import { findAvailableSlots } from './engine/find-available-slots.ts';
 import { DAY_MS, MINUTE_MS } from './engine/local-date.ts';
@@ -28,9 +29,10 @@ const SPAN_BEFORE_MS = 2 * DAY_MS;
 const SPAN_AFTER_MS = 15 * DAY_MS;
 
 /**
- * Availability and the life of a booking: hold, confirm, reschedule, cancel. Every write
- * re-checks its slot inside the transaction that writes it, under a per-company lock; the
- * database's exclusion constraint and window counters refuse whatever slips past.
+ * Availability and the life of a booking: book or hold, reschedule, cancel (a hold's confirm,
+ * request and expiry are booking-holds.ts). Every write re-checks its slot inside the
+ * transaction that writes it, under a per-company lock; the database's exclusion constraint
+ * and window counters refuse whatever slips past.
  */
 export function createBookingsService(
   db: Db,
@@ -42,23 +44,11 @@ export function createBookingsService(
   const { audit, companies, contacts, config: bookingConfig } = deps;
   const metrics = deps.metrics ?? unreadMetrics();
   const now = deps.now ?? (() => new Date());
+  const holds = createBookingHolds(db, { audit, companies, now });
 
   async function existingAround(tx: TenantTx, companyId: string, from: number, to: number, at: Date, excludeId?: string): Promise<ExistingBooking[]> {
     const rows = await repo.blocking(tx, companyId, { from: new Date(from), to: new Date(to) }, at, excludeId);
     return rows.map(toExisting);
-  }
-
-  /** Expired holds give their time and window places back. */
-  async function expireHolds(tx: TenantTx, companyId: string, at: Date): Promise<number> {
-    const expired = await repo.expireHolds(tx, companyId, at);
-    for (const h of expired) if (h.window_key) await repo.releaseWindow(tx, companyId, h.window_key);
-    return expired.length;
-  }
-
-  async function mustFind(tx: TenantTx, companyId: string, id: string, timeZone: string): Promise<Booking> {
-    const row = await repo.findById(tx, companyId, id);
-    if (!row) throw notFound('Booking');
-    return presentBooking(row, timeZone);
   }
 
   /** The slot re-check under the lock: a free slot with its technician, or the error to answer. */
@@ -99,7 +89,6 @@ export function createBookingsService(
     throw slotTaken(later.slots.slice(0, 3));
   }
 
-
   const service = {
     /**
      * Holds the company's booking writes until the caller's transaction ends: for a caller that
@@ -107,6 +96,8 @@ export function createBookingsService(
      * booking is written meanwhile against what it removes.
      */
     lockWritesIn: (tx: TenantTx, companyId: string): Promise<void> => repo.lockCompany(tx, companyId),
+
+    ...holds,
 
     async availability(companyId: string, query: AvailabilityQuery): Promise<{ timeZone: string; serviceId: string; zip: string; slots: Slot[] }> {
       const at = now();
@@ -172,7 +163,7 @@ export function createBookingsService(
             entityId: id,
             changes: { serviceId: input.serviceId, technicianId: slot.technicianId, start: slot.start, end: slot.end },
           });
-          return { booking: await mustFind(tx, companyId, id, timeZone), replayed: false };
+          return { booking: await mustFindBooking(tx, companyId, id, timeZone), replayed: false };
         });
         if (!written.replayed) metrics.bookingsCreated.inc({ source: options.source, status: written.booking.status });
         return written;
@@ -186,40 +177,6 @@ export function createBookingsService(
       }
     },
 
-    /** A hold becomes a booking while it lasts; confirming a confirmed booking changes nothing. */
-    async confirm(actor: Actor, companyId: string, id: string): Promise<Booking> {
-      const timeZone = await companies.timeZoneOf(companyId);
-      return withTenant(db, companyId, async (tx) => {
-        const at = now();
-        if (await repo.confirmHold(tx, companyId, id, at)) {
-          await audit.record(tx, companyId, actor, { action: 'booking.confirmed', entityType: 'booking', entityId: id });
-          return mustFind(tx, companyId, id, timeZone);
-        }
-        const booking = await mustFind(tx, companyId, id, timeZone);
-        if (booking.status === 'confirmed') return booking;
-        if (booking.status === 'held' || booking.status === 'expired') throw new AppError('HOLD_EXPIRED', 'The hold on this slot ran out; offer the caller a time again.', { bookingId: id });
-        throw new AppError('BOOKING_NOT_ACTIVE', `This booking is ${booking.status}.`, { bookingId: id, status: booking.status });
-      });
-    },
-
-    /**
-     * A hold becomes a request the company confirms (POST .../bookings/:id/confirm): it stays
-     * held, for `minutes` from now, and then expires like any hold, giving its slot back.
-     */
-    async request(actor: Actor, companyId: string, id: string, minutes: number): Promise<Booking> {
-      const timeZone = await companies.timeZoneOf(companyId);
-      return withTenant(db, companyId, async (tx) => {
-        const at = now();
-        if (await repo.extendHold(tx, companyId, id, at, new Date(at.getTime() + minutes * MINUTE_MS))) {
-          await audit.record(tx, companyId, actor, { action: 'booking.requested', entityType: 'booking', entityId: id });
-          return mustFind(tx, companyId, id, timeZone);
-        }
-        const booking = await mustFind(tx, companyId, id, timeZone);
-        if (booking.status === 'held' || booking.status === 'expired') throw new AppError('HOLD_EXPIRED', 'The hold on this slot ran out; offer the caller a time again.', { bookingId: id });
-        throw new AppError('BOOKING_NOT_ACTIVE', `This booking is ${booking.status}.`, { bookingId: id, status: booking.status });
-      });
-    },
-
     /** Moves an active booking to another offered slot; its own current time does not block the move. */
     async reschedule(actor: Actor, companyId: string, id: string, input: { start: string; technicianId?: string | undefined }): Promise<Booking> {
       const timeZone = await companies.timeZoneOf(companyId);
@@ -230,7 +187,7 @@ export function createBookingsService(
         const current = await repo.findById(tx, companyId, id);
         if (!current) throw notFound('Booking');
         if (current.status !== 'held' && current.status !== 'confirmed') {
-          throw new AppError('BOOKING_NOT_ACTIVE', `This booking is ${current.status}.`, { bookingId: id, status: current.status });
+          throw notActive(id, current.status);
         }
         const { config } = await bookingConfig.engineConfigIn(tx, companyId, timeZone);
         const request = { serviceId: current.service_id, zip: current.zip, start: input.start, technicianId: input.technicianId, emergency: current.emergency };
@@ -246,7 +203,7 @@ export function createBookingsService(
           entityId: id,
           changes: { from: current.start_at.toISOString(), to: slot.start, technicianId: slot.technicianId },
         });
-        return mustFind(tx, companyId, id, timeZone);
+        return mustFindBooking(tx, companyId, id, timeZone);
       });
     },
 
@@ -258,19 +215,19 @@ export function createBookingsService(
         if (cancelled) {
           if (cancelled.window_key) await repo.releaseWindow(tx, companyId, cancelled.window_key);
           await audit.record(tx, companyId, actor, { action: 'booking.cancelled', entityType: 'booking', entityId: id });
-          const booking = await mustFind(tx, companyId, id, timeZone);
+          const booking = await mustFindBooking(tx, companyId, id, timeZone);
           metrics.bookingsCancelled.inc({});
           return booking;
         }
-        const booking = await mustFind(tx, companyId, id, timeZone);
+        const booking = await mustFindBooking(tx, companyId, id, timeZone);
         if (booking.status === 'cancelled') return booking;
-        throw new AppError('BOOKING_NOT_ACTIVE', `This booking is ${booking.status}.`, { bookingId: id, status: booking.status });
+        throw notActive(id, booking.status);
       });
     },
 
     async get(companyId: string, id: string): Promise<Booking> {
       const timeZone = await companies.timeZoneOf(companyId);
-      return withTenant(db, companyId, (tx) => mustFind(tx, companyId, id, timeZone));
+      return withTenant(db, companyId, (tx) => mustFindBooking(tx, companyId, id, timeZone));
     },
 
     /** Whether a write with this Idempotency-Key was already made. */
@@ -288,13 +245,6 @@ export function createBookingsService(
     async madeIn(companyId: string, span: { from: Date; to: Date }) {
       const rows = await withTenant(db, companyId, (tx) => repo.madeIn(tx, companyId, span));
       return { count: rows.length, emergencies: rows.filter((r) => r.emergency).length, value: valueOf(rows.map((r) => r.price_text)) };
-    },
-
-    /** Releases every company's holds that ran out (the hold-expiry job). Returns how many. */
-    async releaseExpiredHolds(at: Date = now()): Promise<number> {
-      let released = 0;
-      for (const companyId of await companies.listIds()) released += await withTenant(db, companyId, (tx) => expireHolds(tx, companyId, at));
-      return released;
     },
   };
   return service;

@@ -7,6 +7,7 @@ describe('price ranges of service price texts', () => {
     expect(priceRange('$1,400 to $2,600 installed')).toEqual({ low: 1400, high: 2600 });
     expect(priceRange('$295 call-out plus parts')).toEqual({ low: 295, high: 295 });
     expect(priceRange('$99 diagnostic; repairs quoted on site')).toEqual({ low: 99, high: 99 });
+    expect(priceRange('$89 service call, 2 hour minimum')).toEqual({ low: 89, high: 89 });
     expect(priceRange('$89.50')).toEqual({ low: 89.5, high: 89.5 });
     expect(priceRange('Free')).toEqual({ low: 0, high: 0 });
     expect(priceRange('quoted on site')).toBeNull();

@@ -1,7 +1,8 @@
 /**
- * A service's price text as a range of dollars, for "value booked" figures: '$149 to $249' →
- * 149..249, '$1,400 to $2,600 installed' → 1400..2600, '$295 call-out plus parts' → 295..295,
- * 'Free' → 0..0. Null when the text names no amount ('quoted on site'). Pure.
+ * A service's price text as a range of dollars, for every "value booked" figure (the digest's
+ * bookings made, analytics): '$149 to $249' → 149..249, '$1,400 to $2,600 installed' →
+ * 1400..2600, '$295 call-out plus parts' → 295..295, 'Free' → 0..0. Null when the text names no
+ * amount ('quoted on site'). Pure.
  */
 export function priceRange(text: string): { low: number; high: number } | null {
   const amounts = [...text.matchAll(/\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g)].map((m) => Number(m[1]!.replace(/,/g, '')) + Number(`0.${m[2] ?? '0'}`));

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoApp, type TestApp } from '../../../test/helpers/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUserSession, type Session } from '../../../test/helpers/factories.ts';
-import type { Services } from '../../services.ts';
-import { startCall, weekdayMorning } from '../conversation/embedded/call-driver.fixture.ts';
+import { POLAR, ROOTER, chicagoMorning, startCall, useDemoApp, weekdayMorning } from '../conversation/embedded/call-driver.fixture.ts';
 
-const ROOTER = '+13125550142';
-const POLAR = '+13035550175';
 const ROOTER_ON_CALL = '+13125550111';
 const SERVER_ROOM = {
   name: 'Water near the server room',
@@ -15,28 +11,24 @@ const SERVER_ROOM = {
 };
 
 describe("a company's own emergencies", () => {
-  let t: TestApp;
-  let services: Services;
+  const demo = useDemoApp();
   let rooter: string;
   let polar: string;
   let owner: Session;
 
   beforeAll(async () => {
-    t = await createDemoApp();
-    services = t.app.ctx.services;
-    rooter = (await services.phoneNumbers.lookup(ROOTER))!.companyId;
-    polar = (await services.phoneNumbers.lookup(POLAR))!.companyId;
-    owner = await createUserSession(t.app, rooter, 'owner');
-    const saved = await t.app.inject({ method: 'PUT', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers, payload: { settings: { emergencies: [SERVER_ROOM] } } });
+    rooter = (await demo.services.phoneNumbers.lookup(ROOTER))!.companyId;
+    polar = (await demo.services.phoneNumbers.lookup(POLAR))!.companyId;
+    owner = await createUserSession(demo.t.app, rooter, 'owner');
+    const saved = await demo.t.app.inject({ method: 'PUT', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers, payload: { settings: { emergencies: [SERVER_ROOM] } } });
     expect(saved.statusCode).toBe(200);
   });
-  afterAll(async () => t?.close());
 
   const check = (companyId: string, text: string, headers = owner.headers) =>
-    t.app.inject({ method: 'POST', url: `/api/companies/${companyId}/emergencies/check`, headers, payload: { text } });
+    demo.t.app.inject({ method: 'POST', url: `/api/companies/${companyId}/emergencies/check`, headers, payload: { text } });
 
   it('transfers a caller who says a company phrase to on-call, after its safety instruction', async () => {
-    const call = await startCall(services, { to: ROOTER, from: '+17735550131', at: weekdayMorning('America/Chicago') });
+    const call = await startCall(demo.services, { to: ROOTER, from: '+17735550131', at: chicagoMorning() });
     const r = await call.say("Hi, um, there's water in the server room at our office");
     expect(r.outcome).toBe('emergency');
     expect(r.intent).toMatch(/^emergency\./);
@@ -45,15 +37,15 @@ describe("a company's own emergencies", () => {
   });
 
   it("does not fire another company's phrase", async () => {
-    const call = await startCall(services, { to: POLAR, from: '+17205550132', at: weekdayMorning('America/Denver') });
+    const call = await startCall(demo.services, { to: POLAR, from: '+17205550132', at: weekdayMorning('America/Denver') });
     const r = await call.say("there's water in the server room");
     expect(r.outcome).not.toBe('emergency');
     expect(r.next.kind).not.toBe('transfer');
-    expect((await check(polar, "there's water in the server room", (await createUserSession(t.app, polar, 'owner')).headers)).json()).toEqual({ emergency: null });
+    expect((await check(polar, "there's water in the server room", (await createUserSession(demo.t.app, polar, 'owner')).headers)).json()).toEqual({ emergency: null });
   });
 
   it('does not fire a company phrase the caller negates ("no, nothing is sparking")', async () => {
-    const call = await startCall(services, { to: ROOTER, from: '+17735550133', at: weekdayMorning('America/Chicago') });
+    const call = await startCall(demo.services, { to: ROOTER, from: '+17735550133', at: chicagoMorning() });
     const r = await call.say('no, nothing is sparking, I just need a drain cleaning');
     expect(r.outcome).not.toBe('emergency');
     expect(r.intent ?? '').not.toMatch(/^emergency/);
@@ -69,16 +61,16 @@ describe("a company's own emergencies", () => {
 
   it('stops matching an urgent trade emergency the company switches off, and lists it as switched off', async () => {
     expect((await check(rooter, 'the toilet is overflowing')).json().emergency).toMatchObject({ key: 'sewage-backup' });
-    const off = await t.app.inject({ method: 'PUT', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers, payload: { settings: { tradeEmergenciesOff: [{ tradeCategory: 'plumbing', key: 'sewage-backup' }] } } });
+    const off = await demo.t.app.inject({ method: 'PUT', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers, payload: { settings: { tradeEmergenciesOff: [{ tradeCategory: 'plumbing', key: 'sewage-backup' }] } } });
     expect(off.statusCode).toBe(200);
     expect(off.json().settings.emergencies).toEqual([SERVER_ROOM]);
     try {
       expect((await check(rooter, 'the toilet is overflowing')).json()).toEqual({ emergency: null });
-      const listed = (await t.app.inject({ method: 'GET', url: `/api/companies/${rooter}/emergencies/trade`, headers: owner.headers })).json().items as { key: string; switchedOff: boolean }[];
+      const listed = (await demo.t.app.inject({ method: 'GET', url: `/api/companies/${rooter}/emergencies/trade`, headers: owner.headers })).json().items as { key: string; switchedOff: boolean }[];
       expect(listed.find((e) => e.key === 'sewage-backup')).toMatchObject({ switchedOff: true });
       expect(listed.find((e) => e.key === 'gas-smell')).toMatchObject({ switchedOff: false });
     } finally {
-      await t.app.inject({ method: 'PUT', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers, payload: { settings: { tradeEmergenciesOff: [] } } });
+      await demo.t.app.inject({ method: 'PUT', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers, payload: { settings: { tradeEmergenciesOff: [] } } });
     }
   });
 
@@ -91,18 +83,18 @@ describe("a company's own emergencies", () => {
     ['an unknown severity', { emergencies: [{ ...SERVER_ROOM, severity: 'mild' }] }, 'body.settings.emergencies.0.severity', 'anyOf'],
     ['no triggers', { emergencies: [{ ...SERVER_ROOM, triggers: [] }] }, 'body.settings.emergencies.0.triggers', 'fewer'],
   ])('refuses %s with 400 VALIDATION_FAILED naming the field, saving nothing', async (_what, settings, field, message) => {
-    const before = (await t.app.inject({ method: 'GET', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers })).json();
-    const res = await t.app.inject({ method: 'PUT', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers, payload: { settings } });
+    const before = (await demo.t.app.inject({ method: 'GET', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers })).json();
+    const res = await demo.t.app.inject({ method: 'PUT', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers, payload: { settings } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
     const fields = res.json().error.details.fields as { field: string; message: string }[];
     expect(fields.filter((f) => f.field === field).map((f) => f.message).join('; ') || JSON.stringify(fields)).toContain(message);
-    const after = (await t.app.inject({ method: 'GET', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers })).json();
+    const after = (await demo.t.app.inject({ method: 'GET', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers })).json();
     expect(after.version).toBe(before.version);
   });
 
   it('stores triggers trimmed, in lower case, each once', async () => {
-    const c = await t.app.inject({ method: 'PUT', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers, payload: { settings: { emergencies: [{ ...SERVER_ROOM, triggers: ['  Water in the  SERVER room ', 'water in the server room', 'sparking'] }] } } });
+    const c = await demo.t.app.inject({ method: 'PUT', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers, payload: { settings: { emergencies: [{ ...SERVER_ROOM, triggers: ['  Water in the  SERVER room ', 'water in the server room', 'sparking'] }] } } });
     expect(c.statusCode).toBe(200);
     expect(c.json().settings.emergencies[0].triggers).toEqual(['water in the server room', 'sparking']);
   });

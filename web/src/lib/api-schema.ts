@@ -12620,7 +12620,7 @@ export type paths = {
                                 /** @description Calls that started outside the company's hours as configured (weekly hours, date overrides, holidays) */
                                 afterHours: number;
                                 afterHoursShare: number | null;
-                                /** @description Calls with intent to hire: a booking attempt (a turn in the booking flow or a booking made), an emergency, or a message about a job (the call learned the problem or service, or the message is urgent) */
+                                /** @description Calls with intent to hire, by the rule the leads list uses: on the phone or the widget, the caller answered the agent, and a booking attempt (a booking, a service named, a booking step reached), an emergency, or a message with the problem described */
                                 leads: number;
                                 bookingRate: number | null;
                                 bookings: {
@@ -12685,7 +12685,7 @@ export type paths = {
                                 /** @description Calls that started outside the company's hours as configured (weekly hours, date overrides, holidays) */
                                 afterHours: number;
                                 afterHoursShare: number | null;
-                                /** @description Calls with intent to hire: a booking attempt (a turn in the booking flow or a booking made), an emergency, or a message about a job (the call learned the problem or service, or the message is urgent) */
+                                /** @description Calls with intent to hire, by the rule the leads list uses: on the phone or the widget, the caller answered the agent, and a booking attempt (a booking, a service named, a booking step reached), an emergency, or a message with the problem described */
                                 leads: number;
                                 bookingRate: number | null;
                                 bookings: {

@@ -1,10 +1,48 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import { createDemoApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { normalizePhone } from '../../../phone/normalize.ts';
 import type { Services } from '../../../services.ts';
+import type { Booking } from '../../booking/bookings.present.ts';
 import { buildAgentProfile } from '../profile.ts';
 import { createAgentTools } from '../tools.ts';
 import { initialState, type CallInfo, type ConversationEngine, type DialogState, type TurnResult } from '../types.ts';
 import { createEmbeddedEngine } from './engine.ts';
+
+/** Rapid Rooter Plumbing's number in the demo data (America/Chicago). */
+export const ROOTER = '+13125550142';
+/** Polar Air Heating & Cooling's number in the demo data (America/Denver). */
+export const POLAR = '+13035550175';
+
+export interface DemoApp {
+  readonly t: TestApp;
+  readonly services: Services;
+  /** The bookings a call made, whatever their status now. */
+  bookingsOf(companyId: string, callId: string): Promise<Booking[]>;
+}
+
+/**
+ * The demo data's app for the tests of the describe block this is called in: started before
+ * them, closed after. Read `services` inside tests and hooks (it is set once the app runs).
+ */
+export function useDemoApp(): DemoApp {
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    t = await createDemoApp();
+  });
+  afterAll(async () => t?.close());
+  const demo: DemoApp = {
+    get t() {
+      if (!t) throw new Error('the demo app starts in beforeAll: read it inside tests and hooks');
+      return t;
+    },
+    get services() {
+      return demo.t.app.ctx.services;
+    },
+    bookingsOf: async (companyId, callId) => (await demo.services.bookings.list(companyId, {}, { limit: 200, offset: 0 })).items.filter((b) => b.callId === callId),
+  };
+  return demo;
+}
 
 /**
  * Drives one phone call through an engine turn by turn, with the real tools and a real call
@@ -67,6 +105,9 @@ export async function startCall(
   }
   return driven;
 }
+
+/** A weekday morning in Chicago, Rapid Rooter's zone (weekdayMorning). */
+export const chicagoMorning = (): Date => weekdayMorning('America/Chicago');
 
 /** A weekday morning (Tuesday to Thursday, 9:00 local) at least `daysAhead` days after the real date, off the demo holidays. */
 export function weekdayMorning(timeZone: string, daysAhead = 3): Date {

@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoApp, type TestApp } from '../../../../test/helpers/app.ts';
-import type { Services } from '../../../services.ts';
-import { startCall, weekdayMorning } from './call-driver.fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { ROOTER, chicagoMorning, startCall, useDemoApp } from './call-driver.fixture.ts';
 
 /**
  * Class 1 of issue 14: details are taken from every utterance, whatever was asked, and the area
  * and the times are checked as soon as the caller gives them, not after name, phone and address.
  */
-const ROOTER = '+13125550142';
-const chicagoMorning = () => weekdayMorning('America/Chicago');
 
 describe('a booking that listens to everything the caller says', () => {
-  let t: TestApp;
-  let services: Services;
-  beforeAll(async () => {
-    t = await createDemoApp();
-    services = t.app.ctx.services;
-  });
-  afterAll(async () => t?.close());
+  const demo = useDemoApp();
 
   const bookingsOf = async (companyId: string, callId: string) =>
-    (await services.bookings.list(companyId, {}, { limit: 200, offset: 0 })).items.filter((b) => b.callId === callId && b.status !== 'cancelled');
+    (await demo.bookingsOf(companyId, callId)).filter((b) => b.status !== 'cancelled');
 
   it('tells a caller outside the area at once, from the zip said in the first sentence', async () => {
-    const call = await startCall(services, { to: ROOTER, from: '+13125550301', at: chicagoMorning() });
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550301', at: chicagoMorning() });
     const first = await call.say("my kitchen sink is clogged, I'm in Gary four six four oh two");
     expect(first.intent).toBe('book.out_of_area');
     expect(first.say).not.toContain('name');
@@ -31,14 +21,14 @@ describe('a booking that listens to everything the caller says', () => {
   });
 
   it('tells a caller outside the area at once, from a nearby town named', async () => {
-    const call = await startCall(services, { to: ROOTER, from: '+13125550302', at: chicagoMorning() });
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550302', at: chicagoMorning() });
     const first = await call.say('I need a drain cleaning at my house in Evanston');
     expect(first.intent).toBe('book.out_of_area');
     expect(first.say).toContain('Evanston');
   });
 
   it('says when the only time the caller can do is closed, before asking for anything else', async () => {
-    const call = await startCall(services, { to: ROOTER, from: '+13125550303', at: chicagoMorning() });
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550303', at: chicagoMorning() });
     const first = await call.say('I need a drain cleaning but I can only do sunday');
     expect(first.intent).toBe('book.closed_times');
     expect(first.say).toContain("we aren't open then");
@@ -48,7 +38,7 @@ describe('a booking that listens to everything the caller says', () => {
   });
 
   it('keeps the address, zip and time said in one breath and asks only for what is missing', async () => {
-    const call = await startCall(services, { to: ROOTER, from: '+13125550304', at: chicagoMorning() });
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550304', at: chicagoMorning() });
     await call.say('my kitchen sink is clogged');
     const name = await call.say("it's Dana Whitfield");
     expect(name.intent).toBe('book.phone');

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../auth/principal.ts';
-import type { Services } from '../../../services.ts';
-import { startCall, weekdayMorning } from './call-driver.fixture.ts';
+import { POLAR, ROOTER, chicagoMorning, startCall, useDemoApp, weekdayMorning } from './call-driver.fixture.ts';
 
-const ROOTER = '+13125550142';
-const POLAR = '+13035550175';
 
 describe('emergencies on the phone', () => {
-  let t: TestApp;
-  let services: Services;
-  beforeAll(async () => {
-    t = await createDemoApp();
-    services = t.app.ctx.services;
-  });
-  afterAll(async () => t?.close());
+  const demo = useDemoApp();
 
   it.each([
     [ROOTER, 'America/Chicago', 'Uh, I think I smell gas in the basement', 'Please leave the building right now', '+13125550111'],
     [POLAR, 'America/Denver', 'my carbon monoxide alarm is going off', 'Get everyone, pets too, out of the house', '+13035550190'],
     [POLAR, 'America/Denver', "we have no heat and it's freezing in here", '', '+13035550190'],
   ])('%s: "%s" → the safety instruction first, then the on-call number', async (to, zone, said, instruction, onCall) => {
-    const call = await startCall(services, { to, from: '+17735550101', at: weekdayMorning(zone) });
+    const call = await startCall(demo.services, { to, from: '+17735550101', at: weekdayMorning(zone) });
     const r = await call.say(said);
     expect(r.intent).toMatch(/^emergency\./);
     expect(r.outcome).toBe('emergency');
@@ -31,7 +21,7 @@ describe('emergencies on the phone', () => {
   });
 
   it('interrupts a booking in progress when the caller mentions an emergency', async () => {
-    const call = await startCall(services, { to: ROOTER, from: '+17735550102', at: weekdayMorning('America/Chicago') });
+    const call = await startCall(demo.services, { to: ROOTER, from: '+17735550102', at: chicagoMorning() });
     await call.say('I need a drain cleaning');
     const r = await call.say('wait, actually I smell gas now');
     expect(r.intent).toMatch(/^emergency\.gas/);
@@ -39,13 +29,13 @@ describe('emergencies on the phone', () => {
   });
 
   it('books the soonest emergency visit and reads the surcharge when the company does not transfer emergencies', async () => {
-    const { companyId } = (await services.phoneNumbers.lookup(POLAR))!;
-    const { settings } = await services.agentSettings.current(companyId);
-    await services.agentSettings.save(SYSTEM_ACTOR, companyId, { ...settings, transferWhen: { ...settings.transferWhen, emergency: false } });
+    const { companyId } = (await demo.services.phoneNumbers.lookup(POLAR))!;
+    const { settings } = await demo.services.agentSettings.current(companyId);
+    await demo.services.agentSettings.save(SYSTEM_ACTOR, companyId, { ...settings, transferWhen: { ...settings.transferWhen, emergency: false } });
     try {
       // 7 pm on a weekday: the office is closed, on-call hours run.
       const evening = new Date(weekdayMorning('America/Denver').getTime() + 10 * 3_600_000);
-      const call = await startCall(services, { to: POLAR, from: '+17205550160', at: evening });
+      const call = await startCall(demo.services, { to: POLAR, from: '+17205550160', at: evening });
       expect(call.greeting).toContain('after hours');
       const first = await call.say('Our furnace died and the house is freezing, we have no heat');
       expect(first.next).toEqual({ kind: 'listen' });
@@ -61,12 +51,12 @@ describe('emergencies on the phone', () => {
       const done = await call.say('the first one');
       expect(done.outcome).toBe('booked');
       expect(done.say).toContain('one twenty-five dollars');
-      const booked = (await services.bookings.list(companyId, {}, { limit: 200, offset: 0 })).items.filter((b) => b.callId === call.call.id);
+      const booked = (await demo.services.bookings.list(companyId, {}, { limit: 200, offset: 0 })).items.filter((b) => b.callId === call.call.id);
       expect(booked).toHaveLength(1);
       expect(booked[0]).toMatchObject({ status: 'confirmed', emergency: true, serviceName: 'No heat emergency' });
       expect(booked[0]!.surchargeNote).toContain('surcharge');
     } finally {
-      await services.agentSettings.save(SYSTEM_ACTOR, companyId, settings);
+      await demo.services.agentSettings.save(SYSTEM_ACTOR, companyId, settings);
     }
   });
 });
