@@ -12,14 +12,15 @@ export const GENERAL_VOCABULARY: readonly (readonly string[])[] = [
   ['licensed', 'license', 'licence', 'insured', 'insurance', 'bonded', 'certified', 'certification', 'qualified'],
   ['payment', 'pay', 'credit card', 'debit card', 'card', 'cash', 'visa', 'mastercard', 'master card', 'american express', 'amex', 'apple pay'],
   ['accept', 'take'],
-  ['financing', 'finance', 'payment plan', 'payment plans', 'monthly payments', 'loan'],
-  ['discount', 'deal', 'special', 'coupon', 'promotion', 'promo'],
+  ['financing', 'finance', 'payment plan', 'payment plans', 'monthly payments', 'loan', 'pay over time', 'pay it off', 'pay it over', 'installments', 'spread out the payments', 'spread the cost'],
+  // "anything special" is no offer: only specials spoken of as offers are.
+  ['discount', 'deal', 'any specials', 'a special', 'specials going on', 'coupon', 'promotion', 'promo', 'off the price', 'off the bill', 'knock off', 'take off', 'percent off', 'dollars off'],
   ['senior', 'elderly', 'retired', 'retiree'],
   ['military', 'veteran', 'army', 'navy', 'first responder'],
   ['free', 'no charge', 'no cost', 'complimentary'],
   ['estimate', 'assessment', 'evaluation', 'consultation'],
   ['soon', 'fast', 'quickly', 'today', 'same day', 'right away', 'asap', 'how long until', 'next day', 'tomorrow'],
-  ['technician', 'tech', 'plumber', 'electrician', 'someone', 'somebody', 'serviceman', 'repairman', 'installer'],
+  ['technician', 'tech', 'plumber', 'electrician', 'someone', 'somebody', 'serviceman', 'repairman', 'installer', 'your guy', 'the guy', 'the worker'],
   ['fix', 'repair', 'mend'],
   ['install', 'put in', 'installation', 'installed', 'hook up', 'set up'],
   ['replace', 'replacement', 'swap', 'swap out'],
@@ -34,5 +35,12 @@ export const GENERAL_VOCABULARY: readonly (readonly string[])[] = [
   ['lifespan', 'how many years', 'life expectancy'],
   ['turn off', 'shut off', 'switch off', 'shut down'],
   ['turn on', 'switch on', 'kick on'],
+  // Inflections the stemmer keeps apart ("cancelled", "cancellation"; "froze", "frozen").
+  ['cancel', 'cancellation', 'cancelled', 'canceled', 'cancelling', 'canceling', 'call off'],
+  ['freeze', 'frozen', 'froze', 'freezing', 'frozen up', 'froze up'],
+  ['weekend', 'weekends', 'saturday', 'saturdays', 'sunday', 'sundays'],
+  ['night', 'nights', 'at night', 'nighttime', 'late at night', 'evening', 'evenings', 'midnight'],
+  // Weak as "need" is: having to do something says little of what about.
+  ['need', 'have to', 'has to', 'got to', 'must'],
   ['broken', 'not working', 'stopped working', 'quit working', 'quit', 'busted', 'died'],
 ];

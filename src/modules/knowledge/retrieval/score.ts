@@ -1,12 +1,14 @@
 import { BoundedMap } from './bounded-map.ts';
 import { CONCEPT, weightOf, type Analysis } from './lexicon.ts';
+import { phrasingSlots } from './phrasing-slots.ts';
 
 /**
  * How well each candidate entry answers a caller, from 0 to 1, and the line above which the
  * agent may say the best one. Pure: the database finds the candidates, this decides.
  *
  * For each phrasing of an entry (its question and alternatives):
- *  - entry coverage: how much of the phrasing the caller said;
+ *  - entry coverage: how much of the phrasing the caller said (terms joined by "or" or "and"
+ *    count once: phrasing-slots.ts);
  *  - caller coverage: how much of what the caller said the phrasing (or, at half credit, the
  *    answer) covers.
  * The phrasing's score is their weighted geometric mean, leaning on entry coverage: callers wrap
@@ -34,6 +36,8 @@ const RARITY_FLOOR = 0.35;
 export interface Candidate {
   phrasings: Analysis[];
   answer: Analysis;
+  /** Whose entry: a trade's generic one stands aside for the company's own on the same question. */
+  source?: 'company' | 'trade';
 }
 
 const trigramMemo = new BoundedMap<string, ReadonlySet<string>>(20_000);
@@ -103,25 +107,56 @@ function weightedShare(terms: readonly string[], weigh: Weigh, creditOf: (term: 
   return total === 0 ? 0 : covered / total;
 }
 
+/** The weighted share of a phrasing's slots the caller covered: a slot weighs and earns as its best term. */
+function slotShare(slots: readonly (readonly string[])[], weigh: Weigh, creditOf: (term: string) => number): number {
+  let total = 0;
+  let covered = 0;
+  for (const slot of slots) {
+    total += Math.max(...slot.map(weigh));
+    covered += Math.max(...slot.map((t) => weigh(t) * creditOf(t)));
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
 function phrasingScore(query: Analysis, phrasing: Analysis, answer: Analysis, weigh: Weigh): number {
   const querySet = new Set(query.terms);
   const phrasingSet = new Set(phrasing.terms);
   const answerSet = new Set(answer.terms);
-  const entryCoverage = weightedShare(phrasing.terms, weigh, (t) => credit(t, query.terms, querySet, true));
+  const entryCoverage = slotShare(phrasingSlots(phrasing), weigh, (t) => credit(t, query.terms, querySet, true));
   const callerCoverage = weightedShare(query.terms, weigh, (t) =>
     Math.max(credit(t, phrasing.terms, phrasingSet, true), ANSWER_CREDIT * credit(t, answer.terms, answerSet, false)));
   if (entryCoverage === 0 || callerCoverage === 0) return 0;
   return entryCoverage ** ENTRY_COVERAGE_EXPONENT * callerCoverage ** (1 - ENTRY_COVERAGE_EXPONENT);
 }
 
-/** Each candidate's word-level score for this caller question (0..1), in the candidates' order. */
+const termKey = (p: Analysis) => [...new Set(p.terms)].sort().join(' ');
+
+/**
+ * Each candidate's word-level score for this caller question (0..1), in the candidates' order.
+ * A trade entry asked in the same terms as one of the company's own entries is that entry's
+ * question too: the company's entry takes its score and the generic one scores nothing, so
+ * the generic answer never speaks for the company on a topic the company answers itself.
+ */
 export function scoreCandidates(query: Analysis, candidates: readonly Candidate[]): number[] {
   const weigh = rarityWeights(candidates);
-  return candidates.map((c) => {
+  const scores = candidates.map((c) => {
     let best = 0;
     for (const p of c.phrasings) best = Math.max(best, phrasingScore(query, p, c.answer, weigh));
     return best;
   });
+  const ownByTerms = new Map<string, number>();
+  candidates.forEach((c, i) => {
+    if (c.source === 'company') for (const p of c.phrasings) if (p.terms.length > 0) ownByTerms.set(termKey(p), i);
+  });
+  if (ownByTerms.size === 0) return scores;
+  candidates.forEach((c, i) => {
+    if (c.source !== 'trade') return;
+    const own = c.phrasings.map((p) => ownByTerms.get(termKey(p))).find((x) => x !== undefined);
+    if (own === undefined) return;
+    scores[own] = Math.max(scores[own]!, scores[i]!);
+    scores[i] = 0;
+  });
+  return scores;
 }
 
 /**
