@@ -1,5 +1,5 @@
-import { describesTrouble, detectIntent, isGoodbye, isHello, isThanksOnly } from '../understand/intent.ts';
-import { matchService } from '../understand/service-match.ts';
+import { askedKindOfWork, describesTrouble, detectIntent, isGoodbye, isHello, isThanksOnly } from '../understand/intent.ts';
+import { isKindOf, matchService } from '../understand/service-match.ts';
 import { readYesNo } from '../understand/yes-no.ts';
 import { ask, type Reply, type Turn } from '../turn.ts';
 import { startBooking } from './booking.ts';
@@ -44,10 +44,13 @@ export async function openStep(turn: Turn): Promise<Reply> {
     case 'book':
       return startBooking(turn);
     case 'question': {
-      // "can you fix my opener, it stopped working" asks for a visit unless the knowledge answers it.
+      // "can you fix my opener, it stopped working" asks for a visit unless the knowledge answers it;
+      // "the drain backs up, do you do restaurants?" asks first whether the company does that work.
       const services = turn.profile.services.filter((s) => !s.emergency);
       const match = matchService(turn.heard, services);
-      const job = describesTrouble(turn.heard) && (match.best !== null || match.tied.length > 1);
+      const kind = askedKindOfWork(turn.heard);
+      const ours = kind === null || services.some((s) => isKindOf(kind, s));
+      const job = ours && describesTrouble(turn.heard) && (match.best !== null || match.tied.length > 1);
       const answer = await knownAnswer(turn);
       if (answer) return answered(turn, answer);
       return job ? startBooking(turn) : dontKnow(turn);
