@@ -8,9 +8,10 @@ export const GENERAL_VOCABULARY: readonly (readonly string[])[] = [
   ['service area', 'area', 'areas', 'serve', 'cover', 'travel to'],
   ['emergency', '24 7', '24 hours', '24 hour', 'around the clock', 'after hours', 'middle of the night', 'overnight'],
   ['appointment', 'book', 'schedule', 'booking', 'set up a time'],
-  ['warranty', 'guarantee', 'guaranteed', 'warrantee'],
+  ['warranty', 'guarantee', 'guaranteed', 'warrantee', 'how long is it covered', 'how long is that covered', 'how long are they covered'],
   ['licensed', 'license', 'licence', 'insured', 'insurance', 'bonded', 'certified', 'certification', 'qualified'],
-  ['payment', 'pay', 'credit card', 'debit card', 'card', 'cash', 'visa', 'mastercard', 'master card', 'american express', 'amex', 'apple pay'],
+  ['payment', 'pay', 'credit card', 'debit card', 'card', 'cash', 'visa', 'mastercard', 'master card', 'american express', 'amex', 'apple pay',
+    'google pay', 'venmo', 'zelle', 'paypal', 'cash app', 'discover', 'personal check', 'personal checks', 'by check', 'a check', 'ach', 'bank transfer'],
   ['accept', 'take'],
   ['financing', 'finance', 'payment plan', 'payment plans', 'monthly payments', 'loan', 'pay over time', 'pay it off', 'pay it over', 'installments', 'spread out the payments', 'spread the cost'],
   // "anything special" is no offer: only specials spoken of as offers are.
@@ -39,7 +40,9 @@ export const GENERAL_VOCABULARY: readonly (readonly string[])[] = [
   ['cancel', 'cancellation', 'cancelled', 'canceled', 'cancelling', 'canceling', 'call off'],
   ['freeze', 'frozen', 'froze', 'freezing', 'frozen up', 'froze up'],
   ['weekend', 'weekends', 'saturday', 'saturdays', 'sunday', 'sundays'],
-  ['night', 'nights', 'at night', 'nighttime', 'late at night', 'evening', 'evenings', 'midnight'],
+  ['night', 'nights', 'at night', 'nighttime', 'late at night', 'tonight', 'evening', 'evenings', 'midnight',
+    'one in the morning', 'two in the morning', 'three in the morning', 'four in the morning', '1 am', '2 am', '3 am', '4 am'],
+  ['during', 'the whole time', 'the entire time', 'the whole visit'],
   // Weak as "need" is: having to do something says little of what about.
   ['need', 'have to', 'has to', 'got to', 'must'],
   ['broken', 'not working', 'stopped working', 'quit working', 'quit', 'busted', 'died'],

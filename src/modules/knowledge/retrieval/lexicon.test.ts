@@ -62,6 +62,10 @@ describe('the general vocabulary', () => {
   it('hears weekend days and night hours as such, and having to as needing to', () => {
     expect(terms('can you come on a sunday')).toContain('~weekend');
     expect(terms('what about late at night')).toContain('~night');
+    expect(terms('could someone come tonight')).toContain('~night');
+    expect(terms('if it goes at three in the morning')).toContain('~night');
+    expect(terms('do I stay the whole time')).toContain('~during');
+    expect(terms('how long is that covered if it breaks')).toContain('~warranty');
     expect(terms('do I have to be there')).toEqual(['~need']);
     expect(weightOf('~need')).toBe(0.3);
   });
