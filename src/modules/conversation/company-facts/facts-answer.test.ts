@@ -75,5 +75,10 @@ describe('questions the booking configuration answers', () => {
     for (const town of ['Denver', 'Wheat Ridge', 'Lakewood', 'Edgewater']) expect(say).toContain(town);
     expect(say).not.toContain('Colorado');
   });
+
+  it("hears \"what does it run\" as a price question, and gives no service's price for a part the caller bought", () => {
+    expect(answer("what's that usually run to clean out a clogged drain")).toMatchObject({ topic: 'price', say: expect.stringContaining('$175 to $325') });
+    expect(answer('we already bought a tankless heater online, what would you charge to install it')).toBeNull();
+  });
 });
 

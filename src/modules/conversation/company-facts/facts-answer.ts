@@ -35,7 +35,9 @@ const AREA = /\s(service area|your area|my area|our area|areas|what area|serve|s
 // "do you work on roll-up doors, we're in Mesa" asks about the work, not the area.
 const AREA_WITH_PLACE = /\s(service|servicing|cover|covered|come|come out|go|go out|work(?! on\s)|out to|out in|get out)\s/;
 const WINDOWS = /\s(arrival window|arrival windows|arrival time|time window|time windows|window|windows|time frame|timeframe|exact time|arrive|arrives|arriving|arrival|show up|get here|get there)\s/;
-const PRICE = /\s(how much|price|prices|pricing|priced|cost|costs|charge|charges|rate|rates|fee|fees|expensive|ballpark|run me|runs|quote)\s/;
+const PRICE = /\s(how much|price|prices|pricing|priced|cost|costs|charge|charges|rate|rates|fee|fees|expensive|ballpark|run me|runs|quote)\s|\s(it|that|this|one|usually|typically) run\s/;
+// "I already bought the opener, can you put it in": a part of the caller's own, which a service's price (part included) does not fit.
+const OWN_PART = /\s(i|we) (already |just )?(bought|have|got|purchased|ordered) (a|an|my|our|the|one)\s.*\s(install|put in|hook up|mount|put it in|put up)(?=\s)/;
 const DAY_WORDS: [RegExp, Weekday][] = WEEKDAYS.map((d) => [new RegExp(`\\s${d}s?\\s`), d]);
 
 const HOURS_CUE = /\s(open|opened|close|closed|closing|hours)\s/;
@@ -73,6 +75,7 @@ function areaAnswer(heard: Heard, profile: AgentProfile): string | null {
 }
 
 function priceAnswer(heard: Heard, profile: AgentProfile): string | null {
+  if (OWN_PART.test(heard.text)) return null;
   // The emergency service's price only when the caller speaks of an emergency.
   const emergency = /\s(emergency|emergencies|after hours|tonight|right now)\s/.test(heard.text);
   const { best } = matchService(heard, profile.services.filter((s) => emergency || !s.emergency));
