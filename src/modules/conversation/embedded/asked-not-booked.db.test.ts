@@ -82,5 +82,16 @@ describe('questions asked the way callers ask them', () => {
     const own = await startCall(services, { to: ROOTER, from: '+13125550408', at: chicagoMorning() });
     expect((await own.say('can you fix my kitchen sink, it is clogged')).intent).toBe('book.name');
   });
+
+  it('answers a question asked with the request for a visit once, then books; a re-ask repeats only its own question (class 5)', async () => {
+    const call = await startCall(services, { to: ROOTER, from: '+13125550409', at: chicagoMorning() });
+    const first = await call.say('do you guys take apple pay? my bathroom faucet drips and I need someone out tomorrow');
+    expect(first.say).toContain('Apple Pay');
+    expect(first.say).toMatch(/full name, please\?$/);
+    expect(first.intent).toBe('book.name');
+    const again = await call.say('um');
+    expect(again.say).not.toContain('Apple Pay');
+    expect(again.say).toContain('name');
+  });
 });
 

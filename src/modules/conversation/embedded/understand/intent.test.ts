@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hear } from './heard.ts';
-import { askedKindOfWork, describesTrouble, detectIntent, isAbandon, isGoodbye, isQuestion, isThanksOnly } from './intent.ts';
+import { askedKindOfWork, describesTrouble, detectIntent, isAbandon, isGoodbye, isQuestion, isThanksOnly, questionBeside } from './intent.ts';
 import { readYesNo } from './yes-no.ts';
 
 const intent = (text: string) => detectIntent(hear(text));
@@ -111,6 +111,18 @@ describe('questions about the people and the kinds of work (class 5)', () => {
     expect(askedKindOfWork(hear('can you fix my faucet it leaks'))).toBeNull();
     expect(askedKindOfWork(hear('can you fix that today'))).toBeNull();
     expect(askedKindOfWork(hear('what are your hours'))).toBeNull();
+  });
+});
+
+describe('a question said in the same breath as a request for a visit', () => {
+  it('is found in its own sentence, or up to where the request starts', () => {
+    expect(questionBeside('Are your plumbers licensed? Our tub drain is slow, can someone come Friday.')?.text).toBe(' are your plumbers licensed ');
+    expect(questionBeside('do you folks charge extra on saturdays our basement drain is backing up')?.text).toBe(' do you folks charge extra on saturdays ');
+  });
+
+  it('is nothing when the words only ask for the visit', () => {
+    expect(questionBeside('can someone come out tomorrow, my sink is clogged')).toBeNull();
+    expect(questionBeside('my water heater is leaking and I need someone today')).toBeNull();
   });
 });
 

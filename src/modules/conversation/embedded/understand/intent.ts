@@ -1,4 +1,4 @@
-import { says, type Heard } from './heard.ts';
+import { hear, says, type Heard } from './heard.ts';
 
 /**
  * What a caller wants, from what the speech recogniser heard. Emergencies are not read here:
@@ -75,6 +75,10 @@ export function detectIntent(heard: Heard): Intent {
   return 'unknown';
 }
 
+/** The caller asks for a visit somewhere in what they said (not as a case: "what if …, can someone come?"). */
+export const asksForVisit = (heard: Heard): boolean =>
+  !says(heard, HYPOTHETICAL) && (says(heard, BOOK) || says(heard, BOOKING_REQUEST) || says(heard, AVAILABILITY));
+
 /** A goodbye said on its own ("no that's all, bye"), whatever step the call is in. */
 export const isGoodbye = (heard: Heard): boolean => says(heard, GOODBYE) && !says(heard, BOOK) && heard.words.length <= 8;
 
@@ -124,3 +128,23 @@ const THANKS_WORDS = new Set(['ok', 'okay', 'oh', 'alright', 'great', 'perfect',
 /** A bare "thanks" or "no thank you" after the agent asked whether there is anything else: the call is done. */
 export const isThanksOnly = (heard: Heard): boolean =>
   heard.words.length > 0 && heard.words.length <= 6 && /\s(thanks|thank you|appreciate it|no|nope|nah)\s/.test(heard.text) && heard.words.every((w) => THANKS_WORDS.has(w));
+
+// Where a request starts after a question said in the same breath: "… my sink is backed up", "… I need someone out".
+const REQUEST_START = /\s((i|we) (need|want|would like|wanna|gotta|have to)|(can|could) (someone|somebody|you) (come|send)|(my|our) [a-z]+( [a-z]+)? (is|are|has|keeps|wont|isnt|stopped))\s/;
+
+/**
+ * A question said together with a request ("do you take Venmo? my sink is backed up, can someone
+ * come tomorrow"): the question alone, from its own sentence or up to where the request starts;
+ * null when the words hold no question apart from the request.
+ */
+export function questionBeside(raw: string): Heard | null {
+  const sentences = raw.split(/(?<=[?.!])\s+/).map(hear).filter((h) => h.words.length > 0);
+  if (sentences.length > 1) return sentences.find((h) => isQuestion(h)) ?? null;
+  const heard = hear(raw);
+  const part = ` ${questionPart(heard)} `;
+  const end = REQUEST_START.exec(part);
+  if (!end || end.index === 0) return null;
+  const asked = hear(part.slice(0, end.index));
+  return asked.words.length >= 3 && isQuestion(asked) ? asked : null;
+}
+
