@@ -59,6 +59,10 @@ describe('the general vocabulary', () => {
     expect(terms('are you running any specials')).toContain('~discount');
   });
 
+  it('hears payment apps and checks as ways to pay', () => {
+    for (const said of ['can I pay with venmo', 'is zelle ok', 'do you take a personal check']) expect(terms(said), said).toContain('~payment');
+  });
+
   it('hears weekend days and night hours as such, and having to as needing to', () => {
     expect(terms('can you come on a sunday')).toContain('~weekend');
     expect(terms('what about late at night')).toContain('~night');

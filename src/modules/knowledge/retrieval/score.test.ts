@@ -124,3 +124,18 @@ describe("the company's own entry and a generic one asked the same way", () => {
   });
 });
 
+
+describe('a concept said in several words and its last word said alone', () => {
+  const heads = buildLexicon([['heat pump', 'air source heat pump'], ['price', 'how much', 'cost']]);
+  const kb = [
+    { phrasings: [analyze('Do you service heat pumps?', heads)], answer: analyze('Yes, every brand.', heads) },
+    { phrasings: [analyze('Do you service water softeners?', heads)], answer: analyze('No.', heads) },
+  ];
+
+  it('earns part of the credit, so the entry about it ranks first, below a caller who names it whole', () => {
+    const part = scoreCandidates(analyze('do you service pumps like mine', heads), kb);
+    const whole = scoreCandidates(analyze('do you service heat pumps like mine', heads), kb);
+    expect(part[0]).toBeGreaterThan(part[1]!);
+    expect(part[0]).toBeLessThan(whole[0]!);
+  });
+});

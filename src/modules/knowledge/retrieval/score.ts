@@ -1,6 +1,7 @@
 import { BoundedMap } from './bounded-map.ts';
 import { CONCEPT, weightOf, type Analysis } from './lexicon.ts';
 import { phrasingSlots } from './phrasing-slots.ts';
+import { stem } from './stem.ts';
 
 /**
  * How well each candidate entry answers a caller, from 0 to 1, and the line above which the
@@ -11,6 +12,8 @@ import { phrasingSlots } from './phrasing-slots.ts';
  *    count once: phrasing-slots.ts);
  *  - caller coverage: how much of what the caller said the phrasing (or, at half credit, the
  *    answer) covers.
+ * A concept said in several words ("EV chargers") and its last word said alone ("chargers") earn
+ * half credit for each other.
  * The phrasing's score is their weighted geometric mean, leaning on entry coverage: callers wrap
  * a question in context ("my basement is flooding, can someone come tonight"), so what they
  * add counts less than what the entry needs. The entry takes its best phrasing; for the best few,
@@ -28,6 +31,7 @@ export const ANSWERABLE_SCORE = 0.42;
 
 const ENTRY_COVERAGE_EXPONENT = 0.6;
 const ANSWER_CREDIT = 0.5;
+const HEAD_CREDIT = 0.5;
 const FUZZY_MIN = 0.5;
 const TRIGRAM_WEIGHT = 0.05;
 /** The share of a term's weight that does not depend on its rarity. */
@@ -118,13 +122,36 @@ function slotShare(slots: readonly (readonly string[])[], weigh: Weigh, creditOf
   return total === 0 ? 0 : covered / total;
 }
 
+const headMemo = new WeakMap<Analysis, ReadonlyMap<string, string>>();
+
+/** Each concept said in several words, with its last word stemmed ("EV chargers" → "charger"). */
+function conceptHeads(a: Analysis): ReadonlyMap<string, string> {
+  const known = headMemo.get(a);
+  if (known) return known;
+  const heads = new Map<string, string>();
+  for (const t of a.terms) {
+    const words = t.startsWith(CONCEPT) ? (a.wordOf.get(t) ?? '').split(' ') : [];
+    if (words.length > 1) heads.set(t, stem(words[words.length - 1]!));
+  }
+  headMemo.set(a, heads);
+  return heads;
+}
+
+/** Half credit between a concept said in several words and its last word said alone ("chargers" for "EV chargers"). */
+function headCredit(term: string, own: Analysis, other: Analysis, otherSet: ReadonlySet<string>): number {
+  const head = conceptHeads(own).get(term);
+  if (head !== undefined) return otherSet.has(head) ? HEAD_CREDIT : 0;
+  for (const h of conceptHeads(other).values()) if (h === term) return HEAD_CREDIT;
+  return 0;
+}
+
 function phrasingScore(query: Analysis, phrasing: Analysis, answer: Analysis, weigh: Weigh): number {
   const querySet = new Set(query.terms);
   const phrasingSet = new Set(phrasing.terms);
   const answerSet = new Set(answer.terms);
-  const entryCoverage = slotShare(phrasingSlots(phrasing), weigh, (t) => credit(t, query.terms, querySet, true));
+  const entryCoverage = slotShare(phrasingSlots(phrasing), weigh, (t) => Math.max(credit(t, query.terms, querySet, true), headCredit(t, phrasing, query, querySet)));
   const callerCoverage = weightedShare(query.terms, weigh, (t) =>
-    Math.max(credit(t, phrasing.terms, phrasingSet, true), ANSWER_CREDIT * credit(t, answer.terms, answerSet, false)));
+    Math.max(credit(t, phrasing.terms, phrasingSet, true), headCredit(t, query, phrasing, phrasingSet), ANSWER_CREDIT * credit(t, answer.terms, answerSet, false)));
   if (entryCoverage === 0 || callerCoverage === 0) return 0;
   return entryCoverage ** ENTRY_COVERAGE_EXPONENT * callerCoverage ** (1 - ENTRY_COVERAGE_EXPONENT);
 }
