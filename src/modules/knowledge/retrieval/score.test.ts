@@ -99,6 +99,16 @@ describe('phrasings that name alternatives', () => {
     expect(phrasingSlots(analyze('Can I cancel or move my visit?', lexicon)).map((slot) => [...slot])).toEqual([['cancel', 'mov'], ['visit']]);
   });
 
+  it('joins nothing in a question asking to choose, and helps no caller who names neither', () => {
+    const slots = (q: string) => phrasingSlots(analyze(q, lexicon)).map((slot) => [...slot]);
+    expect(slots('Should I repair or replace my boiler?')).toEqual([['~fix'], ['replac'], ['boiler']]);
+    expect(slots('Which is better, gas or electric?').some((slot) => slot.length > 1)).toBe(false);
+    const joined = [entry('Do you build decks or fences?'), entry('Do you build sheds?')];
+    const apart = [entry('Do you build decks, fences?'), entry('Do you build sheds?')];
+    const said = analyze('do you build pergolas', lexicon);
+    expect(scoreCandidates(said, joined)[0]).toBeCloseTo(scoreCandidates(said, apart)[0]!, 6);
+  });
+
   it('still wants the words outside the alternatives', () => {
     expect(score('do you build fences')[1]).toBeLessThan(ANSWERABLE_SCORE);
   });
@@ -137,5 +147,11 @@ describe('a concept said in several words and its last word said alone', () => {
     const whole = scoreCandidates(analyze('do you service heat pumps like mine', heads), kb);
     expect(part[0]).toBeGreaterThan(part[1]!);
     expect(part[0]).toBeLessThan(whole[0]!);
+  });
+
+  it('earns nothing when another word comes before it: a well pump is no heat pump', () => {
+    const other = scoreCandidates(analyze('do you service well pumps', heads), kb);
+    const bare = scoreCandidates(analyze('do you service pumps', heads), kb);
+    expect(other[0]).toBeLessThan(bare[0]!);
   });
 });

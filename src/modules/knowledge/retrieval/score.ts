@@ -111,13 +111,18 @@ function weightedShare(terms: readonly string[], weigh: Weigh, creditOf: (term: 
   return total === 0 ? 0 : covered / total;
 }
 
-/** The weighted share of a phrasing's slots the caller covered: a slot weighs and earns as its best term. */
+/**
+ * The weighted share of a phrasing's slots the caller covered: a slot the caller said a term of
+ * weighs and earns as its best term; one the caller said nothing of weighs all its terms, as if
+ * they were not joined (joining helps a caller who names one, never one who names none).
+ */
 function slotShare(slots: readonly (readonly string[])[], weigh: Weigh, creditOf: (term: string) => number): number {
   let total = 0;
   let covered = 0;
   for (const slot of slots) {
-    total += Math.max(...slot.map(weigh));
-    covered += Math.max(...slot.map((t) => weigh(t) * creditOf(t)));
+    const earned = Math.max(...slot.map((t) => weigh(t) * creditOf(t)));
+    total += earned > 0 ? Math.max(...slot.map(weigh)) : slot.reduce((sum, t) => sum + weigh(t), 0);
+    covered += earned;
   }
   return total === 0 ? 0 : covered / total;
 }
@@ -137,10 +142,26 @@ function conceptHeads(a: Analysis): ReadonlyMap<string, string> {
   return heads;
 }
 
-/** Half credit between a concept said in several words and its last word said alone ("chargers" for "EV chargers"). */
-function headCredit(term: string, own: Analysis, other: Analysis, otherSet: ReadonlySet<string>): number {
+const bareMemo = new WeakMap<Analysis, ReadonlySet<string>>();
+
+/** Plain terms said somewhere with no other content word right before them ("chargers", not "pool pumps"). */
+function bareTerms(a: Analysis): ReadonlySet<string> {
+  const known = bareMemo.get(a);
+  if (known) return known;
+  const content = new Set(a.terms);
+  const bare = new Set(a.sequence.filter((t, i) => content.has(t) && !t.startsWith(CONCEPT) && (i === 0 || !content.has(a.sequence[i - 1]!))));
+  bareMemo.set(a, bare);
+  return bare;
+}
+
+/**
+ * Half credit between a concept said in several words and its last word said alone ("chargers"
+ * for "EV chargers"); none when another word comes before it ("well pumps" is no "sump pump").
+ */
+function headCredit(term: string, own: Analysis, other: Analysis): number {
   const head = conceptHeads(own).get(term);
-  if (head !== undefined) return otherSet.has(head) ? HEAD_CREDIT : 0;
+  if (head !== undefined) return bareTerms(other).has(head) ? HEAD_CREDIT : 0;
+  if (!bareTerms(own).has(term)) return 0;
   for (const h of conceptHeads(other).values()) if (h === term) return HEAD_CREDIT;
   return 0;
 }
@@ -149,9 +170,9 @@ function phrasingScore(query: Analysis, phrasing: Analysis, answer: Analysis, we
   const querySet = new Set(query.terms);
   const phrasingSet = new Set(phrasing.terms);
   const answerSet = new Set(answer.terms);
-  const entryCoverage = slotShare(phrasingSlots(phrasing), weigh, (t) => Math.max(credit(t, query.terms, querySet, true), headCredit(t, phrasing, query, querySet)));
+  const entryCoverage = slotShare(phrasingSlots(phrasing), weigh, (t) => Math.max(credit(t, query.terms, querySet, true), headCredit(t, phrasing, query)));
   const callerCoverage = weightedShare(query.terms, weigh, (t) =>
-    Math.max(credit(t, phrasing.terms, phrasingSet, true), headCredit(t, query, phrasing, phrasingSet), ANSWER_CREDIT * credit(t, answer.terms, answerSet, false)));
+    Math.max(credit(t, phrasing.terms, phrasingSet, true), headCredit(t, query, phrasing), ANSWER_CREDIT * credit(t, answer.terms, answerSet, false)));
   if (entryCoverage === 0 || callerCoverage === 0) return 0;
   return entryCoverage ** ENTRY_COVERAGE_EXPONENT * callerCoverage ** (1 - ENTRY_COVERAGE_EXPONENT);
 }
