@@ -3,7 +3,7 @@ import type { Heard } from '../embedded/understand/heard.ts';
 import { matchService } from '../embedded/understand/service-match.ts';
 import type { AgentProfile } from '../types.ts';
 import { breakText, dayText, holidaysText, weekText, windowsText, WEEKDAYS, type Weekday } from './hours-text.ts';
-import { placeNamed, townsMentioned, townsServed } from './towns.ts';
+import { placeNamed, townsDescribed, townsServed } from './towns.ts';
 
 /**
  * Questions the booking configuration itself answers: opening hours (and the lunch break),
@@ -65,7 +65,7 @@ function areaAnswer(heard: Heard, profile: AgentProfile): string | null {
   const area = profile.facts.serviceArea;
   if (area.length === 0) return null;
   // The towns of its zips, and those its own description names near them (a zip's table name is one town of several).
-  const towns = [...new Set([...townsServed(area), ...townsMentioned(profile.businessDescription, area)])];
+  const towns = [...new Set([...townsServed(area), ...townsDescribed(profile.businessDescription, area)])];
   const list = towns.length > 1 ? `${towns.slice(0, -1).join(', ')} and ${towns[towns.length - 1]}` : (towns[0] ?? '');
   const served = list ? `We serve ${list}.` : '';
   const place = placeNamed(heard.words, area);
