@@ -100,7 +100,7 @@ export function createKnowledgeSearch(db: Db, deps: EmergencyDeps) {
         }
         const analyzeEntry = analyzer(companyId, inherited);
         const said = new Set(query.terms);
-        const analyzed = (r: CandidateRow) => ({ r, phrasings: [r.question, ...r.alternatives].map(analyzeEntry), answer: analyzeEntry(r.answer) });
+        const analyzed = (r: CandidateRow) => ({ r, source: r.source, phrasings: [r.question, ...r.alternatives].map(analyzeEntry), answer: analyzeEntry(r.answer) });
         // Inherited entries are few: those sharing a term with the caller join the company's own candidates.
         const candidates = [
           ...own.rows.map(analyzed),

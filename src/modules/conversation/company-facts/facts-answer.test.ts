@@ -54,4 +54,31 @@ describe('questions the booking configuration answers', () => {
     expect(answer('my garage door will not open')).toBeNull();
     expect(answer('when will the plumber arrive', { ...profile, facts: { ...profile.facts, arrivalWindows: [] } })).toBeNull();
   });
+
+  it('answers the day asked about, not another day the caller mentions', () => {
+    expect(answer('are you guys around on saturday, weekdays monday to friday I am at work')?.say).toBe("On Saturday we're open 8 am to 12 pm.");
+    expect(answer('I work tuesdays, are you open sunday then')?.say).toBe("We're closed on Sunday.");
+  });
+
+  it('leaves "do you work on …" to the knowledge base even when a town is named', () => {
+    expect(answer('do you work on commercial boilers, our shop is in holyoke')).toBeNull();
+    expect(answer('do you work in holyoke')?.topic).toBe('area');
+  });
+
+  it("lists towns the company's description names beside a town of its zips", () => {
+    const denver: AgentProfile = {
+      ...profile,
+      businessDescription: 'A small plumbing outfit based in Denver, Colorado. We cover Denver, Lakewood, Edgewater and Wheat Ridge.',
+      facts: { ...profile.facts, serviceArea: ['80214', '80226', '80202', '80033'] },
+    };
+    const say = answer('which towns do you serve', denver)?.say ?? '';
+    for (const town of ['Denver', 'Wheat Ridge', 'Lakewood', 'Edgewater']) expect(say).toContain(town);
+    expect(say).not.toContain('Colorado');
+  });
+
+  it("hears \"what does it run\" as a price question, and gives no service's price for a part the caller bought", () => {
+    expect(answer("what's that usually run to clean out a clogged drain")).toMatchObject({ topic: 'price', say: expect.stringContaining('$175 to $325') });
+    expect(answer('we already bought a tankless heater online, what would you charge to install it')).toBeNull();
+  });
 });
+

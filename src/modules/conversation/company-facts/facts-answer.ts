@@ -3,7 +3,7 @@ import type { Heard } from '../embedded/understand/heard.ts';
 import { matchService } from '../embedded/understand/service-match.ts';
 import type { AgentProfile } from '../types.ts';
 import { breakText, dayText, holidaysText, weekText, windowsText, WEEKDAYS, type Weekday } from './hours-text.ts';
-import { placeNamed, townsMentioned, townsServed } from './towns.ts';
+import { placeNamed, townsDescribed, townsServed } from './towns.ts';
 
 /**
  * Questions the booking configuration itself answers: opening hours (and the lunch break),
@@ -32,13 +32,29 @@ const LUNCH = /\s(lunch|lunchtime|lunch break|midday|middle of the day|break)\s/
 const HOLIDAY = /\s(holiday|holidays|christmas|thanksgiving|new years?|memorial day|independence day|fourth of july|july 4th|labor day|patriots day|patriots|easter|veterans day|presidents day|mlk day)\s/;
 const AREA = /\s(service area|your area|my area|our area|areas|what area|serve|served|serving|travel|how far|that far|as far as|what towns|which towns|what cities|which cities|towns|cities|where do you work|where are you located|where are you based|located|based)\s/;
 // Said with a town or zip, these ask about the area too: "do you cover queen creek", "come out to 85203".
-const AREA_WITH_PLACE = /\s(service|servicing|cover|covered|come|come out|go|go out|work|out to|out in|get out)\s/;
+// "do you work on roll-up doors, we're in Mesa" asks about the work, not the area.
+const AREA_WITH_PLACE = /\s(service|servicing|cover|covered|come|come out|go|go out|work(?! on\s)|out to|out in|get out)\s/;
 const WINDOWS = /\s(arrival window|arrival windows|arrival time|time window|time windows|window|windows|time frame|timeframe|exact time|arrive|arrives|arriving|arrival|show up|get here|get there)\s/;
-const PRICE = /\s(how much|price|prices|pricing|priced|cost|costs|charge|charges|rate|rates|fee|fees|expensive|ballpark|run me|runs|quote)\s/;
+const PRICE = /\s(how much|price|prices|pricing|priced|cost|costs|charge|charges|rate|rates|fee|fees|expensive|ballpark|run me|runs|quote)\s|\s(it|that|this|one|usually|typically) run\s/;
+// "I already bought the opener, can you put it in": a part of the caller's own, which a service's price (part included) does not fit.
+const OWN_PART = /\s(i|we) (already |just )?(bought|have|got|purchased|ordered) (a|an|my|our|the|one)\s.*\s(install|put in|hook up|mount|put it in|put up)(?=\s)/;
 const DAY_WORDS: [RegExp, Weekday][] = WEEKDAYS.map((d) => [new RegExp(`\\s${d}s?\\s`), d]);
 
+const HOURS_CUE = /\s(open|opened|close|closed|closing|hours)\s/;
+const DAY_RANGE = new RegExp(String.raw`\s(${WEEKDAYS.join('|')})s? (to|through|thru|till|until) (${WEEKDAYS.join('|')})s?\s`);
+
+/**
+ * The day asked about: the first named after "open" or "closed", else the first outside a span
+ * the caller tells of ("are you open saturday, I work monday through friday" asks about Saturday).
+ */
 function askedDay(heard: Heard, timeZone: string, now: Date): Weekday | null {
-  for (const [pattern, day] of DAY_WORDS) if (pattern.test(heard.text)) return day;
+  const t = heard.text;
+  const named = DAY_WORDS.map(([pattern, day]) => ({ day, at: t.search(pattern) })).filter((d) => d.at >= 0).sort((a, b) => a.at - b.at);
+  const cue = t.search(HOURS_CUE);
+  const span = DAY_RANGE.exec(t);
+  const inSpan = (at: number) => span !== null && at >= span.index && at < span.index + span[0].length - 1;
+  const asked = named.find((d) => cue >= 0 && d.at > cue) ?? named.find((d) => !inSpan(d.at)) ?? named[0];
+  if (asked) return asked.day;
   const today = DateTime.fromJSDate(now, { zone: timeZone });
   if (/\s(today|tonight)\s/.test(heard.text)) return WEEKDAYS[today.weekday - 1]!;
   if (/\stomorrow\s/.test(heard.text)) return WEEKDAYS[today.plus({ days: 1 }).weekday - 1]!;
@@ -49,7 +65,7 @@ function areaAnswer(heard: Heard, profile: AgentProfile): string | null {
   const area = profile.facts.serviceArea;
   if (area.length === 0) return null;
   // The towns of its zips, and those its own description names near them (a zip's table name is one town of several).
-  const towns = [...new Set([...townsServed(area), ...townsMentioned(profile.businessDescription, area)])];
+  const towns = [...new Set([...townsServed(area), ...townsDescribed(profile.businessDescription, area)])];
   const list = towns.length > 1 ? `${towns.slice(0, -1).join(', ')} and ${towns[towns.length - 1]}` : (towns[0] ?? '');
   const served = list ? `We serve ${list}.` : '';
   const place = placeNamed(heard.words, area);
@@ -59,6 +75,7 @@ function areaAnswer(heard: Heard, profile: AgentProfile): string | null {
 }
 
 function priceAnswer(heard: Heard, profile: AgentProfile): string | null {
+  if (OWN_PART.test(heard.text)) return null;
   // The emergency service's price only when the caller speaks of an emergency.
   const emergency = /\s(emergency|emergencies|after hours|tonight|right now)\s/.test(heard.text);
   const { best } = matchService(heard, profile.services.filter((s) => emergency || !s.emergency));

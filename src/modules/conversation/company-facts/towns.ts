@@ -158,7 +158,12 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** Towns a text (the company's own description) names near the area, title-cased. */
+// A list of names in a text: "Portland, Milwaukie, Lake Oswego, Beaverton and Tigard".
+const NAME = String.raw`[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}`;
+const NAME_LIST = new RegExp(String.raw`${NAME}(?:(?:,? and |,? or |, )${NAME})+`, 'g');
+const STATE_NAMES = new Set(Object.keys((zipcodes as unknown as { states: { full: Record<string, string> } }).states.full).map((s) => s.toLowerCase()));
+
+/** Towns a text names near the area, title-cased (towns the zip table knows). */
 export function townsMentioned(text: string, area: readonly string[]): string[] {
   if (area.length === 0) return [];
   const towns = townsNear(area);
@@ -173,6 +178,23 @@ export function townsMentioned(text: string, area: readonly string[]): string[] 
       i += n - 1;
       break;
     }
+  }
+  return out;
+}
+
+/**
+ * The towns the company's own description names near the area, and the other names of a list
+ * that names one of them ("Portland, Milwaukie and Tigard"): a zip table gives one town per zip,
+ * so towns that share their zips with a bigger one are known only from the company.
+ */
+export function townsDescribed(description: string, area: readonly string[]): string[] {
+  const out = townsMentioned(description, area);
+  if (area.length === 0) return out;
+  const towns = townsNear(area);
+  for (const list of description.match(NAME_LIST) ?? []) {
+    const names = list.split(/,? and |,? or |, /).filter((n) => !STATE_NAMES.has(n.toLowerCase()));
+    if (!names.some((n) => towns.has(n.toLowerCase()))) continue;
+    for (const n of names) if (!out.includes(n)) out.push(n);
   }
   return out;
 }

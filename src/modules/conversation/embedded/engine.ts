@@ -13,7 +13,7 @@ import { readEmbeddedState } from './state.ts';
 import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn } from './turn.ts';
 import { readIntroducedName } from './understand/details.ts';
 import { hear } from './understand/heard.ts';
-import { detectIntent, isAbandon, isGoodbye, isQuestion } from './understand/intent.ts';
+import { detectIntent, isAbandon, isGoodbye, isQuestion, questionPart } from './understand/intent.ts';
 import { readYesNo } from './understand/yes-no.ts';
 
 /**
@@ -82,7 +82,8 @@ async function answer(turn: Turn): Promise<Reply> {
   const introduced = turn.facts.name ? null : readIntroducedName(turn.raw);
   if (introduced) turn.facts.name = introduced;
   const interrupted = await interruption(turn);
-  return interrupted ?? stepAnswer(turn);
+  if (interrupted) return interrupted;
+  return asksMidFlow(turn) ? questionMidFlow(turn) : stepAnswer(turn);
 }
 
 function reprompt(turn: Turn, lead: string, intent: string): Reply {
@@ -116,13 +117,45 @@ async function interruption(turn: Turn): Promise<Reply | null> {
     delete st.time;
     return ask(turn, 'anything_else', ANYTHING_ELSE, 'abandon', 'No problem.');
   }
-  // A question mid-booking is answered, then the agent asks its own question again; "what do
-  // you have tomorrow?" asked about times is an answer about times, not a question.
-  if (isQuestion(heard) && st.step !== 'book.problem' && !(TIME_STEPS.has(st.step) && readTimeWish(turn).ok)) {
-    const known = await knownAnswer(turn);
-    if (known) return { say: joinSay(known, st.prompt), intent: 'faq', outcome: 'answered' };
-  }
   return null;
+}
+
+/**
+ * A question mid-flow ("does the technician take cards?"); "what do you have tomorrow?" asked
+ * about times is an answer about times, and whatever is said to "what's going on?" describes the job.
+ */
+function asksMidFlow(turn: Turn): boolean {
+  const { st, heard } = turn;
+  // At the offer of a message, anything but yes or no is a new request, read as one (openStep).
+  if (FREE_TEXT_STEPS.has(st.step) || st.step === 'book.problem' || st.step === 'message.offer') return false;
+  // "can you let him know …" asks for a message, not a question.
+  if (detectIntent(heard) === 'message') return false;
+  return isQuestion(heard) && !(TIME_STEPS.has(st.step) && readTimeWish(turn).ok);
+}
+
+// Steps that collect a booking's details: whatever else is said with a question is read there too.
+const DETAIL_STEPS = new Set(['book.service', 'book.name', 'book.phone', 'book.phone_number', 'book.address', 'book.zip', 'book.email']);
+
+/**
+ * A question asked mid-flow is answered (or said plainly to be one the agent cannot answer, and
+ * recorded), then the conversation goes on where it was: while a booking's details are being
+ * collected, what else the caller said is read as usual and the next missing detail is asked;
+ * elsewhere, or when nothing else was said, the step's own question is asked again.
+ */
+async function questionMidFlow(turn: Turn): Promise<Reply> {
+  // Asked about the question alone: a name or a number said before it is no part of it.
+  const question = questionPart(turn.heard);
+  const known = await knownAnswer({ ...turn, raw: question, heard: hear(question) });
+  if (known && !DETAIL_STEPS.has(turn.st.step)) return { say: joinSay(known, turn.st.prompt), intent: 'faq', outcome: 'answered' };
+  // The step reads the same words; if they answered nothing it asked, it leaves no trace.
+  const before = { st: structuredClone(turn.st), facts: structuredClone(turn.facts) };
+  const reply = await stepAnswer(turn);
+  if (!reply.misunderstood) return known ? { ...reply, say: joinSay(known, reply.say), outcome: reply.outcome ?? 'answered' } : reply;
+  turn.st = before.st;
+  turn.facts = before.facts;
+  if (known) return { say: joinSay(known, turn.st.prompt), intent: 'faq', outcome: 'answered' };
+  await turn.tools.recordUnanswered(turn.raw);
+  return { say: joinSay("I'm sorry, I don't have an answer to that, but I've noted your question for the team.", turn.st.prompt || ANYTHING_ELSE), intent: 'faq.unknown' };
 }
 
 function stepAnswer(turn: Turn): Promise<Reply> {

@@ -1,4 +1,4 @@
-import { townsMentioned, townsServed } from '../../conversation/company-facts/towns.ts';
+import { townsDescribed, townsMentioned, townsServed } from '../../conversation/company-facts/towns.ts';
 import { sentencesOf, type Conflict } from './types.ts';
 
 /**
@@ -15,13 +15,13 @@ const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '')
 
 export function configuredAreaText(area: readonly string[], description: string): string {
   if (area.length === 0) return 'No service area is set: every zip is accepted.';
-  const towns = [...new Set([...townsServed(area), ...townsMentioned(description, area)])];
+  const towns = [...new Set([...townsServed(area), ...townsDescribed(description, area)])];
   return `Service area: ${area.length} zip codes (${list(towns)}).`;
 }
 
 export function areaConflicts(text: string, area: readonly string[], description: string): Conflict[] {
   if (area.length === 0) return [];
-  const served = new Set([...townsServed(area), ...townsMentioned(description, area)].map((t) => t.toLowerCase()));
+  const served = new Set([...townsServed(area), ...townsDescribed(description, area)].map((t) => t.toLowerCase()));
   const configured = configuredAreaText(area, description);
   const found: Conflict[] = [];
   for (const sentence of sentencesOf(text)) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GENERAL_VOCABULARY } from './general-vocabulary.ts';
 import { analyze, buildLexicon, weightOf } from './lexicon.ts';
 
 const lexicon = buildLexicon([
@@ -36,5 +37,40 @@ describe('analyze', () => {
     expect(weightOf('chimney')).toBe(1);
     expect(weightOf('~install')).toBe(0.5);
     expect(weightOf('need')).toBe(0.3);
+  });
+});
+
+describe('the general vocabulary', () => {
+  const general = buildLexicon(GENERAL_VOCABULARY);
+  const terms = (text: string) => analyze(text, general).terms;
+
+  it('reads inflections the stemmer keeps apart as one word', () => {
+    expect(terms('is there a cancellation charge')).toContain('~cancel');
+    expect(terms('what if I cancelled last minute')).toContain('~cancel');
+    expect(terms('my line froze overnight')).toContain('~freeze');
+    expect(terms('what to do with a frozen line')).toContain('~freeze');
+  });
+
+  it('hears paying over time as financing and money off as a discount', () => {
+    expect(terms('could I pay it off over a year')).toContain('~financing');
+    expect(terms('do you knock off anything for teachers')).toContain('~discount');
+    // "anything special" asks about needs, not about offers.
+    expect(terms('does the wall need anything special')).not.toContain('~discount');
+    expect(terms('are you running any specials')).toContain('~discount');
+  });
+
+  it('hears payment apps and checks as ways to pay', () => {
+    for (const said of ['can I pay with venmo', 'is zelle ok', 'do you take a personal check']) expect(terms(said), said).toContain('~payment');
+  });
+
+  it('hears weekend days and night hours as such, and having to as needing to', () => {
+    expect(terms('can you come on a sunday')).toContain('~weekend');
+    expect(terms('what about late at night')).toContain('~night');
+    expect(terms('could someone come tonight')).toContain('~night');
+    expect(terms('if it goes at three in the morning')).toContain('~night');
+    expect(terms('do I stay the whole time')).toContain('~during');
+    expect(terms('how long is that covered if it breaks')).toContain('~warranty');
+    expect(terms('do I have to be there')).toEqual(['~need']);
+    expect(weightOf('~need')).toBe(0.3);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, buildLexicon } from './lexicon.ts';
+import { phrasingSlots } from './phrasing-slots.ts';
 import { ANSWERABLE_SCORE, finalScore, isAnswerable, isAnswerableTop, scoreCandidates, wordSimilarity } from './score.ts';
 
 const lexicon = buildLexicon([
@@ -81,5 +82,76 @@ describe('a clear winner below the line', () => {
     expect(isAnswerableTop({ score: 0.3, source: 'trade' }, { score: 0.1 })).toBe(false);
     expect(isAnswerableTop({ score: 0.2, source: 'company' }, undefined)).toBe(false);
     expect(isAnswerableTop({ score: ANSWERABLE_SCORE, source: 'trade' }, { score: ANSWERABLE_SCORE })).toBe(true);
+  });
+});
+
+describe('phrasings that name alternatives', () => {
+  const kb = [
+    entry('Do you build decks or fences?', 'We build both, in cedar or composite.'),
+    entry('Do you build sheds?', 'Not any more.'),
+  ];
+  const score = (said: string) => scoreCandidates(analyze(said, lexicon), kb).map((s) => finalScore(s));
+
+  it('lets a caller who names one of the joined terms ask the whole question', () => {
+    const fence = score('do you build fences')[0]!;
+    expect(isAnswerable(fence)).toBe(true);
+    expect(fence).toBeCloseTo(score('do you build decks')[0]!, 2);
+    expect(phrasingSlots(analyze('Can I cancel or move my visit?', lexicon)).map((slot) => [...slot])).toEqual([['cancel', 'mov'], ['visit']]);
+  });
+
+  it('joins nothing in a question asking to choose, and helps no caller who names neither', () => {
+    const slots = (q: string) => phrasingSlots(analyze(q, lexicon)).map((slot) => [...slot]);
+    expect(slots('Should I repair or replace my boiler?')).toEqual([['~fix'], ['replac'], ['boiler']]);
+    expect(slots('Which is better, gas or electric?').some((slot) => slot.length > 1)).toBe(false);
+    const joined = [entry('Do you build decks or fences?'), entry('Do you build sheds?')];
+    const apart = [entry('Do you build decks, fences?'), entry('Do you build sheds?')];
+    const said = analyze('do you build pergolas', lexicon);
+    expect(scoreCandidates(said, joined)[0]).toBeCloseTo(scoreCandidates(said, apart)[0]!, 6);
+  });
+
+  it('still wants the words outside the alternatives', () => {
+    expect(score('do you build fences')[1]).toBeLessThan(ANSWERABLE_SCORE);
+  });
+});
+
+describe("the company's own entry and a generic one asked the same way", () => {
+  const own = { ...entry('How do I thaw a frozen water heater?', 'Call us, we come the same day.'), source: 'company' as const };
+  const generic = { ...entry('How do I thaw a frozen water heater?', 'Warm it slowly with a hair dryer.'), source: 'trade' as const };
+  const other = { ...entry('Do you fix garbage disposals?', 'Yes.'), source: 'trade' as const };
+
+  it("answers with the company's entry, at the better of the two scores, and not the generic one", () => {
+    const [ownScore, genericScore, otherScore] = scoreCandidates(analyze('how do you thaw a hot water tank that froze', lexicon), [own, generic, other]);
+    const alone = scoreCandidates(analyze('how do you thaw a hot water tank that froze', lexicon), [generic, other])[0]!;
+    expect(genericScore).toBe(0);
+    expect(ownScore).toBeGreaterThan(0);
+    expect(ownScore).toBeGreaterThanOrEqual(alone - 0.1);
+    expect(otherScore).toBe(0);
+  });
+
+  it('keeps a generic entry on another question', () => {
+    const [, , disposal] = scoreCandidates(analyze('can you fix my garbage disposal', lexicon), [own, generic, other]);
+    expect(disposal).toBeGreaterThan(0);
+  });
+});
+
+
+describe('a concept said in several words and its last word said alone', () => {
+  const heads = buildLexicon([['heat pump', 'air source heat pump'], ['price', 'how much', 'cost']]);
+  const kb = [
+    { phrasings: [analyze('Do you service heat pumps?', heads)], answer: analyze('Yes, every brand.', heads) },
+    { phrasings: [analyze('Do you service water softeners?', heads)], answer: analyze('No.', heads) },
+  ];
+
+  it('earns part of the credit, so the entry about it ranks first, below a caller who names it whole', () => {
+    const part = scoreCandidates(analyze('do you service pumps like mine', heads), kb);
+    const whole = scoreCandidates(analyze('do you service heat pumps like mine', heads), kb);
+    expect(part[0]).toBeGreaterThan(part[1]!);
+    expect(part[0]).toBeLessThan(whole[0]!);
+  });
+
+  it('earns nothing when another word comes before it: a well pump is no heat pump', () => {
+    const other = scoreCandidates(analyze('do you service well pumps', heads), kb);
+    const bare = scoreCandidates(analyze('do you service pumps', heads), kb);
+    expect(other[0]).toBeLessThan(bare[0]!);
   });
 });

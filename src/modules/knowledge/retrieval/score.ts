@@ -1,14 +1,19 @@
 import { BoundedMap } from './bounded-map.ts';
 import { CONCEPT, weightOf, type Analysis } from './lexicon.ts';
+import { phrasingSlots } from './phrasing-slots.ts';
+import { stem } from './stem.ts';
 
 /**
  * How well each candidate entry answers a caller, from 0 to 1, and the line above which the
  * agent may say the best one. Pure: the database finds the candidates, this decides.
  *
  * For each phrasing of an entry (its question and alternatives):
- *  - entry coverage: how much of the phrasing the caller said;
+ *  - entry coverage: how much of the phrasing the caller said (terms joined by "or" or "and"
+ *    count once: phrasing-slots.ts);
  *  - caller coverage: how much of what the caller said the phrasing (or, at half credit, the
  *    answer) covers.
+ * A concept said in several words ("EV chargers") and its last word said alone ("chargers") earn
+ * half credit for each other.
  * The phrasing's score is their weighted geometric mean, leaning on entry coverage: callers wrap
  * a question in context ("my basement is flooding, can someone come tonight"), so what they
  * add counts less than what the entry needs. The entry takes its best phrasing; for the best few,
@@ -26,6 +31,7 @@ export const ANSWERABLE_SCORE = 0.42;
 
 const ENTRY_COVERAGE_EXPONENT = 0.6;
 const ANSWER_CREDIT = 0.5;
+const HEAD_CREDIT = 0.5;
 const FUZZY_MIN = 0.5;
 const TRIGRAM_WEIGHT = 0.05;
 /** The share of a term's weight that does not depend on its rarity. */
@@ -34,6 +40,8 @@ const RARITY_FLOOR = 0.35;
 export interface Candidate {
   phrasings: Analysis[];
   answer: Analysis;
+  /** Whose entry: a trade's generic one stands aside for the company's own on the same question. */
+  source?: 'company' | 'trade';
 }
 
 const trigramMemo = new BoundedMap<string, ReadonlySet<string>>(20_000);
@@ -103,25 +111,100 @@ function weightedShare(terms: readonly string[], weigh: Weigh, creditOf: (term: 
   return total === 0 ? 0 : covered / total;
 }
 
+/**
+ * The weighted share of a phrasing's slots the caller covered: a slot the caller said a term of
+ * weighs and earns as its best term; one the caller said nothing of weighs all its terms, as if
+ * they were not joined (joining helps a caller who names one, never one who names none).
+ */
+function slotShare(slots: readonly (readonly string[])[], weigh: Weigh, creditOf: (term: string) => number): number {
+  let total = 0;
+  let covered = 0;
+  for (const slot of slots) {
+    const earned = Math.max(...slot.map((t) => weigh(t) * creditOf(t)));
+    total += earned > 0 ? Math.max(...slot.map(weigh)) : slot.reduce((sum, t) => sum + weigh(t), 0);
+    covered += earned;
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+const headMemo = new WeakMap<Analysis, ReadonlyMap<string, string>>();
+
+/** Each concept said in several words, with its last word stemmed ("EV chargers" → "charger"). */
+function conceptHeads(a: Analysis): ReadonlyMap<string, string> {
+  const known = headMemo.get(a);
+  if (known) return known;
+  const heads = new Map<string, string>();
+  for (const t of a.terms) {
+    const words = t.startsWith(CONCEPT) ? (a.wordOf.get(t) ?? '').split(' ') : [];
+    if (words.length > 1) heads.set(t, stem(words[words.length - 1]!));
+  }
+  headMemo.set(a, heads);
+  return heads;
+}
+
+const bareMemo = new WeakMap<Analysis, ReadonlySet<string>>();
+
+/** Plain terms said somewhere with no other content word right before them ("chargers", not "pool pumps"). */
+function bareTerms(a: Analysis): ReadonlySet<string> {
+  const known = bareMemo.get(a);
+  if (known) return known;
+  const content = new Set(a.terms);
+  const bare = new Set(a.sequence.filter((t, i) => content.has(t) && !t.startsWith(CONCEPT) && (i === 0 || !content.has(a.sequence[i - 1]!))));
+  bareMemo.set(a, bare);
+  return bare;
+}
+
+/**
+ * Half credit between a concept said in several words and its last word said alone ("chargers"
+ * for "EV chargers"); none when another word comes before it ("well pumps" is no "sump pump").
+ */
+function headCredit(term: string, own: Analysis, other: Analysis): number {
+  const head = conceptHeads(own).get(term);
+  if (head !== undefined) return bareTerms(other).has(head) ? HEAD_CREDIT : 0;
+  if (!bareTerms(own).has(term)) return 0;
+  for (const h of conceptHeads(other).values()) if (h === term) return HEAD_CREDIT;
+  return 0;
+}
+
 function phrasingScore(query: Analysis, phrasing: Analysis, answer: Analysis, weigh: Weigh): number {
   const querySet = new Set(query.terms);
   const phrasingSet = new Set(phrasing.terms);
   const answerSet = new Set(answer.terms);
-  const entryCoverage = weightedShare(phrasing.terms, weigh, (t) => credit(t, query.terms, querySet, true));
+  const entryCoverage = slotShare(phrasingSlots(phrasing), weigh, (t) => Math.max(credit(t, query.terms, querySet, true), headCredit(t, phrasing, query)));
   const callerCoverage = weightedShare(query.terms, weigh, (t) =>
-    Math.max(credit(t, phrasing.terms, phrasingSet, true), ANSWER_CREDIT * credit(t, answer.terms, answerSet, false)));
+    Math.max(credit(t, phrasing.terms, phrasingSet, true), headCredit(t, query, phrasing), ANSWER_CREDIT * credit(t, answer.terms, answerSet, false)));
   if (entryCoverage === 0 || callerCoverage === 0) return 0;
   return entryCoverage ** ENTRY_COVERAGE_EXPONENT * callerCoverage ** (1 - ENTRY_COVERAGE_EXPONENT);
 }
 
-/** Each candidate's word-level score for this caller question (0..1), in the candidates' order. */
+const termKey = (p: Analysis) => [...new Set(p.terms)].sort().join(' ');
+
+/**
+ * Each candidate's word-level score for this caller question (0..1), in the candidates' order.
+ * A trade entry asked in the same terms as one of the company's own entries is that entry's
+ * question too: the company's entry takes its score and the generic one scores nothing, so
+ * the generic answer never speaks for the company on a topic the company answers itself.
+ */
 export function scoreCandidates(query: Analysis, candidates: readonly Candidate[]): number[] {
   const weigh = rarityWeights(candidates);
-  return candidates.map((c) => {
+  const scores = candidates.map((c) => {
     let best = 0;
     for (const p of c.phrasings) best = Math.max(best, phrasingScore(query, p, c.answer, weigh));
     return best;
   });
+  const ownByTerms = new Map<string, number>();
+  candidates.forEach((c, i) => {
+    if (c.source === 'company') for (const p of c.phrasings) if (p.terms.length > 0) ownByTerms.set(termKey(p), i);
+  });
+  if (ownByTerms.size === 0) return scores;
+  candidates.forEach((c, i) => {
+    if (c.source !== 'trade') return;
+    const own = c.phrasings.map((p) => ownByTerms.get(termKey(p))).find((x) => x !== undefined);
+    if (own === undefined) return;
+    scores[own] = Math.max(scores[own]!, scores[i]!);
+    scores[i] = 0;
+  });
+  return scores;
 }
 
 /**

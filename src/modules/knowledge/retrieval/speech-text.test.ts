@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSpeech, plainWords } from './speech-text.ts';
+import { joinSpelledLetters, normalizeSpeech, plainWords } from './speech-text.ts';
 
 describe('normalizeSpeech', () => {
   it('lower-cases and drops punctuation', () => {
@@ -28,5 +28,13 @@ describe('normalizeSpeech', () => {
   it('returns an empty string for nothing but fillers', () => {
     expect(normalizeSpeech('um, uh... hmm')).toBe('');
     expect(plainWords('  ,, ')).toEqual([]);
+  });
+
+  it('joins letters the recogniser spelled one by one into the word they spell', () => {
+    expect(normalizeSpeech('is the h v a c tech licensed')).toBe('is the hvac tech licensed');
+    expect(normalizeSpeech('my a c quit')).toBe('my ac quit');
+    // A leading article stays a word: "a p m visit" is an afternoon visit.
+    expect(joinSpelledLetters(['a', 'p', 'm', 'visit'])).toEqual(['a', 'pm', 'visit']);
+    expect(joinSpelledLetters(['i', 'need', 'a', 'quote'])).toEqual(['i', 'need', 'a', 'quote']);
   });
 });

@@ -58,9 +58,30 @@ export function plainWords(text: string): string[] {
   return s.split(' ').filter((w) => w !== '');
 }
 
+/**
+ * Letters a recogniser spelled out one by one ("h o a", "e v") joined into the word they spell
+ * ("hoa", "ev"). A lone "a" or "i" before them is the article or the pronoun ("a p m" is "a pm").
+ */
+export function joinSpelledLetters(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let j = i;
+    while (j < words.length && /^[a-z]$/.test(words[j]!)) j++;
+    if (j - i >= 3 && (words[i] === 'a' || words[i] === 'i')) out.push(words[i++]!);
+    if (j - i >= 2) {
+      out.push(words.slice(i, j).join(''));
+      i = j;
+    } else {
+      out.push(words[i]!);
+      i += 1;
+    }
+  }
+  return out;
+}
+
 /** The caller's words with fillers and openers removed, as one space-separated string. */
 export function normalizeSpeech(text: string): string {
-  const words = stripPhrases(plainWords(text).filter((w) => !FILLER_WORDS.has(w)));
+  const words = stripPhrases(joinSpelledLetters(plainWords(text).filter((w) => !FILLER_WORDS.has(w))));
   let start = 0;
   // Openers only count as filler while nothing else has been said; "hi" alone stays "hi".
   while (start < words.length - 1 && OPENERS.has(words[start]!)) start += 1;

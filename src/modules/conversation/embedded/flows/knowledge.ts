@@ -1,4 +1,6 @@
 import { answerFromConfiguration } from '../../company-facts/facts-answer.ts';
+import { placeNamed } from '../../company-facts/towns.ts';
+import type { KnowledgeAnswer } from '../../types.ts';
 import { speakText } from '../../ear/text.ts';
 import { hear } from '../understand/heard.ts';
 import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn } from '../turn.ts';
@@ -21,6 +23,13 @@ const CLEARLY_ANOTHER_TOPIC = 0.6;
 // "Do you install water softeners?" asks what this company does: a trade's generic entry cannot say.
 const ASKS_WHAT_WE_DO = /\s(do|does|can|could|will|would) (you|yall|your company|your guys|your techs|your technicians)\s/;
 
+/** The company's own entry asks about the very town the caller named ("do you go to Scottsdale?"): its words answer. */
+function namesSamePlace(turn: Turn, found: KnowledgeAnswer): boolean {
+  const place = placeNamed(turn.heard.words, turn.profile.facts.serviceArea);
+  if (!place || /^\d/.test(place.said) || found.source !== 'company' || !found.question) return false;
+  return hear(found.question).text.includes(` ${place.said.toLowerCase()} `);
+}
+
 export async function knownAnswer(turn: Turn): Promise<string | null> {
   const fromConfig = answerFromConfiguration(turn.heard, turn.profile, turn.now);
   const found = await turn.tools.searchKnowledge(turn.raw);
@@ -28,7 +37,7 @@ export async function knownAnswer(turn: Turn): Promise<string | null> {
   const entryAnswers = found.answerable && found.answer !== null && !generic;
   if (fromConfig) {
     const entryTopic = found.question ? answerFromConfiguration(hear(found.question), turn.profile, turn.now)?.topic : undefined;
-    const entryWins = entryAnswers && found.score >= CLEARLY_ANOTHER_TOPIC && entryTopic !== fromConfig.topic;
+    const entryWins = entryAnswers && ((found.score >= CLEARLY_ANOTHER_TOPIC && entryTopic !== fromConfig.topic) || namesSamePlace(turn, found));
     if (!entryWins) return speakText(fromConfig.say);
   }
   return entryAnswers ? speakText(found.answer!) : null;

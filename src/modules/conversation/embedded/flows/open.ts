@@ -1,7 +1,7 @@
-import { describesTrouble, detectIntent, isGoodbye, isHello, isThanksOnly } from '../understand/intent.ts';
-import { matchService } from '../understand/service-match.ts';
+import { askedKindOfWork, asksForVisit, describesTrouble, detectIntent, isGoodbye, isHello, isThanksOnly, questionBeside } from '../understand/intent.ts';
+import { isKindOf, matchService } from '../understand/service-match.ts';
 import { readYesNo } from '../understand/yes-no.ts';
-import { ask, type Reply, type Turn } from '../turn.ts';
+import { ask, joinSay, type Reply, type Turn } from '../turn.ts';
 import { startBooking } from './booking.ts';
 import { goodbye, toPerson } from './endings.ts';
 import { dontKnow, knownAnswer } from './knowledge.ts';
@@ -24,6 +24,16 @@ function answered(turn: Turn, answer: string): Reply {
 
 const GO_AHEAD = /\s(lets do it|lets do that|lets book it|book it|book that|set it up|set that up|sign me up|schedule it|schedule that|go ahead and book|lets go ahead|i want to do that|id like to do that|lets get that scheduled|sounds good lets)\s/;
 
+/**
+ * A question asked in the same breath as a request for a visit is answered once, before the
+ * booking's first question (which is all a re-ask repeats). Empty when there is none, or no answer.
+ */
+async function answerBeside(turn: Turn): Promise<string> {
+  const asked = questionBeside(turn.raw);
+  const known = asked ? await knownAnswer({ ...turn, heard: asked, raw: asked.text.trim() }) : null;
+  return known ? joinSay(known, 'I can help you book a visit.') : '';
+}
+
 export async function openStep(turn: Turn): Promise<Reply> {
   // After "what else can I help you with?", "no thanks" ends the call; a "yes" never re-greets.
   const midCall = turn.st.prompt !== '' || turn.input.seq > 1;
@@ -42,15 +52,20 @@ export async function openStep(turn: Turn): Promise<Reply> {
     case 'reschedule':
       return startManage(turn, intent);
     case 'book':
-      return startBooking(turn);
+      return startBooking(turn, await answerBeside(turn));
     case 'question': {
-      // "can you fix my opener, it stopped working" asks for a visit unless the knowledge answers it.
+      // "do you take Venmo? my sink is backed up and I need someone out": the answer, then the booking.
+      if (questionBeside(turn.raw) && asksForVisit(turn.heard)) return startBooking(turn, await answerBeside(turn));
+      // "can you fix my opener, it stopped working" asks for a visit unless the knowledge answers it;
+      // "the drain backs up, do you do restaurants?" asks first whether the company does that work.
       const services = turn.profile.services.filter((s) => !s.emergency);
       const match = matchService(turn.heard, services);
-      const job = describesTrouble(turn.heard) && (match.best !== null || match.tied.length > 1);
+      const kind = askedKindOfWork(turn.heard);
+      const ours = kind === null || services.some((s) => isKindOf(kind, s));
+      const job = ours && describesTrouble(turn.heard) && (match.best !== null || match.tied.length > 1);
       const answer = await knownAnswer(turn);
       if (answer) return answered(turn, answer);
-      return job ? startBooking(turn) : dontKnow(turn);
+      return job ? startBooking(turn, await answerBeside(turn)) : dontKnow(turn);
     }
     case 'repeat':
       return ask(turn, turn.st.step, turn.st.prompt || turn.profile.greeting, 'repeat');

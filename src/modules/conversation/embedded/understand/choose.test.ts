@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceOffer } from '../../types.ts';
 import { chooseOption } from './choose-option.ts';
 import { hear } from './heard.ts';
-import { matchService } from './service-match.ts';
+import { isKindOf, matchService } from './service-match.ts';
 
 // Monday 2026-03-16, 9:00 in Chicago.
 const context = { timeZone: 'America/Chicago', now: new Date('2026-03-16T14:00:00Z') };
@@ -90,5 +90,18 @@ describe('matching the caller’s words to a service', () => {
     expect(matchService(hear('heating'), hvac).tied.map((s) => s.name)).toEqual(['Furnace tune-up', 'Furnace repair']);
     expect(matchService(hear('cooling'), hvac).tied.map((s) => s.name)).toEqual(['AC tune-up', 'AC repair']);
     expect(matchService(hear('I would like to book an appointment'), plumbing)).toEqual({ best: null, tied: [] });
+  });
+});
+
+describe('whether a kind of work the caller names is one of the services', () => {
+  it('is when every word of it is in the service’s name or description', () => {
+    expect(isKindOf('a broken spring', service('Broken Spring Replacement'))).toBe(true);
+    expect(isKindOf('clogged drains', service('Drain cleaning', 'Clogged sinks, tubs and main lines.'))).toBe(true);
+  });
+
+  it('is not when the caller names something the service never mentions', () => {
+    expect(isKindOf('gate openers', service('Garage Door Opener Repair'))).toBe(false);
+    expect(isKindOf('commercial drains', service('Drain cleaning', 'Clogged sinks, tubs and main lines.'))).toBe(false);
+    expect(isKindOf('', service('Drain cleaning'))).toBe(false);
   });
 });

@@ -65,6 +65,9 @@ describe('reading names, addresses and emails', () => {
     expect(readIntroducedName("it's leaking again")).toBeNull();
     expect(readName(hear('thirty two oh five elm road'))).toBeNull();
     expect(readName(hear('put it under Rosa Diaz'))).toBe('Rosa Diaz');
+    // A question asked where the name was asked.
+    expect(readName(hear('when can they come'))).toBeNull();
+    expect(readName(hear('who does the work'))).toBeNull();
   });
 
   it('reads an email spelled the phone way, or a skip', () => {

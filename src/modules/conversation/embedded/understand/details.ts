@@ -9,6 +9,8 @@ const NOT_NAMES = new Set([
   'yes', 'no', 'yeah', 'nope', 'the', 'a', 'and', 'my', 'is', 'i', 'to', 'of', 'for', 'at', 'in', 'on', 'with', 'want', 'need', 'dont',
   'name', 'wrong', 'right', 'correct', 'address', 'number', 'phone', 'time', 'what', 'why', 'sorry', 'okay', 'ok', 'sure', 'hello', 'hi',
   'thats', 'good', 'fine', 'great', 'perfect', 'works', 'thanks', 'thank', 'you', 'yep', 'yup', 'cool', 'alright', 'it', 'that', 'this',
+  // A question asked where the name was asked ("when can they come") is no name.
+  'when', 'where', 'how', 'who', 'which', 'whats', 'does', 'do', 'are', 'should', 'could', 'would',
   // Spoken house numbers ("twenty one oh five southeast lake road") are no names.
   'zero', 'oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
   'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred',

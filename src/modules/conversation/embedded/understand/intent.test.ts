@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hear } from './heard.ts';
-import { describesTrouble, detectIntent, isAbandon, isGoodbye, isQuestion, isThanksOnly } from './intent.ts';
+import { askedKindOfWork, describesTrouble, detectIntent, isAbandon, isGoodbye, isQuestion, isThanksOnly, questionBeside } from './intent.ts';
 import { readYesNo } from './yes-no.ts';
 
 const intent = (text: string) => detectIntent(hear(text));
@@ -84,10 +84,45 @@ describe('reading what the caller wants', () => {
     expect(isGoodbye(hear('John Goodbye Smith wants to book a visit'))).toBe(false);
     expect(isQuestion(hear('Do you take credit cards?'))).toBe(true);
     expect(isQuestion(hear('1450 north dearborn'))).toBe(false);
+    expect(isQuestion(hear("it's Omar Haddad, and do you guys take checks"))).toBe(true);
+    expect(isQuestion(hear('sure, and does the tech need me to move the car'))).toBe(true);
+    expect(isQuestion(hear('can you come thursday instead'))).toBe(false);
     expect(isAbandon(hear('never mind, forget it'))).toBe(true);
     expect(isThanksOnly(hear('ok thanks bye'))).toBe(true);
     expect(isThanksOnly(hear('no thank you'))).toBe(true);
     expect(isThanksOnly(hear('thanks, and can you also check the heater'))).toBe(false);
+  });
+});
+
+describe('questions about the people and the kinds of work (class 5)', () => {
+  it('hears "do any of your…", "does your…" and "is your…" as questions wherever they come', () => {
+    for (const said of [
+      'my dad is visiting next month and he only speaks polish, do any of your techs speak polish',
+      'does your crew wear masks inside',
+      'the last company left a mess, is your team careful with floors',
+      'we have two dogs, does anyone there mind pets',
+    ]) expect(detectIntent(hear(said)), said).toBe('question');
+  });
+
+  it('finds the kind of work a caller asks whether the company does, and not a job of their own', () => {
+    expect(askedKindOfWork(hear('do you guys work on pool pumps, ours is humming'))).toBe('pool pumps');
+    expect(askedKindOfWork(hear('the sink backs up at our bakery, can you handle bakeries'))).toBe('bakeries');
+    expect(askedKindOfWork(hear('can you fix a leaking faucet'))).toBe('a leaking faucet');
+    expect(askedKindOfWork(hear('can you fix my faucet it leaks'))).toBeNull();
+    expect(askedKindOfWork(hear('can you fix that today'))).toBeNull();
+    expect(askedKindOfWork(hear('what are your hours'))).toBeNull();
+  });
+});
+
+describe('a question said in the same breath as a request for a visit', () => {
+  it('is found in its own sentence, or up to where the request starts', () => {
+    expect(questionBeside('Are your plumbers licensed? Our tub drain is slow, can someone come Friday.')?.text).toBe(' are your plumbers licensed ');
+    expect(questionBeside('do you folks charge extra on saturdays our basement drain is backing up')?.text).toBe(' do you folks charge extra on saturdays ');
+  });
+
+  it('is nothing when the words only ask for the visit', () => {
+    expect(questionBeside('can someone come out tomorrow, my sink is clogged')).toBeNull();
+    expect(questionBeside('my water heater is leaking and I need someone today')).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { says, type Heard } from './heard.ts';
+import { hear, says, type Heard } from './heard.ts';
 
 /**
  * What a caller wants, from what the speech recogniser heard. Emergencies are not read here:
@@ -41,7 +41,7 @@ const QUESTION_OPENER = new RegExp(String.raw`^\s${LEAD_IN}(what|whats|when|when
 const QUESTION_CUE = /\s(how much|how long|how soon|how many|what (are|is|do|does)|do you (have|do|offer|take|accept|charge|work|serve|install|fix|repair|service|sell|give)|are you (open|licensed|insured|available)|price|prices|pricing|cost|costs|charge|fee|fees|hours|open on|warranty|guarantee|financing|discount|licensed|insured)\s/;
 // A question asked anywhere in the sentence: callers tell their story first ("somebody's coming
 // tomorrow, is there anything I should do before?").
-const ASKS = /\s(is there|are there|is it|is that|do you|does it|does that|does the|do i|do they|can you|can we|can i|could you|would you|will you|will the|will it|will they|will i|should i|how long|how much|how many|how soon|how often|how do|how does|what happens|what if|what kind|what type|what brands|which|are you|are your|did you|have you|whats your|what are your|what is your)\s/;
+const ASKS = /\s(is there|are there|is it|is that|do you|does it|does that|does the|do the|do i|do they|do any|does any|do your|does your|is your|are any|does anyone|does anybody|does someone|does somebody|can you|can we|can i|could you|would you|will you|will the|will it|will they|will i|should i|how long|how much|how many|how soon|how often|how do|how does|what happens|what if|what kind|what type|what brands|which|are you|are your|did you|have you|whats your|what are your|what is your)\s/;
 // Asking to be booked, however it is worded as a question.
 const BOOKING_REQUEST = new RegExp([
   String.raw`\s(book|schedule|set up|make) (me |us )?(an? )?(appointment|visit|service call|time)\s`,
@@ -75,11 +75,39 @@ export function detectIntent(heard: Heard): Intent {
   return 'unknown';
 }
 
+/** The caller asks for a visit somewhere in what they said (not as a case: "what if …, can someone come?"). */
+export const asksForVisit = (heard: Heard): boolean =>
+  !says(heard, HYPOTHETICAL) && (says(heard, BOOK) || says(heard, BOOKING_REQUEST) || says(heard, AVAILABILITY));
+
 /** A goodbye said on its own ("no that's all, bye"), whatever step the call is in. */
 export const isGoodbye = (heard: Heard): boolean => says(heard, GOODBYE) && !says(heard, BOOK) && heard.words.length <= 8;
 
+// "do you guys work on roll-up doors", "can you fix gate openers": whether the company does a kind
+// of work, not a job of the caller's own ("can you fix my opener", "can you fix that").
+const KIND_OF_WORK = /\s(?:do|does|can|could|will|would) (?:you|yall|your company|your (?:guys|techs|technicians|plumbers|electricians))(?: guys| all)? (?:do|work on|service|handle|fix|repair|install|put in|deal with|take care of|take on|work with|offer)\s(?!(?:my|our|mine|it|that|this|these|those|them|the|one)\s)(.+)$/;
+const CLAUSE_END = /\s(and|or|but|because|cause|if|since|so|we|i|im|my|our|ours|mine|theres|its|it|that|which|when|where|please|today|tomorrow)\s/;
+
+/** What the caller asks whether the company works on ("commercial roll up doors"), or null. */
+export function askedKindOfWork(heard: Heard): string | null {
+  const rest = KIND_OF_WORK.exec(heard.text)?.[1];
+  if (!rest) return null;
+  const end = CLAUSE_END.exec(` ${rest}`);
+  const kind = (end ? ` ${rest}`.slice(0, end.index) : rest).trim();
+  return kind === '' ? null : kind;
+}
+
 /** Whether the text reads as a question (asked mid-flow, it is answered before carrying on). */
-export const isQuestion = (heard: Heard): boolean => says(heard, QUESTION_OPENER) || (says(heard, QUESTION_CUE) && !says(heard, BOOK));
+// Asked of the company or its people, anywhere in the sentence: "it's Omar, and do you guys take checks".
+const ASKS_OF_US = /\s(do|does|did|are|is|can|could|will|would) (you|yall|your|the (tech|techs|technician|technicians|plumber|plumbers|electrician|electricians|guy|crew|installer))( guys| all)?\s/;
+
+export const isQuestion = (heard: Heard): boolean => says(heard, QUESTION_OPENER) || ((says(heard, QUESTION_CUE) || says(heard, ASKS_OF_US)) && !says(heard, BOOK));
+
+/** The question in what was said, from where it starts ("it's Omar, and do you take checks" → "do you take checks"). */
+export function questionPart(heard: Heard): string {
+  if (says(heard, QUESTION_OPENER)) return heard.text.trim();
+  const starts = [ASKS_OF_US, QUESTION_CUE].map((p) => heard.text.search(p)).filter((i) => i >= 0);
+  return starts.length === 0 ? heard.text.trim() : heard.text.slice(Math.min(...starts)).trim();
+}
 
 /** "never mind", "forget it", "stop": the caller abandons what the agent was collecting. */
 export const isAbandon = (heard: Heard): boolean => /\s(never mind|nevermind|forget it|forget about it|dont bother|i changed my mind)\s/.test(heard.text);
@@ -100,3 +128,23 @@ const THANKS_WORDS = new Set(['ok', 'okay', 'oh', 'alright', 'great', 'perfect',
 /** A bare "thanks" or "no thank you" after the agent asked whether there is anything else: the call is done. */
 export const isThanksOnly = (heard: Heard): boolean =>
   heard.words.length > 0 && heard.words.length <= 6 && /\s(thanks|thank you|appreciate it|no|nope|nah)\s/.test(heard.text) && heard.words.every((w) => THANKS_WORDS.has(w));
+
+// Where a request starts after a question said in the same breath: "… my sink is backed up", "… I need someone out".
+const REQUEST_START = /\s((i|we) (need|want|would like|wanna|gotta|have to)|(can|could) (someone|somebody|you) (come|send)|(my|our) [a-z]+( [a-z]+)? (is|are|has|keeps|wont|isnt|stopped))\s/;
+
+/**
+ * A question said together with a request ("do you take Venmo? my sink is backed up, can someone
+ * come tomorrow"): the question alone, from its own sentence or up to where the request starts;
+ * null when the words hold no question apart from the request.
+ */
+export function questionBeside(raw: string): Heard | null {
+  const sentences = raw.split(/(?<=[?.!])\s+/).map(hear).filter((h) => h.words.length > 0);
+  if (sentences.length > 1) return sentences.find((h) => isQuestion(h)) ?? null;
+  const heard = hear(raw);
+  const part = ` ${questionPart(heard)} `;
+  const end = REQUEST_START.exec(part);
+  if (!end || end.index === 0) return null;
+  const asked = hear(part.slice(0, end.index));
+  return asked.words.length >= 3 && isQuestion(asked) ? asked : null;
+}
+

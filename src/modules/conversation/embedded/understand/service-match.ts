@@ -38,6 +38,16 @@ function termsOf(text: string): string[] {
   return s.split(/\s+/).filter((w) => w !== '' && !STOPWORDS.has(w) && !/^\d+$/.test(w)).map(stem);
 }
 
+// Words that name no kind of work ("those kind of jobs too").
+const NO_KIND = new Set(['one', 'ones', 'work', 'stuff', 'job', 'jobs', 'type', 'types', 'too', 'also', 'here', 'today', 'anymore', 'things']);
+
+/** Whether every word of `text` is one the service's name or description uses: the service is that kind of work. */
+export function isKindOf(text: string, service: ServiceOffer): boolean {
+  const known = new Set([...termsOf(service.name), ...termsOf(service.description)]);
+  const said = termsOf(text).filter((t) => !NO_KIND.has(t));
+  return said.length > 0 && said.every((t) => known.has(t));
+}
+
 export interface ServiceMatch {
   best: ServiceOffer | null;
   /** Services tied for the best score (two or more: ask which). */
