@@ -40,7 +40,7 @@ describe('questions asked the way callers ask them', () => {
   });
 
   it('answers a question asked with a detail, keeps the detail and asks for the next one (class 5)', async () => {
-    const call = await startCall(services, { to: ROOTER, from: '+13125550405', at: chicagoMorning() });
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550405', at: chicagoMorning() });
     expect((await call.say('my bathtub drain is clogged and I need someone out to clear it')).intent).toBe('book.name');
     const both = await call.say("it's Priya Raman, oh and do you guys take apple pay");
     expect(both.say).toContain('Apple Pay');
@@ -50,31 +50,31 @@ describe('questions asked the way callers ask them', () => {
   });
 
   it('says plainly when it cannot answer a question mid-booking, records it, and asks its own question again', async () => {
-    const call = await startCall(services, { to: ROOTER, from: '+13125550406', at: chicagoMorning() });
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550406', at: chicagoMorning() });
     await call.say('my bathtub drain is clogged and I need someone out to clear it');
     await call.say('Omar Haddad');
     const unknown = await call.say('does the plumber bring his own drop ladder for attic crawl spaces');
     expect(unknown.intent).toBe('faq.unknown');
     expect(unknown.say).toMatch(/^I'm sorry, I don't have an answer to that, but I've noted your question for the team\. Is .+ the best number to reach you\?$/);
     expect(unknown.state.misunderstandings).toBe(0);
-    const unanswered = (await services.knowledge.listUnanswered(call.companyId, { limit: 50, offset: 0 })).items;
+    const unanswered = (await demo.services.knowledge.listUnanswered(call.companyId, { limit: 50, offset: 0 })).items;
     expect(unanswered.some((q) => q.question.includes('drop ladder'))).toBe(true);
     // The booking goes on where it was.
     expect((await call.say('yes')).intent).toBe('book.address');
   });
 
   it('does not book a job of a kind the company may not do: it asks first, and says it does not know (class 5)', async () => {
-    const call = await startCall(services, { to: ROOTER, from: '+13125550407', at: chicagoMorning() });
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550407', at: chicagoMorning() });
     const asked = await call.say('the heater on our hot tub keeps shutting off, do you guys work on hot tub heaters');
     expect(asked.intent).toBe('faq.unknown');
     expect(asked.state.facts.serviceId).toBeUndefined();
     // A job of the caller's own, asked as a question, still books.
-    const own = await startCall(services, { to: ROOTER, from: '+13125550408', at: chicagoMorning() });
+    const own = await startCall(demo.services, { to: ROOTER, from: '+13125550408', at: chicagoMorning() });
     expect((await own.say('can you fix my kitchen sink, it is clogged')).intent).toBe('book.name');
   });
 
   it('answers a question asked with the request for a visit once, then books; a re-ask repeats only its own question (class 5)', async () => {
-    const call = await startCall(services, { to: ROOTER, from: '+13125550409', at: chicagoMorning() });
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550409', at: chicagoMorning() });
     const first = await call.say('do you guys take apple pay? my bathroom faucet drips and I need someone out tomorrow');
     expect(first.say).toContain('Apple Pay');
     expect(first.say).toMatch(/full name, please\?$/);
