@@ -70,6 +70,7 @@ export const ERROR_STATUS = {
   NOT_READY: 503,
   DATABASE_UNAVAILABLE: 503,
   DATABASE_BUSY: 503,
+  ANALYTICS_RECOMPUTING: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -3,6 +3,7 @@ import type { BackupService } from '../backup/backup.service.ts';
 import type { Database } from '../db/connect.ts';
 import type { CounterStore } from '../rate-limits/counters.ts';
 import type { Services } from '../services.ts';
+import { ANALYTICS_RECOMPUTE_JOB, recomputeAnalytics } from './handlers/recompute-analytics.ts';
 import { BACKUP_JOB, takeBackup } from './handlers/backup.ts';
 import { PURGE_PERSONAL_DATA_CRON, PURGE_PERSONAL_DATA_JOB, purgePersonalData } from './handlers/purge-personal-data.ts';
 import { PRUNE_SESSIONS_CRON, PRUNE_SESSIONS_JOB, pruneSessions } from './handlers/prune-sessions.ts';
@@ -39,6 +40,7 @@ export function registerJobs(queue: JobQueue, services: Services, config: Config
   queue.schedule(DIGEST_SCAN_JOB, DIGEST_SCAN_CRON);
   queue.register(DIGEST_SEND_JOB, sendDigest(services.digest), { retryLimit: 4, retryDelay: 60, retryBackoff: true });
   queue.register(PREPARE_SPEECH_JOB, prepareSpeech(services.speech, speechPlan), { retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  queue.register(ANALYTICS_RECOMPUTE_JOB, recomputeAnalytics(services.analytics), { retryLimit: 3, retryDelay: 30, retryBackoff: true });
   queue.register(PURGE_PERSONAL_DATA_JOB, purgePersonalData(services.retention), { retryLimit: 2, retryDelay: 300 });
   queue.schedule(PURGE_PERSONAL_DATA_JOB, PURGE_PERSONAL_DATA_CRON);
   // A dump of a large database takes a while: an hour before pg-boss counts it failed.

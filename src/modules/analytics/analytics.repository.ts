@@ -45,6 +45,20 @@ export const analyticsRepository = {
     return new Map(r.map((v) => [v.utc_date, Number(v.version)]));
   },
 
+  /** The first and last day the company has kept, if any. */
+  async keptSpan(tx: TenantTx, companyId: string): Promise<{ from: string; to: string } | null> {
+    const r = await tx.selectFrom('analytics_days').select((eb) => [eb.fn.min('day').as('from'), eb.fn.max('day').as('to')])
+      .where('company_id', '=', companyId).executeTakeFirst();
+    return r?.from ? { from: String(r.from), to: String(r.to) } : null;
+  },
+
+  /** Calls started in [from, to), counted up to `limit` (reading no further): what computing those days would read. */
+  async countCalls(tx: TenantTx, companyId: string, from: Date, to: Date, limit: number): Promise<number> {
+    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM calls WHERE company_id = ${companyId} AND started_at >= ${from} AND started_at < ${to} LIMIT ${limit}) c`.execute(tx);
+    return r.rows[0]!.n;
+  },
+
   async keptDays(tx: TenantTx, companyId: string, from: string, to: string): Promise<KeptDay[]> {
     const r = await tx.selectFrom('analytics_days').select(['day', 'day_start', 'day_end', 'open_hours', 'versions', 'figures'])
       .where('company_id', '=', companyId).where('day', '>=', from).where('day', '<=', to).execute();

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CompanyParams, errorResponses } from '../../http/common-schemas.ts';
 import { OWNER_ONLY, principalOf } from '../../plugins/access.ts';
+import { queueRecompute } from '../analytics/analytics-jobs.ts';
 import { actorOf } from '../auth/principal.ts';
 import {
   BookingSettings, CreateServiceBody, CreateTechnicianBody, PutBookingSettingsBody, Service, ServiceParams, Technician, TechnicianParams,
@@ -22,7 +23,16 @@ export const bookingSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put('/', {
     schema: { tags, summary: 'Change the booking rules (fields left out keep their value)', params: CompanyParams, body: PutBookingSettingsBody, response: { 200: BookingSettings, ...errorResponses } },
     config: OWNER_ONLY,
-  }, async (req) => booking.putSettings(actorOf(principalOf(req)), req.params.companyId, req.body));
+  }, async (req) => {
+    const settings = await booking.putSettings(actorOf(principalOf(req)), req.params.companyId, req.body);
+    // Kept analytics days are counted on the zone's clocks and against the hours: count them
+    // again now, in the background, rather than in the owner's next analytics request.
+    const { timeZone, weeklyHours, overrides, holidays } = req.body;
+    if ([timeZone, weeklyHours, overrides, holidays].some((v) => v !== undefined)) {
+      await queueRecompute(app, req.log, { companyId: req.params.companyId });
+    }
+    return settings;
+  });
 };
 
 export const servicesRoutes: FastifyPluginAsyncTypebox = async (app) => {

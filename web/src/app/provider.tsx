@@ -34,13 +34,18 @@ const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   dark: {},
 });
 
+const recomputing = (error: unknown) => error instanceof ApiError && error.code === 'ANALYTICS_RECOMPUTING';
+
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 15_000,
       refetchOnWindowFocus: true,
-      // A 4xx will not change by asking again; a dropped connection or a 503 may.
-      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status < 500),
+      // A 4xx will not change by asking again; a dropped connection or a 503 may. Analytics
+      // being counted again (new zone or hours) answer within a minute or two: every 5 s (its
+      // Retry-After), the page saying so meanwhile.
+      retry: (count, error) => (recomputing(error) ? count < 24 : count < 2 && !(error instanceof ApiError && error.status < 500)),
+      retryDelay: (count, error) => (recomputing(error) ? 5_000 : Math.min(1000 * 2 ** count, 30_000)),
     },
   },
 });

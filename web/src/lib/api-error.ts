@@ -67,6 +67,7 @@ const WORDS: Record<string, string> = {
   RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
   DATABASE_UNAVAILABLE: 'The service is briefly unavailable. Try again in a few seconds.',
   DATABASE_BUSY: 'The service is busy. Try again in a few seconds.',
+  ANALYTICS_RECOMPUTING: 'The figures are being counted again for your new time zone or hours. Try again in a few seconds.',
   PHONE_NUMBER_NOT_VERIFIED: 'That number is not in your Twilio account. Add your Twilio account SID and auth token in Settings, or ask the platform admin to assign it.',
   TWILIO_UNAVAILABLE: 'Twilio did not answer. Try again in a minute.',
   WIDGET_ORIGIN_NOT_ALLOWED: 'That website is not on the list of sites allowed to use your chat.',

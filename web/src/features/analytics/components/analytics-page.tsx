@@ -2,6 +2,7 @@ import { Card, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { LoadError, Loading } from '../../../components/page-states.tsx';
+import { ApiError } from '../../../lib/api-error.ts';
 import { useCompany } from '../../../lib/company-context.ts';
 import { localDate } from '../../../lib/format.ts';
 import { dayLabel } from '../../../lib/local-day.ts';
@@ -28,7 +29,7 @@ export default function AnalyticsPage() {
       <PageHeader title="Analytics" description={`Company time (${company.timeZone.replace('_', ' ')}); each call counts on the day it started.`} />
       <Stack gap="lg">
         <RangePicker choice={choice} onChoice={setChoice} custom={custom} onCustom={setCustom} />
-        {analytics.isPending ? <Loading label="Loading the figures" /> : analytics.isError ? <LoadError error={analytics.error} retry={() => void analytics.refetch()} /> : (
+        {analytics.isPending ? <Loading label={analytics.failureReason instanceof ApiError && analytics.failureReason.code === 'ANALYTICS_RECOMPUTING' ? 'Counting the figures again for your new time zone or hours' : 'Loading the figures'} /> : analytics.isError ? <LoadError error={analytics.error} retry={() => void analytics.refetch()} /> : (
           <>
             <Text size="sm" c="dimmed" data-testid="analytics-range">
               {label(analytics.data.range)}, against {label(analytics.data.previousRange)}
