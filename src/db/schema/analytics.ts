@@ -14,5 +14,6 @@ export interface AnalyticsDaysTable {
   open_hours: string;
   versions: number[];
   figures: ColumnType<unknown, string, string>;
+  rules: Generated<number>;
   computed_at: Generated<Date>;
 }

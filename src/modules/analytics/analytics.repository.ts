@@ -1,3 +1,4 @@
+import { DAY_RULES } from './day-rules.ts';
 import { sql } from 'kysely';
 import type { TenantTx } from '../../db/tenant.ts';
 import type { LocalDay } from '../../time/company-days.ts';
@@ -11,6 +12,7 @@ export interface KeptDay {
   open_hours: string;
   versions: (number | string)[];
   figures: DayFigures;
+  rules: number;
 }
 
 export interface DayToKeep {
@@ -60,7 +62,7 @@ export const analyticsRepository = {
   },
 
   async keptDays(tx: TenantTx, companyId: string, from: string, to: string): Promise<KeptDay[]> {
-    const r = await tx.selectFrom('analytics_days').select(['day', 'day_start', 'day_end', 'open_hours', 'versions', 'figures'])
+    const r = await tx.selectFrom('analytics_days').select(['day', 'day_start', 'day_end', 'open_hours', 'versions', 'figures', 'rules'])
       .where('company_id', '=', companyId).where('day', '>=', from).where('day', '<=', to).execute();
     return r as KeptDay[];
   },
@@ -137,11 +139,11 @@ export const analyticsRepository = {
     if (days.length === 0) return;
     await tx.insertInto('analytics_days')
       .values(days.map((d) => ({
-        company_id: companyId, day: d.day, day_start: d.start, day_end: d.end, open_hours: d.openHours, versions: d.versions, figures: JSON.stringify(d.figures),
+        company_id: companyId, day: d.day, day_start: d.start, day_end: d.end, open_hours: d.openHours, versions: d.versions, figures: JSON.stringify(d.figures), rules: DAY_RULES,
       })))
       .onConflict((oc) => oc.columns(['company_id', 'day']).doUpdateSet((eb) => ({
         day_start: eb.ref('excluded.day_start'), day_end: eb.ref('excluded.day_end'), open_hours: eb.ref('excluded.open_hours'),
-        versions: eb.ref('excluded.versions'), figures: eb.ref('excluded.figures'), computed_at: sql`now()`,
+        versions: eb.ref('excluded.versions'), figures: eb.ref('excluded.figures'), rules: eb.ref('excluded.rules'), computed_at: sql`now()`,
       })))
       .execute();
   },

@@ -6,6 +6,7 @@ import { companyDays, parseLocalDateRange, type LocalDateRange, type LocalDay } 
 import { formatLocalDate, parseLocalDate } from '../booking/engine/local-date.ts';
 import type { BookingConfigService } from '../booking/booking-config.service.ts';
 import type { RecomputeJob } from './analytics-jobs.ts';
+import { DAY_RULES } from './day-rules.ts';
 import { analyticsRepository as repo, type DayToKeep, type KeptDay } from './analytics.repository.ts';
 import { dayFigures, emptyDay, type Counts, type DayFigures } from './day-figures.ts';
 import { openHoursOf } from './open-hours.ts';
@@ -105,7 +106,7 @@ async function splitKept(tx: TenantTx, companyId: string, { days, open }: Span):
   days.forEach((day, i) => {
     const current = utcDatesOf(day).map((d) => versions.get(d) ?? 0);
     const k = kept.get(day.date);
-    const valid = k && k.day_start.getTime() === day.from.getTime() && k.day_end.getTime() === day.to.getTime() && k.open_hours === open.perDay[i] && sameVersions(k.versions, current);
+    const valid = k && k.rules === DAY_RULES && k.day_start.getTime() === day.from.getTime() && k.day_end.getTime() === day.to.getTime() && k.open_hours === open.perDay[i] && sameVersions(k.versions, current);
     if (valid) found.set(day.date, k.figures);
     else stale.push({ day, openHours: open.perDay[i]!, versions: current });
   });
