@@ -62,8 +62,12 @@ export function createServices(
   const agentSettings = createAgentSettingsService(db, audit, {
     isOwnNumber: async (companyId, e164) => (await phoneNumbers.lookup(e164))?.companyId === companyId,
     tradeEmergencyKeys: (companyId) => knowledge.tradeEmergencyKeys(companyId),
+    onSaved: (companyId) => knowledge.forgetEmergencyRules(companyId),
   });
   const knowledge = createKnowledgeService(db, audit, { emergencySettingsIn: async (tx, companyId) => (await agentSettings.currentIn(tx, companyId)).settings });
+  // The emergency rules are kept per company: a change to it in any process (its agent settings,
+  // its categories) reaches them.
+  invalidation.register((companyId) => knowledge.forgetEmergencyRules(companyId));
   // A company's status and time zone travel with its number lookups, and its trade categories
   // decide the knowledge it inherits: refresh both on change.
   const companies = createCompaniesService(db, audit, tradeCategories, {

@@ -31,6 +31,12 @@ export function createLoadingCache<V>(load: (key: string) => Promise<V>, options
       cache.delete(key);
       loading.delete(key);
     },
+
+    /** Every key is loaded again on next use. */
+    clear(): void {
+      cache.clear();
+      loading.clear();
+    },
   };
 }
 

@@ -90,6 +90,20 @@ describe('Twilio voice webhooks', () => {
     expect(detail.transcript.map((x) => x.seq)).toEqual([0, 1]);
   });
 
+  it('counts an unanswered question once, with its turn, however often Twilio delivers the turn', async () => {
+    const call = phoneCall(t.app, t.config, RAPID_ROOTER, '+13125550161');
+    const companyId = await companyOf(RAPID_ROOTER);
+    await call.start();
+    const question = 'do you sell zebra striped gift vouchers';
+    const action = `${t.config.publicUrl}/api/twilio/turn?seq=1`;
+    // Two deliveries at once, both running the turn before either records it, then a late one.
+    const [first, second] = await Promise.all([call.say(question), call.redeliver(action, question)]);
+    expect(second.raw).toBe(first.raw);
+    expect((await call.redeliver(action, question)).raw).toBe(first.raw);
+    const groups = (await t.app.ctx.services.knowledge.listUnanswered(companyId, { limit: 50, offset: 0 })).items.filter((q) => q.question === question);
+    expect(groups).toMatchObject([{ askCount: 1 }]);
+  });
+
   it('closes the call record from the status callback with its duration and outcome', async () => {
     const call = phoneCall(t.app, t.config, RAPID_ROOTER);
     await call.start();

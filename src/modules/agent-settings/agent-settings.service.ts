@@ -27,6 +27,8 @@ export interface AgentSettingsDeps {
   isOwnNumber(companyId: string, e164: string): Promise<boolean>;
   /** Every trade emergency a company may name (by trade slug and key), with its severity. */
   tradeEmergencyKeys(companyId: string): Promise<{ tradeCategory: string; key: string; severity: 'life_safety' | 'urgent' }[]>;
+  /** After a save committed (`save`; a caller of `saveIn` tells its own commit). */
+  onSaved?(companyId: string): void;
 }
 
 // Stored documents are read through the defaults: a field added later reads as its default.
@@ -125,7 +127,9 @@ export function createAgentSettingsService(db: Db, audit: AuditService, deps: Ag
         if (options.expectedVersion !== undefined && options.expectedVersion !== base.version) throw conflict(base.version);
         const settings = await validate(companyId, isPlainObject(input) ? keepOmitted(base.settings as Record<string, unknown>, input) : input);
         try {
-          return await withTenant(db, companyId, (tx) => saveIn(tx, actor, companyId, settings, { expectedVersion: base.version }));
+          const saved = await withTenant(db, companyId, (tx) => saveIn(tx, actor, companyId, settings, { expectedVersion: base.version }));
+          deps.onSaved?.(companyId);
+          return saved;
         } catch (err) {
           const retry = options.expectedVersion === undefined && attempt < MERGE_ATTEMPTS && err instanceof AppError && err.code === 'CONFLICT';
           if (!retry) throw err;

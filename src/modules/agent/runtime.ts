@@ -58,7 +58,7 @@ export function createAgentRuntime(deps: {
 
   return {
     profileFor: async (companyId, now) => profileAt(await profiles.get(companyId), companyId, now),
-    toolsFor: (companyId, call, now) => createAgentTools(services, { companyId, call, now, anonymous: { requestHoldMinutes: config.anonRequestHoldMinutes } }),
+    toolsFor: (companyId, call, now, deferWrite) => createAgentTools(services, { companyId, call, now, anonymous: { requestHoldMinutes: config.anonRequestHoldMinutes }, deferWrite }),
     async respond(input, tools, signal) {
       if (!llm || !(await modelAllowed(input))) return { result: await embedded.respond(input, tools, signal), engine: 'embedded' };
       const tracked = await llm.respondTracked(input, tools, signal);

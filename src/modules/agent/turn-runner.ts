@@ -1,12 +1,13 @@
 import { unreadMetrics, type AppMetrics } from '../../observability/metrics.ts';
-import type { CallRecord, CallsService } from '../calls/calls.service.ts';
+import type { CallRecord, CallsService, TurnWrite } from '../calls/calls.service.ts';
 import type { AgentProfile, AgentTools, CallInfo, DialogState, TurnInput, TurnResult, Utterance } from '../conversation/types.ts';
 import { initialState } from '../conversation/types.ts';
 
 /** How the agent runs for a company: its profile, tools and engine for one turn. */
 export interface AgentRuntime {
   profileFor(companyId: string, now: Date): Promise<AgentProfile>;
-  toolsFor(companyId: string, call: CallInfo, now: Date): AgentTools;
+  /** `deferWrite` takes the writes that belong with the turn's record (see `record`). */
+  toolsFor(companyId: string, call: CallInfo, now: Date, deferWrite?: (write: TurnWrite) => void): AgentTools;
   /** Runs the company's engine for one turn; says which engine's words the caller hears. */
   respond(input: TurnInput, tools: AgentTools, signal: AbortSignal): Promise<{ result: TurnResult; engine: 'embedded' | 'llm' | 'fallback' }>;
   /** Words to help speech recognition: services, trade vocabulary. */
@@ -23,6 +24,8 @@ export interface RanTurn {
   /** When the turn began (performance.now()): the turn's whole time is measured from it. */
   startedAt: number;
   utterance: Utterance | null;
+  /** What the tools left to write with the turn's record (an unanswered question). */
+  writes: TurnWrite[];
 }
 
 /** How a turn of a streaming call went out: the transport and caller stop → first token or frame sent. */
@@ -60,15 +63,19 @@ export function createTurnRunner(deps: { calls: CallsService; runtime: AgentRunt
       const started = performance.now();
       const profile = await runtime.profileFor(companyId, at);
       const info = callInfoOf(call);
+      const writes: TurnWrite[] = [];
       const { result, engine } = await runtime.respond(
         { profile, call: info, state: dialogStateOf(call.state), utterance, seq, now: at },
-        runtime.toolsFor(companyId, info, at),
+        runtime.toolsFor(companyId, info, at, (write) => writes.push(write)),
         signal,
       );
-      return { profile, result, engine, engineMs: Math.round(performance.now() - started), startedAt: started, utterance };
+      return { profile, result, engine, engineMs: Math.round(performance.now() - started), startedAt: started, utterance, writes };
     },
 
-    /** Records a turn once; a concurrent or repeated delivery gets the first one's response. */
+    /**
+     * Records a turn once, with the writes its tools left (one transaction); a concurrent or
+     * repeated delivery gets the first one's response and writes nothing.
+     */
     async record(companyId: string, call: CallRecord, seq: number, turn: { ran: RanTurn | null; result: TurnResult; response: string; speechMs: number; streamed?: StreamedTiming | undefined }): Promise<string> {
       const before = dialogStateOf(call.state).facts;
       const { result, ran } = turn;
@@ -94,6 +101,7 @@ export function createTurnRunner(deps: { calls: CallsService; runtime: AgentRunt
           bookingId: result.outcome === 'booked' ? result.state.bookingId : undefined,
           learned: { name: facts.name, address: facts.address, zip: facts.zip },
           known: { name: before.name, address: before.address, zip: before.zip },
+          writes: ran?.writes,
         },
       );
       // Engine, speech and the write together: what the caller waited for, on our side.

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect.ts';
 import type { CallOutcomeColumn, CallStatus } from '../../db/schema.ts';
-import { withTenant } from '../../db/tenant.ts';
+import { withTenant, type TenantTx } from '../../db/tenant.ts';
 import { notFound } from '../../errors.ts';
 import { toPage, type PageRequest } from '../../http/common-schemas.ts';
 import { normalizePhone } from '../../phone/normalize.ts';
@@ -73,6 +73,9 @@ const recordOf = (r: CallRow): CallRecord => ({
   state: r.state,
 });
 
+/** A write the turn made that belongs with its record (another module's, run in the record's transaction). */
+export type TurnWrite = (tx: TenantTx) => Promise<unknown>;
+
 export interface TurnUpdate {
   state: object;
   outcome?: CallOutcomeColumn | undefined;
@@ -81,6 +84,8 @@ export interface TurnUpdate {
   learned?: { name?: string | undefined; address?: string | undefined; zip?: string | undefined } | undefined;
   /** What it knew before this turn: only what changed is written to the contact. */
   known?: { name?: string | undefined; address?: string | undefined; zip?: string | undefined } | undefined;
+  /** Written only with the turn: a repeated delivery of it writes none of them again. Run last. */
+  writes?: readonly TurnWrite[] | undefined;
 }
 
 /**
@@ -133,8 +138,9 @@ export function createCallsService(db: Db, deps: { contacts: ContactsService }) 
     },
 
     /**
-     * Records a turn and the state after it, once: when another delivery of the same turn got
-     * there first, its response is returned instead and nothing is written.
+     * Records a turn, the state after it and the turn's own writes, in one transaction and once:
+     * when another delivery of the same turn got there first, its response is returned instead
+     * and nothing is written.
      */
     async recordTurn(companyId: string, callId: string, turn: TurnValues, update: TurnUpdate): Promise<{ recorded: boolean; response: string }> {
       return withTenant(db, companyId, async (tx) => {
@@ -151,6 +157,9 @@ export function createCallsService(db: Db, deps: { contacts: ContactsService }) 
           const { contact } = await contacts.findOrCreateByPhoneIn(tx, AGENT, companyId, call.from_number, learned);
           if (contact.id !== call.contact_id) await repo.updateCall(tx, companyId, callId, { contact_id: contact.id });
         }
+        // Last: a write may take a lock held to the commit (an unanswered question's), so it
+        // waits on nothing else while holding it.
+        for (const write of update.writes ?? []) await write(tx);
         return { recorded: true, response: turn.response };
       });
     },

@@ -28,6 +28,7 @@ export function createCompanyConfigService(db: Db, deps: CompanyConfigDeps) {
       deps.phoneNumbers.forget(applied.rerouted);
       if (applied.changed.includes('company')) deps.companies.changeCommitted(companyId);
       if (applied.inheritedChanged) deps.knowledge.forgetInherited(companyId);
+      else if (applied.changed.includes('agent')) deps.knowledge.forgetEmergencyRules(companyId);
       return { document: await exportConfig(companyId), changed: applied.changed };
     },
   };

@@ -3,8 +3,9 @@ import { normalizePhone } from '../../phone/normalize.ts';
 import type { Services } from '../../services.ts';
 import type { Actor } from '../auth/principal.ts';
 import type { Booking } from '../booking/bookings.present.ts';
+import type { TurnWrite } from '../calls/calls.service.ts';
 import type { Slot } from '../booking/engine/types.ts';
-import type { AgentTools, BookingSummary, CallInfo, SlotOffer } from './types.ts';
+import type { AgentTools, BookingSummary, CallInfo, KnowledgeAnswer, SlotOffer } from './types.ts';
 
 /**
  * The agent's tools over the real services, bound to one company and one call. Writes carry
@@ -63,7 +64,19 @@ function refusal(err: unknown): { ok: false; code: string; message: string } | {
 
 const notYours = { ok: false as const, code: 'NOT_FOUND', message: 'No such booking for this caller.' };
 
-export function createAgentTools(services: ToolServices, context: { companyId: string; call: CallInfo; now: Date; anonymous?: AnonymousPolicy }): AgentTools {
+export interface ToolContext {
+  companyId: string;
+  call: CallInfo;
+  now: Date;
+  anonymous?: AnonymousPolicy;
+  /**
+   * Where the turn's record-keeping writes go (an unanswered question) when the turn is
+   * recorded: they are written in the record's transaction. Without it they are written at once.
+   */
+  deferWrite?: ((write: TurnWrite) => void) | undefined;
+}
+
+export function createAgentTools(services: ToolServices, context: ToolContext): AgentTools {
   const { companyId, call, now } = context;
   const caller = call.callerNumber ? normalizePhone(call.callerNumber) : null;
   // Nobody vouches for a widget visitor: its bookings are capped requests, never confirmed here.
@@ -88,11 +101,19 @@ export function createAgentTools(services: ToolServices, context: { companyId: s
     if (!(await services.bookings.existsWithKey(companyId, key))) await services.anonymousUsage.takeBooking(companyId, e164, now);
   }
 
+  async function search(question: string): Promise<KnowledgeAnswer> {
+    const found = await services.knowledge.search(companyId, question, { limit: 1 });
+    const top = found.results[0];
+    return { answerable: found.answerable, answer: top?.answer ?? null, question: top?.question ?? null, score: top?.score ?? 0, ...(top ? { source: top.source } : {}) };
+  }
+  // Tools live for one turn, whose steps may ask the same question twice (mid-booking, then open): searched once.
+  const searched = new Map<string, Promise<KnowledgeAnswer>>();
+
   return {
-    async searchKnowledge(question) {
-      const found = await services.knowledge.search(companyId, question, { limit: 1 });
-      const top = found.results[0];
-      return { answerable: found.answerable, answer: top?.answer ?? null, question: top?.question ?? null, score: top?.score ?? 0, ...(top ? { source: top.source } : {}) };
+    searchKnowledge(question) {
+      let found = searched.get(question);
+      if (!found) searched.set(question, (found = search(question)));
+      return found;
     },
 
     async detectEmergency(text) {
@@ -102,7 +123,8 @@ export function createAgentTools(services: ToolServices, context: { companyId: s
     },
 
     async recordUnanswered(question) {
-      await services.knowledge.recordUnanswered(companyId, question);
+      if (context.deferWrite) context.deferWrite((tx) => services.knowledge.recordUnansweredIn(tx, companyId, question));
+      else await services.knowledge.recordUnanswered(companyId, question);
     },
 
     async findSlots(query) {

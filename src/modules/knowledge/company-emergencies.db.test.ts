@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUserSession, type Session } from '../../../test/helpers/factories.ts';
+import { SYSTEM_ACTOR } from '../auth/principal.ts';
 import { POLAR, ROOTER, chicagoMorning, startCall, useDemoApp, weekdayMorning } from '../conversation/embedded/call-driver.fixture.ts';
 
 const ROOTER_ON_CALL = '+13125550111';
@@ -72,6 +73,20 @@ describe("a company's own emergencies", () => {
     } finally {
       await demo.t.app.inject({ method: 'PUT', url: `/api/companies/${rooter}/agent-settings`, headers: owner.headers, payload: { settings: { tradeEmergenciesOff: [] } } });
     }
+  });
+
+  it("hears a save at the caller's next turn, though the rules are kept between turns", async () => {
+    const aquarium = { name: 'Cracked aquarium', severity: 'urgent', triggers: ['aquarium cracked'], safetyInstruction: 'Unplug the aquarium pump if the plug is dry.' };
+    const said = 'the big aquarium cracked in our lobby';
+    expect(await demo.services.knowledge.emergencyFor(rooter, said)).toBeNull();
+    // Through the service, not the API: the save itself tells the emergency check.
+    await demo.services.agentSettings.save(SYSTEM_ACTOR, rooter, { emergencies: [SERVER_ROOM, aquarium] });
+    try {
+      expect(await demo.services.knowledge.emergencyFor(rooter, said)).toMatchObject({ source: 'company', name: aquarium.name });
+    } finally {
+      await demo.services.agentSettings.save(SYSTEM_ACTOR, rooter, { emergencies: [SERVER_ROOM] });
+    }
+    expect(await demo.services.knowledge.emergencyFor(rooter, said)).toBeNull();
   });
 
   it.each([

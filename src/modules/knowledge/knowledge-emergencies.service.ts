@@ -1,3 +1,5 @@
+import { COMPANY_CACHE_TTL_MS } from '../../cache/invalidation-hub.ts';
+import { createLoadingCache } from '../../cache/loading-cache.ts';
 import type { Db } from '../../db/connect.ts';
 import { withTenant, type TenantTx } from '../../db/tenant.ts';
 import { companyEmergencyRules, isSwitchedOff, tradeEmergencyKey, type CompanyEmergencySettings } from './company-emergencies.ts';
@@ -28,17 +30,30 @@ export interface EmergencyDeps {
 }
 
 export function createKnowledgeEmergencies(db: Db, inheritedCache: InheritedCache, analyzer: (companyId: string, inherited: Inherited) => Analyzer, deps: EmergencyDeps) {
+  // Checked on every caller turn, changed rarely: the rules (the trades' emergencies for the
+  // company's categories, its own, those it switched off) are kept per company. Forgotten at
+  // once on a change in this process (agent settings saved, categories or trade emergencies
+  // changed) and, through the invalidation hub, on a company change in another; the TTL bounds
+  // what a lost notification can leave.
+  const rulesOf = createLoadingCache((companyId) => withTenant(db, companyId, async (tx) => {
+    const inherited = await inheritedCache.get(tx, companyId);
+    return { inherited, rules: companyEmergencyRules(inherited.emergencies, await deps.emergencySettingsIn(tx, companyId)) };
+  }), { ttlMs: COMPANY_CACHE_TTL_MS });
+
   return {
     /** The most serious emergency the caller describes, trade's or company's, with the safety instruction to read out; null when none. */
     async emergencyFor(companyId: string, text: string): Promise<EmergencyMatch | null> {
-      return withTenant(db, companyId, async (tx) => {
-        const inherited = await inheritedCache.get(tx, companyId);
-        const rules = companyEmergencyRules(inherited.emergencies, await deps.emergencySettingsIn(tx, companyId));
-        const match = matchEmergency(text.slice(0, MAX_TEXT_LENGTH), rules, analyzer(companyId, inherited));
-        if (!match) return null;
-        const { triggers: _triggers, ...rule } = match.rule;
-        return { ...rule, matchedTrigger: match.trigger };
-      });
+      const { inherited, rules } = await rulesOf.get(companyId);
+      const match = matchEmergency(text.slice(0, MAX_TEXT_LENGTH), rules, analyzer(companyId, inherited));
+      if (!match) return null;
+      const { triggers: _triggers, ...rule } = match.rule;
+      return { ...rule, matchedTrigger: match.trigger };
+    },
+
+    /** The company's (or, without an id, every company's) emergency rules are read again on next use. */
+    forgetEmergencyRules(companyId?: string): void {
+      if (companyId === undefined) rulesOf.clear();
+      else rulesOf.invalidate(companyId);
     },
 
     /** The trade emergencies the company inherits, each saying whether the company switched it off. */

@@ -79,8 +79,9 @@ export function createKnowledgeSearch(db: Db, deps: EmergencyDeps) {
       .sort(byScore);
   }
 
+  const emergencies = createKnowledgeEmergencies(db, inheritedCache, analyzer, deps);
   return {
-    ...createKnowledgeEmergencies(db, inheritedCache, analyzer, deps),
+    ...emergencies,
 
     /** Ranked answers to what a caller said, and whether the best is good enough to say. */
     async search(companyId: string, text: string, options: { limit?: number } = {}): Promise<SearchResult> {
@@ -136,6 +137,7 @@ export function createKnowledgeSearch(db: Db, deps: EmergencyDeps) {
     /** The company's (or, without an id, every company's) inherited knowledge is read again on next use. */
     forgetInherited(companyId?: string): void {
       inheritedCache.forget(companyId);
+      emergencies.forgetEmergencyRules(companyId);
     },
 
     /** The lexicon for the company's vocabulary (unanswered questions are grouped with it). */

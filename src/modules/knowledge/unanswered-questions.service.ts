@@ -33,22 +33,27 @@ export function createUnansweredQuestions(db: Db, audit: AuditService, lexiconOf
     return row;
   }
 
+  /**
+   * Counts a question the agent could not answer into the group of similar questions, or
+   * starts a group, inside the caller's transaction (a call turn records it with the turn, so a
+   * repeated delivery counts it once). The company's lock is held until that transaction ends:
+   * take it last. Returns null for text with no words in it (nothing to learn from).
+   */
+  async function recordUnansweredIn(tx: TenantTx, companyId: string, text: string): Promise<(UnansweredQuestion & { newGroup: boolean }) | null> {
+    const question = text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
+    const groupKey = groupKeyOf(question, await lexiconOf(tx, companyId));
+    if (groupKey === '') return null;
+    await repo.lockCompany(tx, companyId);
+    const group = await repo.findSimilar(tx, companyId, groupKey, SAME_GROUP_SIMILARITY);
+    if (group) return { ...present(await repo.countAsked(tx, companyId, group.id, withExample(group.examples, question))), newGroup: false };
+    return { ...present(await repo.insert(tx, companyId, { group_key: groupKey, question })), newGroup: true };
+  }
+
   return {
-    /**
-     * Counts a question the agent could not answer into the group of similar questions, or
-     * starts a group. Returns null for text with no words in it (nothing to learn from).
-     */
-    async recordUnanswered(companyId: string, text: string): Promise<(UnansweredQuestion & { newGroup: boolean }) | null> {
-      const question = text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
-      return withTenant(db, companyId, async (tx) => {
-        const groupKey = groupKeyOf(question, await lexiconOf(tx, companyId));
-        if (groupKey === '') return null;
-        await repo.lockCompany(tx, companyId);
-        const group = await repo.findSimilar(tx, companyId, groupKey, SAME_GROUP_SIMILARITY);
-        if (group) return { ...present(await repo.countAsked(tx, companyId, group.id, withExample(group.examples, question))), newGroup: false };
-        return { ...present(await repo.insert(tx, companyId, { group_key: groupKey, question })), newGroup: true };
-      });
-    },
+    recordUnansweredIn,
+
+    /** recordUnansweredIn in a transaction of its own. */
+    recordUnanswered: (companyId: string, text: string) => withTenant(db, companyId, (tx) => recordUnansweredIn(tx, companyId, text)),
 
     async listUnanswered(companyId: string, page: PageRequest) {
       const rows = await withTenant(db, companyId, (tx) => repo.list(tx, companyId, page));
