@@ -6,6 +6,7 @@ import { BOOKING_SMS_JOB } from '../sms/sms-jobs.ts';
 import { createRelayFlow, type RelayActionParams } from './relay-flow.ts';
 import { createSpeaker } from './speaker.ts';
 import { createTwilioTokenCache } from './twilio-tokens.ts';
+import { voiceModeOf } from './voice-mode.ts';
 import { registerWebhookGate } from './webhook-gate.ts';
 
 /**
@@ -38,7 +39,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     speaker: createSpeaker(app.ctx.resolveVoice, services.speech),
     async modeOf(companyId) {
       const { settings } = await services.voiceSettings.get(companyId);
-      return { mode: settings.mode === 'default' ? config.voiceModeDefault : settings.mode, voice: settings };
+      return { mode: voiceModeOf(settings, config), voice: settings };
     },
     relay: createRelayFlow({ config, calls: services.calls, runtime, resolveVoice: app.ctx.resolveVoice }),
     logger: app.log,

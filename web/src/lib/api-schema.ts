@@ -16070,10 +16070,10 @@ export type paths = {
                                 /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                                 useOwnKey: boolean;
                                 /**
-                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt), 'stream' (Twilio Media Streams: our own recognition (Deepgram) and ElevenLabs voice streamed as audio, the caller can interrupt; turn by turn while no DEEPGRAM_API_KEY is set) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
                                  * @enum {unknown}
                                  */
-                                mode: "default" | "gather" | "relay";
+                                mode: "default" | "gather" | "relay" | "stream";
                             };
                             elevenLabsApiKey: {
                                 set: boolean;
@@ -16244,10 +16244,10 @@ export type paths = {
                             /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                             useOwnKey?: boolean;
                             /**
-                             * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                             * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt), 'stream' (Twilio Media Streams: our own recognition (Deepgram) and ElevenLabs voice streamed as audio, the caller can interrupt; turn by turn while no DEEPGRAM_API_KEY is set) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
                              * @enum {unknown}
                              */
-                            mode?: "default" | "gather" | "relay";
+                            mode?: "default" | "gather" | "relay" | "stream";
                         };
                         /**
                          * @description A string sets it, null clears it, absent keeps it
@@ -16288,10 +16288,10 @@ export type paths = {
                                 /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                                 useOwnKey: boolean;
                                 /**
-                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt), 'stream' (Twilio Media Streams: our own recognition (Deepgram) and ElevenLabs voice streamed as audio, the caller can interrupt; turn by turn while no DEEPGRAM_API_KEY is set) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
                                  * @enum {unknown}
                                  */
-                                mode: "default" | "gather" | "relay";
+                                mode: "default" | "gather" | "relay" | "stream";
                             };
                             elevenLabsApiKey: {
                                 set: boolean;
@@ -20648,10 +20648,10 @@ export type paths = {
                                 /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                                 useOwnKey?: boolean;
                                 /**
-                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt), 'stream' (Twilio Media Streams: our own recognition (Deepgram) and ElevenLabs voice streamed as audio, the caller can interrupt; turn by turn while no DEEPGRAM_API_KEY is set) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
                                  * @enum {unknown}
                                  */
-                                mode?: "default" | "gather" | "relay";
+                                mode?: "default" | "gather" | "relay" | "stream";
                             };
                             /**
                              * @description The website chat widget (see /widget) without its key; left out: no site may use it
@@ -21243,10 +21243,10 @@ export type paths = {
                             /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                             useOwnKey?: boolean;
                             /**
-                             * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                             * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt), 'stream' (Twilio Media Streams: our own recognition (Deepgram) and ElevenLabs voice streamed as audio, the caller can interrupt; turn by turn while no DEEPGRAM_API_KEY is set) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
                              * @enum {unknown}
                              */
-                            mode?: "default" | "gather" | "relay";
+                            mode?: "default" | "gather" | "relay" | "stream";
                         };
                         /**
                          * @description The website chat widget (see /widget) without its key; left out: no site may use it
@@ -21708,10 +21708,10 @@ export type paths = {
                                 /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                                 useOwnKey?: boolean;
                                 /**
-                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt), 'stream' (Twilio Media Streams: our own recognition (Deepgram) and ElevenLabs voice streamed as audio, the caller can interrupt; turn by turn while no DEEPGRAM_API_KEY is set) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
                                  * @enum {unknown}
                                  */
-                                mode?: "default" | "gather" | "relay";
+                                mode?: "default" | "gather" | "relay" | "stream";
                             };
                             /**
                              * @description The website chat widget (see /widget) without its key; left out: no site may use it
