@@ -1,5 +1,4 @@
-import type { Handoff } from './socket-turn.ts';
-import { createSocketTurns, type SocketTurnDeps } from './socket-turn.ts';
+import { createSocketTurns, parseFrame, POLICY_VIOLATION, type Handoff, type SocketTurnDeps } from './socket-turn.ts';
 import { splitSentences } from './sentences.ts';
 import type { SocketTarget } from './socket-url.ts';
 
@@ -27,16 +26,6 @@ type Inbound =
   | { type: 'dtmf'; digit?: unknown }
   | { type: 'error'; description?: unknown };
 
-export const POLICY_VIOLATION = 1008;
-
-function parse(raw: string): Inbound | null {
-  try {
-    const m = JSON.parse(raw) as { type?: unknown };
-    return m && typeof m === 'object' && typeof m.type === 'string' ? (m as Inbound) : null;
-  } catch {
-    return null;
-  }
-}
 
 export function createRelaySession(deps: RelaySessionDeps, target: SocketTarget, peer: RelayPeer) {
   const turns = createSocketTurns(deps, target, 'relay', () => end({ reason: 'fallback' }));
@@ -72,7 +61,7 @@ export function createRelaySession(deps: RelaySessionDeps, target: SocketTarget,
   return {
     /** One text frame from Twilio. */
     receive(raw: string): void {
-      const message = parse(raw);
+      const message = parseFrame<Inbound>(raw, 'type');
       if (!message) {
         log.warn('relay message that is not JSON with a type; ignored');
         return;

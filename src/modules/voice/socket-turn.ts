@@ -26,6 +26,19 @@ export interface SocketTurnDeps {
   now?: () => number;
 }
 
+/** The close code for a socket that names a call it may not reach. */
+export const POLICY_VIOLATION = 1008;
+
+/** A socket's text frame: a JSON object whose `tag` field names it, or null. */
+export function parseFrame<T>(raw: string, tag: 'type' | 'event'): T | null {
+  try {
+    const m = JSON.parse(raw) as Record<string, unknown> | null;
+    return m && typeof m === 'object' && typeof m[tag] === 'string' ? (m as T) : null;
+  } catch {
+    return null;
+  }
+}
+
 const handoffOf = (result: TurnResult): Handoff | null =>
   result.next.kind === 'transfer' ? { reason: 'transfer', to: result.next.to } : result.next.kind === 'hangup' ? { reason: 'hangup' } : null;
 

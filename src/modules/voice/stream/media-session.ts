@@ -1,7 +1,6 @@
 import type { CallsService } from '../../calls/calls.service.ts';
 import type { VoiceProfile } from '../../speech/speech.types.ts';
-import { POLICY_VIOLATION } from '../relay-session.ts';
-import { createSocketTurns, type SocketTurnDeps } from '../socket-turn.ts';
+import { createSocketTurns, parseFrame, POLICY_VIOLATION, type SocketTurnDeps } from '../socket-turn.ts';
 import type { SocketTarget } from '../socket-url.ts';
 import { createReplyPlayer, type MediaOut, type ReplyPlayer } from './reply-player.ts';
 import type { LiveRecognition, SpeechToText } from './speech-to-text.ts';
@@ -43,14 +42,6 @@ type Inbound =
 /** Audio kept while the recognition socket opens (about 5 s of 20 ms frames). */
 const MAX_EARLY_FRAMES = 250;
 
-function parse(raw: string): Inbound | null {
-  try {
-    const m = JSON.parse(raw) as { event?: unknown };
-    return m && typeof m === 'object' && typeof m.event === 'string' ? (m as Inbound) : null;
-  } catch {
-    return null;
-  }
-}
 
 export function createMediaSession(deps: MediaSessionDeps, target: SocketTarget, peer: MediaPeer) {
   const turns = createSocketTurns(deps, target, 'stream', () => hangUpSocket(1011, 'turn failed'));
@@ -147,7 +138,7 @@ export function createMediaSession(deps: MediaSessionDeps, target: SocketTarget,
   return {
     /** One text frame from Twilio. */
     receive(raw: string): void {
-      const message = parse(raw);
+      const message = parseFrame<Inbound>(raw, 'event');
       if (!message || closed) return;
       switch (message.event) {
         case 'start':
