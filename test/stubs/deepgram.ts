@@ -19,7 +19,8 @@ export interface DeepgramStub {
   url: string;
   /** The tone (Hz) a caller plays to be heard saying `text`. */
   toneFor(text: string): number;
-  connections: { query: URLSearchParams; bytes: number; keepAlives: number; closedByClient: boolean }[];
+  /** Per socket: its query, audio received, and when each final result was sent (performance.now()). */
+  connections: { query: URLSearchParams; bytes: number; keepAlives: number; closedByClient: boolean; finalsAt: number[] }[];
   /** Hold each final result this long (a recogniser's fixed latency, for the benchmark). */
   behave(b: { finalDelayMs?: number }): void;
   close(): Promise<void>;
@@ -55,7 +56,7 @@ export async function startDeepgramStub(options: { apiKeys: string[] }): Promise
   });
 
   function listen(ws: WebSocket, query: URLSearchParams): void {
-    const rec = { query, bytes: 0, keepAlives: 0, closedByClient: false };
+    const rec = { query, bytes: 0, keepAlives: 0, closedByClient: false, finalsAt: [] as number[] };
     connections.push(rec);
     const endpointingMs = Number(query.get('endpointing') ?? 10);
     const vad = query.get('vad_events') === 'true';
@@ -80,6 +81,7 @@ export async function startDeepgramStub(options: { apiKeys: string[] }): Promise
       const text = heard(s);
       const deliver = () => {
         results(text, true, true, s.startedAt);
+        rec.finalsAt.push(performance.now());
         send({ type: 'UtteranceEnd', channel: [0, 1], last_word_end: seconds() });
       };
       if (finalDelayMs > 0) setTimeout(deliver, finalDelayMs);
