@@ -34,7 +34,7 @@ beforeAll(async () => {
     clock: () => businessMorning('America/Chicago'),
     env: {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      DEEPGRAM_API_KEY: DEEPGRAM_KEY, DEEPGRAM_BASE_URL: deepgram.url, DEEPGRAM_ENDPOINTING_MS: '100',
+      DEEPGRAM_API_KEY: DEEPGRAM_KEY, DEEPGRAM_BASE_URL: deepgram.url, DEEPGRAM_ENDPOINTING_MS: '100', STREAM_SILENCE_MS: '1500',
       ELEVENLABS_API_KEY: ELEVEN_KEY, ELEVENLABS_BASE_URL: elevenlabs.url,
     },
   });
@@ -166,6 +166,28 @@ describe('Media Streams calls', () => {
     const transports = ((await rapid.callOf(call.callSid)).transcript as { transport: string }[]).map((x) => x.transport);
     expect(transports.slice(0, 3)).toEqual(['stream', 'stream', 'stream']);
     expect(transports.slice(3).every((x) => x === 'gather')).toBe(true);
+  });
+
+  it('greets through <Gather> when the stream breaks before a word of the greeting went out', async () => {
+    const call = phoneCall(peers.t.app, peers.t.config, RAPID_ROOTER, '+13125550190');
+    const answer = await call.start();
+    if (answer.next.kind !== 'stream') throw new Error('not stream');
+    const stream = await connectStream(peers, call, answer.next.url);
+    stream.drop(); // before Twilio's start: nothing was spoken
+    const resumed = await call.socketEnded(answer.next.action, { status: 'failed' });
+    expect(resumed.next.kind).toBe('listen');
+    expect(resumed.said.join(' ')).toMatch(/Rapid Rooter/);
+  });
+
+  it("takes a long silence after the agent spoke as the caller's answer, as a <Gather> timeout does", async () => {
+    const { call, stream } = await streamCall(peers, RAPID_ROOTER, '+13125550191');
+    const started = performance.now();
+    const prompt = await heardReply(peers, stream); // nobody said anything
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1400);
+    expect(prompt.text.length).toBeGreaterThan(0);
+    await stream.close();
+    const record = await rapid.callOf(call.callSid);
+    expect(record.transcript.map((x: { seq: number; callerText: string | null }) => [x.seq, x.callerText])).toEqual([[0, null], [1, null]]);
   });
 
   it('answers a replayed start without a second call or a second greeting', async () => {
