@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { streamConversation } from '../../src/cli/call/stream-conversation.ts';
 import { socketUrl } from '../../src/modules/voice/socket-url.ts';
 import { signAsTwilio } from '../../src/modules/voice/twilio-signature.ts';
 import { createDemoApp } from '../helpers/app.ts';
 import { businessMorning, phoneCall } from '../helpers/calls.ts';
-import { connectStream, heardReply, ownerApi, say, streamCall, utterance, type StreamPeers } from '../helpers/stream-calls.ts';
+import { connectStream, heardReply, origin, ownerApi, say, streamCall, utterance, type StreamPeers } from '../helpers/stream-calls.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { startDeepgramStub } from '../stubs/deepgram.ts';
 import { startElevenLabsStreamStub } from '../stubs/elevenlabs-stream.ts';
@@ -225,5 +229,24 @@ describe('Media Streams calls', () => {
     expect((await stray.closed).code).toBe(1008);
     expect((await polar.callOf(theirs.callSid)).transcript).toHaveLength(1); // only its greeting: nothing reached it
     expect((await rapid.callOf(ours.callSid)).transcript).toHaveLength(1);
+  });
+
+  it('is driven from the terminal (npm run call): a recorded line is answered with audio, /fallback goes on turn by turn', async () => {
+    const call = phoneCall(peers.t.app, peers.t.config, RAPID_ROOTER, '+13125550179');
+    const answer = await call.start();
+    if (answer.next.kind !== 'stream') throw new Error('not stream');
+    const file = join(mkdtempSync(join(tmpdir(), 'clientsvia-stream-')), 'line.ulaw');
+    writeFileSync(file, utterance(peers, 'I need a drain cleaned'));
+    const printed: string[] = [];
+    const typed = [`/audio ${file}`, 'hello?', '/fallback'][Symbol.iterator]();
+    const after = await streamConversation({
+      call, answer: answer.next, serverUrl: origin(peers.t).replace(/^ws/, 'http'), authToken: peers.t.config.twilioAuthToken!,
+      lines: { next: async () => typed.next() }, say: (line) => printed.push(line), prompt: () => undefined,
+    });
+    expect(printed.filter((l) => /^Agent: \[[\d.]+ s of audio/.test(l))).toHaveLength(2); // the greeting, the answer
+    expect(printed.some((l) => /carries sound/.test(l))).toBe(true);
+    expect(after!.next.kind).toBe('listen');
+    const record = await rapid.callOf(call.callSid);
+    expect(record.transcript[1].callerText).toBe('I need a drain cleaned');
   });
 });
