@@ -129,7 +129,8 @@ export function createMediaSession(deps: MediaSessionDeps, target: SocketTarget,
       },
     });
     player.warm();
-    recognition = await deps.stt.open({ language: speech.language, keywords: speech.keywords }, {
+    // Recognition opens while the greeting starts: the caller's first words are kept until it is up.
+    const listening = deps.stt.open({ language: speech.language, keywords: speech.keywords }, {
       speechStarted: callerTalking,
       interim: callerTalking,
       utterance: (text) => {
@@ -144,16 +145,21 @@ export function createMediaSession(deps: MediaSessionDeps, target: SocketTarget,
         }
       },
     });
-    for (const frame of early) recognition.send(frame);
-    early = [];
+    listening.catch(() => undefined); // reported below, after the greeting started
     // The greeting is spoken over the stream, once per call: a second stream of the same call does not greet again.
     const greeting = call.turnCount === 0 ? await deps.calls.recordedTurn(target.companyId, call.id, 0) : undefined;
-    if (greeting && greeting.firstSentMs === null) {
-      stoppedAt.set(0, startedAt);
-      const speaking = player.speak(0, greeting.agentText);
-      void speaking.finished.then(awaitAnswer);
-      if (await speaking.firstFrame) await turns.heard(0, { firstSentMs: Math.round(now() - startedAt) });
-    }
+    const greeted = greeting && greeting.firstSentMs === null ? greet(greeting.agentText, startedAt) : Promise.resolve();
+    recognition = await listening;
+    for (const frame of early) recognition.send(frame);
+    early = [];
+    await greeted;
+  }
+
+  async function greet(text: string, startedAt: number): Promise<void> {
+    stoppedAt.set(0, startedAt);
+    const speaking = player!.speak(0, text);
+    void speaking.finished.then(awaitAnswer);
+    if (await speaking.firstFrame) await turns.heard(0, { firstSentMs: Math.round(now() - startedAt) });
   }
 
   return {
