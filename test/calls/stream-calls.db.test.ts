@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 describe('Media Streams calls', () => {
-  it('answers with <Connect><Stream>, its socket URL signed in the path, and opens both speech connections as the stream starts', async () => {
+  it('answers with <Connect><Stream>, its socket URL signed in the path, and opens both speech connections as the stream starts (closing them at its stop)', async () => {
     const { answer, next, stream, greeting } = await streamCall(peers, RAPID_ROOTER, '+13125550181');
     expect(next.url).toMatch(/^ws:\/\/localhost:3000\/api\/voice-socket\/stream\/[0-9a-f-]{36}\/CA[0-9a-f]{32}\/[\w-]{43}$/);
     expect(next.action).toBe(`${peers.t.config.publicUrl}/api/twilio/stream-action`);
@@ -66,9 +66,12 @@ describe('Media Streams calls', () => {
     // Before the caller said a word: recognition is listening, and the next reply's voice is open.
     const dg = peers.deepgram.connections.at(-1)!;
     expect(Object.fromEntries(dg.query)).toMatchObject({ encoding: 'mulaw', sample_rate: '8000', interim_results: 'true', endpointing: '100', vad_events: 'true' });
-    await waitFor('a warm synthesis', () => peers.elevenlabs.syntheses.some((s) => s.openedAt > greeting!.synthesis.openedAt && s.textAt === null));
+    const warm = await waitFor('a warm synthesis', () => peers.elevenlabs.syntheses.find((s) => s.openedAt > greeting!.synthesis.openedAt && s.textAt === null));
     expect(greeting!.synthesis.query.get('output_format')).toBe('ulaw_8000');
-    await stream.close();
+    // Twilio's stop (the caller hung up) closes the stream and both speech connections.
+    stream.stop();
+    expect((await stream.closed).code).toBe(1000);
+    await waitFor('both speech connections closed', () => dg.closedByClient && warm.cancelled);
   });
 
   it('holds a booking call over the stream: one booking, each turn with its send and hearing times', async () => {
