@@ -144,6 +144,18 @@ describe('Media Streams calls', () => {
     expect(record.transcript.at(-1).transferTo).toBe((after.next as { to: string }).to);
   });
 
+  it("goes turn by turn for a 'stream' company that speaks through Twilio's <Say> voice: nothing could speak its stream", async () => {
+    const set = (mode: string) => peers.t.app.inject({ method: 'PUT', url: `/api/companies/${polar.companyId}/voice-settings`, headers: polar.headers, payload: { settings: { mode } } });
+    expect((await set('stream')).statusCode).toBe(200);
+    try {
+      const answer = await phoneCall(peers.t.app, peers.t.config, POLAR_AIR, '+17205550178').start();
+      expect(answer.next.kind).toBe('listen');
+      expect(answer.said.join(' ')).toMatch(/Polar Air/);
+    } finally {
+      await set('default');
+    }
+  });
+
   it('refuses a handshake without a valid Twilio signature, or on a path we did not mint', async () => {
     const call = phoneCall(peers.t.app, peers.t.config, RAPID_ROOTER, '+13125550185');
     const answer = await call.start();
