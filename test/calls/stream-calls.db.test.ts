@@ -100,7 +100,8 @@ describe('Media Streams calls', () => {
   });
 
   it('stops talking when the caller talks over it: clear within 100 ms, synthesis stopped, what was heard recorded', async () => {
-    peers.elevenlabs.behave({ msPerChar: 4, chunkIntervalMs: 15 });
+    // A slow synthesis: the caller cuts in while most of the greeting is still to come.
+    peers.elevenlabs.behave({ msPerChar: 4, chunkIntervalMs: 100 });
     try {
       const opened = peers.elevenlabs.syntheses.length;
       const { call, stream } = await streamCall(peers, RAPID_ROOTER, '+13125550183', { awaitGreeting: false });
