@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { CallStep, SimulatedCall } from './simulated-call.ts';
+import type { SocketConversation } from './relay-conversation.ts';
+import type { CallStep } from './simulated-call.ts';
 import { openMediaStream, type MediaStreamClient } from './stream-call.ts';
 
 /**
@@ -27,15 +28,7 @@ async function agentAudio(stream: MediaStreamClient, since: number, say: (line: 
   say(`Agent: [${(heard.bytes / 8000).toFixed(1)} s of audio, first frame ${Math.round(heard.firstAt! - since)} ms after you stopped]`);
 }
 
-export async function streamConversation(input: {
-  call: SimulatedCall;
-  answer: Extract<CallStep['next'], { kind: 'stream' }>;
-  serverUrl: string;
-  authToken: string;
-  lines: AsyncIterator<string>;
-  say: (line: string) => void;
-  prompt: () => void;
-}): Promise<CallStep | null> {
+export async function streamConversation(input: SocketConversation<'stream'>): Promise<CallStep | null> {
   const { call, answer, say } = input;
   const connectUrl = `${input.serverUrl.replace(/^http/, 'ws')}${new URL(answer.url).pathname}`;
   const stream = await openMediaStream({ publicUrl: answer.url, connectUrl, authToken: input.authToken, call: call.base });
