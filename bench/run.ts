@@ -17,6 +17,7 @@ const SUITES: { name: string; script: string }[] = [
   { name: 'knowledge', script: 'bench/knowledge.bench.ts' },
   { name: 'analytics', script: 'bench/analytics.bench.ts' },
   { name: 'voice', script: 'bench/voice.bench.ts' },
+  { name: 'voice-stream', script: 'bench/voice-stream.bench.ts' },
   // Further suites append a line here and call reportTargets() (bench/targets.ts).
 ];
 

@@ -118,7 +118,7 @@ describe('ConversationRelay calls', () => {
     expect(reply.text.length).toBeGreaterThan(0);
     const end = await relay.ended();
     expect(JSON.parse(end!.handoffData)).toMatchObject({ reason: 'transfer', to: expect.stringMatching(/^\+1\d{10}$/) });
-    const after: CallStep = await call.relayEnded(next.action, { handoffData: end!.handoffData });
+    const after: CallStep = await call.socketEnded(next.action, { handoffData: end!.handoffData });
     expect(after.next).toEqual({ kind: 'transfer', to: JSON.parse(end!.handoffData).to });
     expect(after.said).toEqual([]); // the words were spoken over the relay
     await relay.close();
@@ -199,7 +199,7 @@ describe('ConversationRelay calls', () => {
     await relay.say("Sure, it's Dana Whitfield.");
     relay.drop();
     // Twilio ends the session with an error and no handoff data, and asks the action URL.
-    const resumed = await call.relayEnded(next.action, { status: 'failed', errorCode: '64105' });
+    const resumed = await call.socketEnded(next.action, { status: 'failed', errorCode: '64105' });
     expect(resumed.next.kind).toBe('listen');
     expect(resumed.said.join(' ')).toMatch(/say that again/i);
     const heard: string[] = [];

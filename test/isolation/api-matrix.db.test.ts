@@ -133,6 +133,8 @@ describe("API matrix: company B reaches none of company A's data through any rou
     // Every route parameter name maps to one of A's resources.
     // The website widget is public by its key; a key naming A without A's MAC must open nothing.
     aIds.widgetKey = `cvw_${a.id.replace(/-/g, '')}_${'A'.repeat(24)}`;
+    // A Media Stream's socket names A's company and call in its path, with a MAC that is not ours.
+    Object.assign(aIds, { company: a.id, call: call.callSid, sig: 'A'.repeat(43) });
     Object.assign(aIds, {
       companyId: a.id, userId: staff.id, tokenId: token.id, phoneNumberId: phone.id, contactId: contact.id,
       serviceId: service.id, technicianId: technician.id, bookingId: booking.id, callId: call.id, messageId: message.id,

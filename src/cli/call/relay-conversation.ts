@@ -41,7 +41,7 @@ export async function relayConversation(input: {
     if (end) {
       say(`[relay session ended: ${end.handoffData}]`);
       await relay.close();
-      return call.relayEnded(answer.action, { handoffData: end.handoffData });
+      return call.socketEnded(answer.action, { handoffData: end.handoffData });
     }
   }
   await relay.close();

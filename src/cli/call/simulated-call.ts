@@ -25,7 +25,9 @@ export interface CallStep {
     | { kind: 'transfer'; to: string }
     | { kind: 'refused' }
     /** ConversationRelay: Twilio speaks the greeting and opens the socket; the action follows the session. */
-    | { kind: 'relay'; url: string; action: string; attrs: Record<string, string> };
+    | { kind: 'relay'; url: string; action: string; attrs: Record<string, string> }
+    /** Media Streams: Twilio opens the socket and plays what it sends; the action follows the stream. */
+    | { kind: 'stream'; url: string; action: string };
   raw: string;
 }
 
@@ -56,7 +58,7 @@ export function stepOf(status: number, body: string): CallStep {
       else if (v.kind === 'relay') {
         if (v.greeting) said.push(v.greeting);
         next = { kind: 'relay', url: v.url, action: v.action, attrs: v.attrs };
-      }
+      } else if (v.kind === 'stream') next = { kind: 'stream', url: v.url, action: v.action };
     }
   };
   walk(readTwiml(body));
@@ -96,8 +98,8 @@ export function createSimulatedCall(options: SimulatedCallOptions) {
       return step;
     },
 
-    /** ConversationRelay's session ended: Twilio posts its <Connect> action, with our handoff data if we sent `end`. */
-    async relayEnded(action: string, session: { handoffData?: string | undefined; status?: string; errorCode?: string }): Promise<CallStep> {
+    /** The socket session ended (ConversationRelay, Media Stream): Twilio posts its <Connect> action, with our handoff data if we sent `end`. */
+    async socketEnded(action: string, session: { handoffData?: string | undefined; status?: string; errorCode?: string }): Promise<CallStep> {
       const params: Record<string, string> = { ...base, CallStatus: 'in-progress', SessionStatus: session.status ?? 'ended' };
       if (session.handoffData !== undefined) params.HandoffData = session.handoffData;
       if (session.errorCode) params.ErrorCode = session.errorCode;

@@ -1,6 +1,6 @@
 /**
  * Reads the TwiML a voice webhook answered, as Twilio would follow it. Handles the verbs the
- * platform emits (Say, Play, Gather, Dial, Hangup, Redirect, Pause); enough of XML for them:
+ * platform emits (Say, Play, Gather, Dial, Hangup, Redirect, Pause, Connect); enough of XML for them:
  * elements, attributes, text and the five predefined entities.
  */
 export type Verb =
@@ -11,7 +11,8 @@ export type Verb =
   | { kind: 'hangup' }
   | { kind: 'redirect'; url: string }
   | { kind: 'pause' }
-  | { kind: 'relay'; url: string; action: string; greeting: string; attrs: Record<string, string> };
+  | { kind: 'relay'; url: string; action: string; greeting: string; attrs: Record<string, string> }
+  | { kind: 'stream'; url: string; action: string };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]!);
@@ -60,6 +61,8 @@ function verbsOf(nodes: (Node | string)[]): Verb[] {
     else if (n.name === 'Connect') {
       const relay = n.children.find((c): c is Node => typeof c !== 'string' && c.name === 'ConversationRelay');
       if (relay) out.push({ kind: 'relay', url: relay.attrs.url ?? '', action: n.attrs.action ?? '', greeting: relay.attrs.welcomeGreeting ?? '', attrs: relay.attrs });
+      const stream = n.children.find((c): c is Node => typeof c !== 'string' && c.name === 'Stream');
+      if (stream) out.push({ kind: 'stream', url: stream.attrs.url ?? '', action: n.attrs.action ?? '' });
     }
   }
   return out;

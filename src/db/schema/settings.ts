@@ -29,7 +29,7 @@ export interface VoiceSettingsTable {
   style: number;
   speed: number;
   use_own_key: Generated<boolean>;
-  mode: Generated<'default' | 'gather' | 'relay'>;
+  mode: Generated<'default' | 'gather' | 'relay' | 'stream'>;
   updated_at: Timestamp;
 }
 

@@ -132,9 +132,9 @@ export function createCallsService(db: Db, deps: { contacts: ContactsService }) 
     },
 
     /** The recorded response of a turn, for answering a repeated delivery with the same words. */
-    async recordedTurn(companyId: string, callId: string, seq: number): Promise<{ response: string; agentText: string } | undefined> {
+    async recordedTurn(companyId: string, callId: string, seq: number): Promise<{ response: string; agentText: string; firstSentMs: number | null } | undefined> {
       const turn = await withTenant(db, companyId, (tx) => repo.findTurn(tx, companyId, callId, seq));
-      return turn ? { response: turn.response, agentText: turn.agent_text } : undefined;
+      return turn ? { response: turn.response, agentText: turn.agent_text, firstSentMs: turn.first_sent_ms } : undefined;
     },
 
     /**

@@ -84,6 +84,8 @@ describe('voice settings', () => {
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().error)).toContain('body.settings.mode');
     expect(await read()).toBe('relay');
+    expect((await put({ settings: { mode: 'stream' } }, c.id, c.owner.headers)).json().settings.mode).toBe('stream');
+    expect(await read()).toBe('stream');
   });
 
   it("refuses to use the company's own key when there is none, changing nothing", async () => {

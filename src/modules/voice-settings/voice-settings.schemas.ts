@@ -4,7 +4,7 @@ import { KEEPS_OMITTED } from '../../http/partial-update.ts';
 import { SecretChangeField, SecretSummary } from '../secrets/secrets.schemas.ts';
 
 export const VOICE_PROVIDERS = ['elevenlabs', 'twilio'] as const;
-export const VOICE_MODES = ['default', 'gather', 'relay'] as const;
+export const VOICE_MODES = ['default', 'gather', 'relay', 'stream'] as const;
 export type VoiceMode = (typeof VOICE_MODES)[number];
 
 const Fraction = Type.Number({ minimum: 0, maximum: 1 });
@@ -20,7 +20,9 @@ const properties = {
   useOwnKey: Type.Boolean({ description: "Speak through the company's own ElevenLabs API key instead of the platform's" }),
   mode: Type.Enum(VOICE_MODES, {
     description: "How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, "
-      + "Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)",
+      + "Twilio's recognition and voices, the caller can interrupt), 'stream' (Twilio Media Streams: our own recognition (Deepgram) and "
+      + "ElevenLabs voice streamed as audio, the caller can interrupt; turn by turn while no DEEPGRAM_API_KEY is set) "
+      + "or 'default' (the platform's choice, VOICE_MODE_DEFAULT)",
   }),
 };
 

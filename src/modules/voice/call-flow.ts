@@ -6,7 +6,7 @@ import type { AgentRuntime, TurnRunner } from '../agent/turn-runner.ts';
 import type { CallsService } from '../calls/calls.service.ts';
 import type { AgentProfile, TurnResult } from '../conversation/types.ts';
 import type { VoiceSettings } from '../voice-settings/voice-settings.schemas.ts';
-import type { RelayActionParams, RelayFlow } from './relay-flow.ts';
+import type { SocketActionParams, SocketFlow } from './socket-flow.ts';
 import { hangupTwiml, listenTwiml, transferTwiml, turnUrl, DEFAULT_VOICE, type Speech, type VoiceOptions } from './twiml.ts';
 
 /** Speech out: a clip URL when ElevenLabs answers within the budget, else the <Say> voice. */
@@ -32,7 +32,7 @@ export interface CallFlowDeps {
   speaker: Speaker;
   /** How the company's calls are carried, its default resolved. */
   modeOf(companyId: string): Promise<{ mode: VoiceModeSetting; voice: VoiceSettings }>;
-  relay: RelayFlow;
+  sockets: SocketFlow;
   logger: FastifyBaseLogger;
   /** Called after a turn booked (once per booking): the confirmation SMS. */
   onBooked?: (companyId: string, bookingId: string) => Promise<unknown>;
@@ -83,9 +83,10 @@ export function createCallFlow(deps: CallFlowDeps) {
       if (recorded) return recorded.response;
       const { profile, result } = await runner.greeting(companyId);
       const { mode, voice } = await deps.modeOf(companyId);
-      if (mode === 'relay') {
-        const twiml = await deps.relay.answer(companyId, call.callSid, profile, voice, result.say);
-        return runner.record(companyId, call, 0, { ran: null, result, response: twiml, speechMs: 0, streamed: { transport: 'relay', firstSentMs: null } });
+      if (mode === 'relay' || mode === 'stream') {
+        // Relay: Twilio speaks the greeting from the TwiML; stream: our socket speaks it once the stream starts.
+        const twiml = mode === 'relay' ? await deps.sockets.answerRelay(companyId, call.callSid, profile, voice, result.say) : deps.sockets.answerStream(companyId, call.callSid);
+        return runner.record(companyId, call, 0, { ran: null, result, response: twiml, speechMs: 0, streamed: { transport: mode, firstSentMs: null } });
       }
       const { twiml, speechMs } = await render(companyId, profile, result, 1, config.turnBudgetMs);
       return runner.record(companyId, call, 0, { ran: null, result, response: twiml, speechMs, streamed: GATHER });
@@ -96,8 +97,8 @@ export function createCallFlow(deps: CallFlowDeps) {
       let seq = asked;
       let { call, recorded } = await begin(companyId, params, seq);
       if (recorded && !recorded.response.trimStart().startsWith('<')) {
-        // A ConversationRelay turn took this number after the call fell back to <Gather> (its
-        // socket broke while the turn ran): the caller's answer is the turn after it.
+        // A socket turn (ConversationRelay, Media Streams) took this number after the call fell
+        // back to <Gather> (its socket broke while the turn ran): the caller's answer is the turn after it.
         seq = call.turnCount + 1;
         ({ call, recorded } = await begin(companyId, params, seq));
       }
@@ -112,10 +113,10 @@ export function createCallFlow(deps: CallFlowDeps) {
       return response;
     },
 
-    /** A ConversationRelay session ended: the transfer, the goodbye, or the call carries on by <Gather>. */
-    async relayEnded(companyId: string, params: RelayActionParams): Promise<string> {
+    /** A ConversationRelay session or a Media Stream ended: the transfer, the goodbye, or the call carries on by <Gather>. */
+    async socketEnded(companyId: string, params: SocketActionParams): Promise<string> {
       const profile = await runtime.profileFor(companyId, runner.clock());
-      return deps.relay.ended(companyId, params, profile.language);
+      return deps.sockets.ended(companyId, params, profile.language);
     },
 
     /** Twilio's status callback closes the call record. */

@@ -21,12 +21,18 @@ export const socketBase = (publicUrl: string) => publicUrl.replace(/^http/, 'ws'
 
 export const socketPath = (kind: SocketKind) => `/api/voice-socket/${kind}`;
 
+/**
+ * ConversationRelay keeps a URL's query; Twilio drops a <Stream> URL's query string, so a
+ * Media Streams socket names its call in the path: /api/voice-socket/stream/:company/:call/:sig.
+ */
 export function socketUrl(publicUrl: string, secret: string, kind: SocketKind, t: SocketTarget): string {
-  const q = new URLSearchParams({ company: t.companyId, call: t.callSid, sig: mac(secret, kind, t) });
+  const sig = mac(secret, kind, t);
+  if (kind === 'stream') return `${socketBase(publicUrl)}${socketPath(kind)}/${t.companyId}/${t.callSid}/${sig}`;
+  const q = new URLSearchParams({ company: t.companyId, call: t.callSid, sig });
   return `${socketBase(publicUrl)}${socketPath(kind)}?${q.toString()}`;
 }
 
-/** The call a socket's query opens, or null when the MAC does not match it. */
+/** The call a socket's query (relay) or path parameters (stream) open, or null when the MAC does not match it. */
 export function socketTargetOf(secret: string, kind: SocketKind, query: Record<string, unknown>): SocketTarget | null {
   const { company, call, sig } = query;
   if (typeof company !== 'string' || typeof call !== 'string' || typeof sig !== 'string') return null;

@@ -6,13 +6,16 @@ import { createFailureWindow } from '../../rate-limits/failure-window.ts';
 import { BOOKING_SMS_JOB } from '../sms/sms-jobs.ts';
 import { ENGINE_SHARE } from './call-flow.ts';
 import { createRelaySession } from './relay-session.ts';
+import { createMediaSession } from './stream/media-session.ts';
+import { createDeepgram, type SpeechToText } from './stream/speech-to-text.ts';
+import { createElevenLabsStreaming } from './stream/text-to-speech.ts';
 import { socketBase, socketTargetOf, type SocketKind, type SocketTarget } from './socket-url.ts';
 import { signatureIsValid } from './twilio-signature.ts';
 import { createTwilioTokenCache } from './twilio-tokens.ts';
 import { BAD_SIGNATURES_PER_MINUTE } from './webhook-gate.ts';
 
 /**
- * The WebSockets Twilio opens for a streaming call (ConversationRelay). Public, but a handshake
+ * The WebSockets Twilio opens for a streaming call (ConversationRelay, Media Streams). Public, but a handshake
  * is upgraded only when both hold, else it is refused with 403 before any socket exists:
  * - the URL is one we minted for this company and call (our MAC, see socket-url.ts);
  * - Twilio's X-Twilio-Signature over that URL verifies with the platform's auth token or the
@@ -30,7 +33,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function authorise(req: FastifyRequest, kind: SocketKind): Promise<SocketTarget> {
     if (await failures.blocked(req.ip)) throw new AppError('RATE_LIMITED', 'Too many refused handshakes; retry later.');
-    const target = socketTargetOf(config.sessionSecret, kind, req.query as Record<string, unknown>);
+    // Relay names its call in the query, a Media Stream in the path (Twilio drops a <Stream> URL's query).
+    const target = socketTargetOf(config.sessionSecret, kind, (kind === 'relay' ? req.query : req.params) as Record<string, unknown>);
     const header = req.headers['x-twilio-signature'];
     const signature = typeof header === 'string' && header ? header : undefined;
     const signedBy = (token: string | null | undefined) =>
@@ -41,21 +45,24 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     throw new AppError('FORBIDDEN', 'Invalid voice socket URL or Twilio signature');
   }
 
-  app.get('/relay', {
+  const socketRoute = (kind: SocketKind) => ({
     websocket: true,
     config: { access: 'public', rateLimit: false },
-    preValidation: async (req) => {
-      (req as FastifyRequest & { socketTarget?: SocketTarget }).socketTarget = await authorise(req, 'relay');
+    preValidation: async (req: FastifyRequest) => {
+      (req as FastifyRequest & { socketTarget?: SocketTarget }).socketTarget = await authorise(req, kind);
     },
-  }, (socket, req) => {
-    const target = (req as FastifyRequest & { socketTarget?: SocketTarget }).socketTarget!;
-    const session = createRelaySession({
-      calls: services.calls,
-      runner,
-      logger: req.log,
-      engineBudgetMs: Math.round(config.turnBudgetMs * ENGINE_SHARE),
-      onBooked: (companyId, bookingId) => app.ctx.jobs.send(BOOKING_SMS_JOB, { companyId, bookingId }, { singletonKey: bookingId }),
-    }, target, {
+  }) as const;
+  const targetOf = (req: FastifyRequest) => (req as FastifyRequest & { socketTarget?: SocketTarget }).socketTarget!;
+  const turnDeps = (req: FastifyRequest) => ({
+    calls: services.calls,
+    runner,
+    logger: req.log,
+    engineBudgetMs: Math.round(config.turnBudgetMs * ENGINE_SHARE),
+    onBooked: (companyId: string, bookingId: string) => app.ctx.jobs.send(BOOKING_SMS_JOB, { companyId, bookingId }, { singletonKey: bookingId }),
+  });
+
+  app.get('/relay', socketRoute('relay'), (socket, req) => {
+    const session = createRelaySession(turnDeps(req), targetOf(req), {
       send: (message) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
       },
@@ -65,6 +72,34 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (!isBinary) session.receive(data.toString());
     });
     socket.on('error', (err) => req.log.warn({ err }, 'relay socket error'));
+  });
+
+  // Media Streams: our own speech pipeline. Without a Deepgram key no call is answered in this
+  // mode (voice-mode.ts); a stream that arrives anyway fails to start and falls back.
+  const stt: SpeechToText = config.deepgramApiKey
+    ? createDeepgram({ apiKey: config.deepgramApiKey, baseUrl: config.deepgramBaseUrl, endpointingMs: config.deepgramEndpointingMs })
+    : { open: () => Promise.reject(new Error('DEEPGRAM_API_KEY is not set')) };
+  const tts = createElevenLabsStreaming({ baseUrl: config.elevenLabsBaseUrl, platformKey: config.elevenLabsApiKey });
+  const { runtime } = app.ctx.agent;
+  async function speechFor(companyId: string) {
+    const profile = await runtime.profileFor(companyId, runner.clock());
+    const [keywords, { profile: voice }] = await Promise.all([runtime.hintsFor(companyId, profile), app.ctx.resolveVoice(companyId)]);
+    if (!voice) throw new Error('the company speaks through Twilio <Say>: no streaming voice');
+    return { language: profile.language, keywords, voice };
+  }
+
+  app.get('/stream/:company/:call/:sig', socketRoute('stream'), (socket, req) => {
+    const session = createMediaSession({ ...turnDeps(req), stt, tts, speechFor }, targetOf(req), {
+      send: (message) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      },
+      close: (code, reason) => socket.close(code, reason),
+    });
+    socket.on('message', (data, isBinary) => {
+      if (!isBinary) session.receive(data.toString());
+    });
+    socket.on('close', () => session.closedByPeer());
+    socket.on('error', (err) => req.log.warn({ err }, 'media stream socket error'));
   });
 };
 

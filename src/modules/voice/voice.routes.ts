@@ -3,9 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { createCallFlow, FALLBACK_TWIML, SUSPENDED_TWIML, UNKNOWN_NUMBER_TWIML, type CallFlow, type TwilioCallParams } from './call-flow.ts';
 import { BOOKING_SMS_JOB } from '../sms/sms-jobs.ts';
-import { createRelayFlow, type RelayActionParams } from './relay-flow.ts';
+import { createSocketFlow, type SocketActionParams } from './socket-flow.ts';
 import { createSpeaker } from './speaker.ts';
 import { createTwilioTokenCache } from './twilio-tokens.ts';
+import { voiceModeOf } from './voice-mode.ts';
 import { registerWebhookGate } from './webhook-gate.ts';
 
 /**
@@ -38,9 +39,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     speaker: createSpeaker(app.ctx.resolveVoice, services.speech),
     async modeOf(companyId) {
       const { settings } = await services.voiceSettings.get(companyId);
-      return { mode: settings.mode === 'default' ? config.voiceModeDefault : settings.mode, voice: settings };
+      return { mode: voiceModeOf(settings, config), voice: settings };
     },
-    relay: createRelayFlow({ config, calls: services.calls, runtime, resolveVoice: app.ctx.resolveVoice }),
+    sockets: createSocketFlow({ config, calls: services.calls, runtime, resolveVoice: app.ctx.resolveVoice }),
     logger: app.log,
     onBooked: (companyId, bookingId) => app.ctx.jobs.send(BOOKING_SMS_JOB, { companyId, bookingId }, { singletonKey: bookingId }),
   });
@@ -106,19 +107,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     }
   });
 
-  app.post('/relay-action', {
-    schema: { tags, consumes, summary: "Twilio: a ConversationRelay session ended (the <Connect> action): the transfer, the goodbye, or the call carries on turn by turn", body: TwilioForm },
-    config: webhook,
-  }, async (req, reply) => {
+  /** Twilio posts a <Connect> action when the socket session ended (ConversationRelay and Media Streams alike). */
+  const socketAction = (summary: string) => ({ schema: { tags, consumes, summary, body: TwilioForm }, config: webhook });
+  const socketEnded = async (req: FastifyRequest, reply: FastifyReply) => {
     const who = await resolve(req);
-    const params = req.body as RelayActionParams;
+    const params = req.body as SocketActionParams;
     if (!who.companyId) return twiml(reply, UNKNOWN_NUMBER_TWIML);
     try {
-      return twiml(reply, await flow.relayEnded(who.companyId, params));
+      return twiml(reply, await flow.socketEnded(who.companyId, params));
     } catch (err) {
-      return twiml(reply, flow.apology(err, { companyId: who.companyId, callSid: params.CallSid, relay: true }));
+      return twiml(reply, flow.apology(err, { companyId: who.companyId, callSid: params.CallSid, socket: true }));
     }
-  });
+  };
+  app.post('/relay-action', socketAction('Twilio: a ConversationRelay session ended (the <Connect> action): the transfer, the goodbye, or the call carries on turn by turn'), socketEnded);
+  app.post('/stream-action', socketAction('Twilio: a Media Stream ended (the <Connect> action): the transfer, the goodbye, or the call carries on turn by turn'), socketEnded);
 
   app.post('/status', {
     schema: { tags, consumes, summary: 'Twilio: call status callback (completed, busy, no-answer, failed) closes the call record', body: TwilioForm },

@@ -993,6 +993,48 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/twilio/stream-action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio: a Media Stream ended (the <Connect> action): the transfer, the goodbye, or the call carries on turn by turn */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        CallSid: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/twilio/status": {
         parameters: {
             query?: never;
@@ -16070,10 +16112,10 @@ export type paths = {
                                 /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                                 useOwnKey: boolean;
                                 /**
-                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt), 'stream' (Twilio Media Streams: our own recognition (Deepgram) and ElevenLabs voice streamed as audio, the caller can interrupt; turn by turn while no DEEPGRAM_API_KEY is set) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
                                  * @enum {unknown}
                                  */
-                                mode: "default" | "gather" | "relay";
+                                mode: "default" | "gather" | "relay" | "stream";
                             };
                             elevenLabsApiKey: {
                                 set: boolean;
@@ -16244,10 +16286,10 @@ export type paths = {
                             /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                             useOwnKey?: boolean;
                             /**
-                             * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                             * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt), 'stream' (Twilio Media Streams: our own recognition (Deepgram) and ElevenLabs voice streamed as audio, the caller can interrupt; turn by turn while no DEEPGRAM_API_KEY is set) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
                              * @enum {unknown}
                              */
-                            mode?: "default" | "gather" | "relay";
+                            mode?: "default" | "gather" | "relay" | "stream";
                         };
                         /**
                          * @description A string sets it, null clears it, absent keeps it
@@ -16288,10 +16330,10 @@ export type paths = {
                                 /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                                 useOwnKey: boolean;
                                 /**
-                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt), 'stream' (Twilio Media Streams: our own recognition (Deepgram) and ElevenLabs voice streamed as audio, the caller can interrupt; turn by turn while no DEEPGRAM_API_KEY is set) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
                                  * @enum {unknown}
                                  */
-                                mode: "default" | "gather" | "relay";
+                                mode: "default" | "gather" | "relay" | "stream";
                             };
                             elevenLabsApiKey: {
                                 set: boolean;
@@ -20648,10 +20690,10 @@ export type paths = {
                                 /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                                 useOwnKey?: boolean;
                                 /**
-                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt), 'stream' (Twilio Media Streams: our own recognition (Deepgram) and ElevenLabs voice streamed as audio, the caller can interrupt; turn by turn while no DEEPGRAM_API_KEY is set) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
                                  * @enum {unknown}
                                  */
-                                mode?: "default" | "gather" | "relay";
+                                mode?: "default" | "gather" | "relay" | "stream";
                             };
                             /**
                              * @description The website chat widget (see /widget) without its key; left out: no site may use it
@@ -21243,10 +21285,10 @@ export type paths = {
                             /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                             useOwnKey?: boolean;
                             /**
-                             * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                             * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt), 'stream' (Twilio Media Streams: our own recognition (Deepgram) and ElevenLabs voice streamed as audio, the caller can interrupt; turn by turn while no DEEPGRAM_API_KEY is set) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
                              * @enum {unknown}
                              */
-                            mode?: "default" | "gather" | "relay";
+                            mode?: "default" | "gather" | "relay" | "stream";
                         };
                         /**
                          * @description The website chat widget (see /widget) without its key; left out: no site may use it
@@ -21708,10 +21750,10 @@ export type paths = {
                                 /** @description Speak through the company's own ElevenLabs API key instead of the platform's */
                                 useOwnKey?: boolean;
                                 /**
-                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
+                                 * @description How calls are carried: 'gather' (one TwiML <Gather> round trip per turn), 'relay' (Twilio ConversationRelay: streamed text, Twilio's recognition and voices, the caller can interrupt), 'stream' (Twilio Media Streams: our own recognition (Deepgram) and ElevenLabs voice streamed as audio, the caller can interrupt; turn by turn while no DEEPGRAM_API_KEY is set) or 'default' (the platform's choice, VOICE_MODE_DEFAULT)
                                  * @enum {unknown}
                                  */
-                                mode?: "default" | "gather" | "relay";
+                                mode?: "default" | "gather" | "relay" | "stream";
                             };
                             /**
                              * @description The website chat widget (see /widget) without its key; left out: no site may use it

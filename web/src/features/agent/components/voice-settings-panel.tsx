@@ -14,6 +14,7 @@ const MODES = [
   { value: 'default', label: "The platform's default" },
   { value: 'gather', label: 'Turn by turn (most compatible)' },
   { value: 'relay', label: 'Streaming through Twilio (callers can interrupt)' },
+  { value: 'stream', label: 'Streaming with our own speech (Deepgram and ElevenLabs; callers can interrupt)' },
 ];
 const FRACTIONS = [
   { key: 'stability', label: 'Stability', min: 0, max: 1 },

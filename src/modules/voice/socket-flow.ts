@@ -4,18 +4,18 @@ import type { AgentRuntime } from '../agent/turn-runner.ts';
 import type { CallsService } from '../calls/calls.service.ts';
 import type { VoiceSettings } from '../voice-settings/voice-settings.schemas.ts';
 import { relayTwiml } from './relay-twiml.ts';
+import { recordedHandoff, type Handoff } from './socket-turn.ts';
 import type { VoiceProfileResolver } from './speaker.ts';
 import { socketUrl } from './socket-url.ts';
+import { streamTwiml } from './stream-twiml.ts';
 import { endTwiml, listenTwiml, transferTwiml, turnUrl } from './twiml.ts';
 
-/** What our `end` message tells the <Connect> action to do next (ConversationRelay's handoffData). */
-export type Handoff = { reason: 'transfer'; to: string } | { reason: 'hangup' } | { reason: 'fallback' };
-
-/** The <Connect> action: ConversationRelay's form, of which we read these. */
-export interface RelayActionParams {
+/** The <Connect> action: Twilio's form when a ConversationRelay session or a Media Stream ended, of which we read these. */
+export interface SocketActionParams {
   CallSid: string;
   CallStatus?: string;
   SessionStatus?: string;
+  /** ConversationRelay only: what our `end` message said. */
   HandoffData?: string;
   ErrorCode?: string;
 }
@@ -35,25 +35,26 @@ export function handoffOf(raw: string | undefined): Handoff | null {
 }
 
 /**
- * The webhook side of a ConversationRelay call: the TwiML that hands the call to Twilio's relay,
- * and what follows the relay session. A session that ended without our word (the socket broke,
- * Twilio reported an error, this process died) carries on through <Gather> webhooks from the
- * state stored with the last turn: never dead air.
+ * The webhook side of a call carried over a socket (ConversationRelay or Media Streams): the
+ * TwiML that hands the call to the socket, and what follows it. What follows is the handoff
+ * (ConversationRelay's handoffData, else the last turn's record: a Media Stream carries no
+ * data back); a socket that ended without our word (it broke, Twilio reported an error, this
+ * process died) carries on through <Gather> webhooks from the state stored with the last turn:
+ * never dead air.
  */
-export function createRelayFlow(deps: {
+export function createSocketFlow(deps: {
   config: Pick<Config, 'publicUrl' | 'sessionSecret'>;
-  calls: Pick<CallsService, 'findBySid'>;
+  calls: Pick<CallsService, 'findBySid' | 'recordedTurn'>;
   runtime: Pick<AgentRuntime, 'hintsFor'>;
   resolveVoice: VoiceProfileResolver;
 }) {
   const { config } = deps;
-  const actionUrl = `${config.publicUrl}/api/twilio/relay-action`;
 
   return {
-    async answer(companyId: string, callSid: string, profile: AgentProfile, voice: VoiceSettings, greeting: string): Promise<string> {
+    async answerRelay(companyId: string, callSid: string, profile: AgentProfile, voice: VoiceSettings, greeting: string): Promise<string> {
       return relayTwiml({
         socketUrl: socketUrl(config.publicUrl, config.sessionSecret, 'relay', { companyId, callSid }),
-        actionUrl,
+        actionUrl: `${config.publicUrl}/api/twilio/relay-action`,
         greeting,
         language: profile.language,
         voice,
@@ -61,17 +62,25 @@ export function createRelayFlow(deps: {
       });
     },
 
-    async ended(companyId: string, params: RelayActionParams, language: string): Promise<string> {
-      const handoff = handoffOf(params.HandoffData);
+    answerStream(companyId: string, callSid: string): string {
+      return streamTwiml({
+        socketUrl: socketUrl(config.publicUrl, config.sessionSecret, 'stream', { companyId, callSid }),
+        actionUrl: `${config.publicUrl}/api/twilio/stream-action`,
+      });
+    },
+
+    async ended(companyId: string, params: SocketActionParams, language: string): Promise<string> {
+      const call = await deps.calls.findBySid(companyId, params.CallSid);
+      const last = call ? await deps.calls.recordedTurn(companyId, call.id, call.turnCount) : undefined;
+      const handoff = handoffOf(params.HandoffData) ?? recordedHandoff(last?.response);
       const { sayVoice } = await deps.resolveVoice(companyId);
       const voice = { language, sayVoice };
       if (handoff?.reason === 'transfer') return transferTwiml(null, voice, handoff.to, null);
       if (handoff?.reason === 'hangup') return endTwiml();
-      const call = await deps.calls.findBySid(companyId, params.CallSid);
       if (!call || call.status !== 'in_progress' || params.CallStatus === 'completed') return endTwiml();
       return listenTwiml({ text: AGAIN }, voice, turnUrl(config.publicUrl, call.turnCount + 1), []);
     },
   };
 }
 
-export type RelayFlow = ReturnType<typeof createRelayFlow>;
+export type SocketFlow = ReturnType<typeof createSocketFlow>;
