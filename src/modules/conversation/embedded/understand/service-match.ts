@@ -29,8 +29,11 @@ const CONCEPTS: [RegExp, string][] = [
 ];
 const CUES = ['repair', 'replace', 'tuneup', 'estimate'].map(stem);
 
+// "water heaters", "toilets": a plural is read as the thing itself before concepts are looked for.
+const singular = (w: string) => (w.length > 4 && w.endsWith('s') && !/(ss|us|is)$/.test(w) ? w.slice(0, -1) : w);
+
 function termsOf(text: string): string[] {
-  let s = hear(text).text;
+  let s = ` ${hear(text).words.map(singular).join(' ')} `;
   for (const [pattern, concept] of CONCEPTS) {
     // Twice: concepts next to each other share the space between them.
     s = s.replace(pattern, concept).replace(pattern, concept);
@@ -39,7 +42,7 @@ function termsOf(text: string): string[] {
 }
 
 // Words that name no kind of work ("those kind of jobs too").
-const NO_KIND = new Set(['one', 'ones', 'work', 'stuff', 'job', 'jobs', 'type', 'types', 'too', 'also', 'here', 'today', 'anymore', 'things']);
+const NO_KIND = new Set(['whole', 'entire', 'one', 'ones', 'work', 'stuff', 'job', 'jobs', 'type', 'types', 'too', 'also', 'here', 'today', 'anymore', 'things']);
 
 /** Whether every word of `text` is one the service's name or description uses: the service is that kind of work. */
 export function isKindOf(text: string, service: ServiceOffer): boolean {
