@@ -1,5 +1,5 @@
 import { createSocketTurns, parseFrame, POLICY_VIOLATION, type Handoff, type SocketTurnDeps } from './socket-turn.ts';
-import { splitSentences } from './sentences.ts';
+import { splitSentences } from '../conversation/sentences.ts';
 import type { SocketTarget } from './socket-url.ts';
 
 /**
