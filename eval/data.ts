@@ -52,11 +52,27 @@ export function loadCompanies(root: string): CompanyFile[] {
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => readJson<CompanyFile>(join(dir, f)));
 }
 
-/** One part's questions and calls for a company (empty when the part has none for it). */
-export function loadPart(root: string, part: Part, slug: string): { questions: Question[]; calls: CallScript[] } {
-  const file = (kind: string) => join(root, part, `${slug}.${kind}.json`);
+/**
+ * The files of one kind for a company in a part: `<slug>.<kind>.json` and every later batch,
+ * `<slug>.<batch>.<kind>.json`. `batch` keeps only one of them ('' is the first file).
+ */
+function batchFiles(dir: string, slug: string, kind: string, batch?: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${slug}.`) && f.endsWith(`.${kind}.json`))
+    .filter((f) => {
+      const name = f.slice(slug.length + 1, -`.${kind}.json`.length);
+      return (name === '' || !name.includes('.')) && (batch === undefined || name === batch);
+    })
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** One part's questions and calls for a company, every batch of it (empty when the part has none for it). */
+export function loadPart(root: string, part: Part, slug: string, batch?: string): { questions: Question[]; calls: CallScript[] } {
+  const dir = join(root, part);
   return {
-    questions: existsSync(file('questions')) ? readJson<Question[]>(file('questions')) : [],
-    calls: existsSync(file('calls')) ? readJson<CallScript[]>(file('calls')) : [],
+    questions: batchFiles(dir, slug, 'questions', batch).flatMap((f) => readJson<Question[]>(f)),
+    calls: batchFiles(dir, slug, 'calls', batch).flatMap((f) => readJson<CallScript[]>(f)),
   };
 }

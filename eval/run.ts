@@ -11,7 +11,8 @@ import { figuresOf, printFigures, type Figures } from './report.ts';
  * (dev, then held-out), a fresh application and database, the configuration imported, the
  * knowledge questions asked and the whole calls played (see knowledge-part.ts, calls-part.ts).
  * Prints the figures of each part with the change against eval/last-run.json, then records
- * them there (a full run only; `-- --part dev` runs the development part alone).
+ * them there (a full run only; `-- --part dev` runs the development part alone, `-- --part dev
+ * --batch b2` one batch of its files).
  *
  * Only the development part's details (every reply judged wrong, every failed call's
  * transcript) are written, to eval/out/dev.txt: the held-out part is only ever counted.
@@ -22,6 +23,9 @@ const ROOT = process.env.EVAL_DATA_DIR ?? HERE;
 const LAST_RUN = join(HERE, 'last-run.json');
 const partArg = process.argv.indexOf('--part');
 const parts: Part[] = partArg > 0 ? [process.argv[partArg + 1] as Part] : ['dev', 'held-out'];
+// `-- --part dev --batch b2`: one batch of the part's files alone (FORMAT.md), e.g. to score a new one before tuning on it.
+const batchArg = process.argv.indexOf('--batch');
+const batch = batchArg > 0 ? (process.argv[batchArg + 1] ?? '') : undefined;
 
 interface Recorded {
   at: string;
@@ -42,7 +46,7 @@ async function runPart(part: Part): Promise<{ figures: Figures; questions: Quest
   const questions: QuestionResult[] = [];
   const calls: CallResult[] = [];
   for (const [i, company] of loadCompanies(ROOT).entries()) {
-    const data = loadPart(ROOT, part, company.slug);
+    const data = loadPart(ROOT, part, company.slug, batch);
     if (data.questions.length + data.calls.length === 0) continue;
     const c = await startCompany(company.config, i);
     try {
@@ -70,7 +74,7 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(`${printed.join('\n')}\n`);
-  if (parts.length === 2 && !process.env.EVAL_DATA_DIR) {
+  if (parts.length === 2 && batch === undefined && !process.env.EVAL_DATA_DIR) {
     if (process.env.EVAL_NOTE) recorded.note = process.env.EVAL_NOTE;
     writeFileSync(LAST_RUN, `${JSON.stringify(recorded, null, 2)}\n`);
   }

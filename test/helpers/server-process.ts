@@ -5,6 +5,11 @@ import { freePort } from './free-port.ts';
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const SERVER_ADMIN = { email: 'ops-admin@test.example', password: 'ops-admin-password-123' };
 export const DEMO_OWNER = { email: 'owner@rapidrooter.example', password: 'demo-password' };
+/**
+ * Node's on-disk compile cache for the programs the tests start: each spawned server or command
+ * otherwise compiles (and strips the types of) the whole application again, about a second each.
+ */
+const COMPILE_CACHE = { NODE_COMPILE_CACHE: resolve(REPO_ROOT, 'node_modules/.cache/node-compile-cache') };
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -30,6 +35,7 @@ export async function spawnServer({ dataDir, env = {}, cwd = REPO_ROOT, port, re
   const listenPort = port ?? (await freePort());
   const merged: NodeJS.ProcessEnv = {
     ...process.env,
+    ...COMPILE_CACHE,
     NODE_ENV: 'development',
     HOST: '127.0.0.1',
     PORT: String(listenPort),
@@ -113,7 +119,7 @@ export interface CliResult {
 
 /** Runs one of the command-line programs in src/cli to its end, with `input` on stdin. */
 export function runCli(script: string, { args = [], env = {}, cwd = REPO_ROOT, input = '' }: { args?: string[]; env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): Promise<CliResult> {
-  const merged: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env };
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...COMPILE_CACHE, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   const child = spawn(process.execPath, [resolve(REPO_ROOT, 'src/cli', script), ...args], { cwd, env: merged, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';

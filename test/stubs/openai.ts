@@ -14,8 +14,11 @@ export interface ScriptedToolCall {
 }
 
 export type ScriptStep =
-  | { content: string }
-  | { toolCalls: ScriptedToolCall[]; content?: string | null }
+  /** `gapMs`: when the request asked for a stream, the pause between its pieces (a model still writing). */
+  | { content: string; gapMs?: number }
+  | { toolCalls: ScriptedToolCall[]; content?: string | null; gapMs?: number }
+  /** Streamed: these pieces of text, then the connection is dropped (no end of stream). */
+  | { cutAfter: string[] }
   /** Waits, then answers with `then` (an empty answer if none): a slow model. */
   | { delayMs: number; then?: ScriptStep }
   | { status: number; body?: string }
@@ -31,12 +34,15 @@ export function toolResultsOf(request: RecordedRequest['body']): Array<Record<st
 
 export interface RecordedRequest {
   headers: IncomingMessage['headers'];
+  /** performance.now() when the answer's last byte went (or the connection was cut). */
+  endedAt?: number;
   body: {
     model: string;
     messages: Array<{ role: string; content: string | null; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>; tool_call_id?: string }>;
     tools: Array<{ type: string; function: { name: string; description: string; parameters: Record<string, unknown> } }>;
     tool_choice: string;
     temperature: number;
+    stream?: boolean;
   };
 }
 
@@ -93,6 +99,42 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
   res.end(body);
 }
 
+/** The message as `chat.completion.chunk` events: text word by word, each tool call's arguments in two parts. */
+function chunksOf(message: { content?: string | null; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }> }, finishReason: string): unknown[] {
+  counter += 1;
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
+    id: `chatcmpl-stub-${counter}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: 'stub-model',
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
+  const out: unknown[] = [chunk({ role: 'assistant', content: '' })];
+  for (const piece of (message.content ?? '').match(/\S+\s*|\s+/g) ?? []) out.push(chunk({ content: piece }));
+  for (const [index, call] of (message.tool_calls ?? []).entries()) {
+    const half = Math.ceil(call.function.arguments.length / 2);
+    out.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: call.function.arguments.slice(0, half) } }] }));
+    out.push(chunk({ tool_calls: [{ index, function: { arguments: call.function.arguments.slice(half) } }] }));
+  }
+  out.push(chunk({}, finishReason));
+  return out;
+}
+
+/** Server-sent events, one chunk per event with `gapMs` between them; `[DONE]` unless `cut`. */
+function stream(res: ServerResponse, chunks: unknown[], gapMs: number, cut = false): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  let i = 0;
+  const next = () => {
+    if (res.destroyed) return;
+    if (i === chunks.length) {
+      // The pieces written reach the client first; then the connection breaks.
+      if (cut) return void setTimeout(() => res.destroy(), 50);
+      return void res.end('data: [DONE]\n\n');
+    }
+    res.write(`data: ${JSON.stringify(chunks[i++])}\n\n`);
+    if (gapMs > 0) setTimeout(next, gapMs);
+    else next();
+  };
+  next();
+}
+
 function answer(res: ServerResponse, step: ScriptStep | undefined, request: RecordedRequest['body']): void {
   if (!step) return send(res, 500, JSON.stringify({ error: { message: 'stub: no scripted step left', type: 'server_error' } }));
   if (typeof step === 'function') return answer(res, step(request), request);
@@ -113,8 +155,11 @@ function answer(res: ServerResponse, step: ScriptStep | undefined, request: Reco
       type: 'function',
       function: { name: c.name, arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments) },
     }));
+    if (request.stream) return stream(res, chunksOf({ content: step.content ?? null, tool_calls }, 'tool_calls'), step.gapMs ?? 0);
     return send(res, 200, JSON.stringify(completion({ content: step.content ?? null, tool_calls }, 'tool_calls')));
   }
+  if ('cutAfter' in step) return stream(res, chunksOf({ content: step.cutAfter.join('') }, 'stop').slice(0, -1), 0, true);
+  if (request.stream) return stream(res, chunksOf({ content: step.content }, 'stop'), step.gapMs ?? 0);
   return send(res, 200, JSON.stringify(completion({ content: step.content }, 'stop')));
 }
 
@@ -132,7 +177,9 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
       } catch {
         return send(res, 400, JSON.stringify({ error: { message: 'stub: request body is not JSON' } }));
       }
-      requests.push({ headers: req.headers, body });
+      const recorded: RecordedRequest = { headers: req.headers, body };
+      requests.push(recorded);
+      res.on('close', () => (recorded.endedAt = performance.now()));
       // Harsher than the real API (which masks most of it): the refusal repeats the key sent,
       // so a test can prove the app never logs an upstream body.
       if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`) {

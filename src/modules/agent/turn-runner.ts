@@ -58,14 +58,15 @@ export function createTurnRunner(deps: { calls: CallsService; runtime: AgentRunt
       return { profile, result: { say: profile.greeting, next: { kind: 'listen' }, state: initialState(), intent: 'greeting' } };
     },
 
-    async run(companyId: string, call: CallRecord, seq: number, utterance: Utterance | null, signal: AbortSignal): Promise<RanTurn> {
+    /** `speakEarly`: a streaming transport's ear for sentences ready before the turn is (TurnInput). */
+    async run(companyId: string, call: CallRecord, seq: number, utterance: Utterance | null, signal: AbortSignal, speakEarly?: (sentence: string) => void): Promise<RanTurn> {
       const at = clock();
       const started = performance.now();
       const profile = await runtime.profileFor(companyId, at);
       const info = callInfoOf(call);
       const writes: TurnWrite[] = [];
       const { result, engine } = await runtime.respond(
-        { profile, call: info, state: dialogStateOf(call.state), utterance, seq, now: at },
+        { profile, call: info, state: dialogStateOf(call.state), utterance, seq, now: at, speakEarly },
         runtime.toolsFor(companyId, info, at, (write) => writes.push(write)),
         signal,
       );

@@ -112,6 +112,12 @@ export interface TurnInput {
   /** 1 for the caller's first answer after the greeting. Stable across Twilio's retries of a turn. */
   seq: number;
   now: Date;
+  /**
+   * A streaming transport's ear: an engine may hand it whole sentences of its reply before the
+   * turn is done (the caller hears them while the rest is worked out). Its `say` then begins with
+   * those sentences, each said once; a sentence handed here is final (no claim a tool has not made).
+   */
+  speakEarly?: ((sentence: string) => void) | undefined;
 }
 
 export interface TurnResult {

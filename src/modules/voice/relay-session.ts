@@ -1,5 +1,5 @@
 import { createSocketTurns, parseFrame, POLICY_VIOLATION, type Handoff, type SocketTurnDeps } from './socket-turn.ts';
-import { splitSentences } from './sentences.ts';
+import { splitSentences } from '../conversation/sentences.ts';
 import type { SocketTarget } from './socket-url.ts';
 
 /**
@@ -48,11 +48,14 @@ export function createRelaySession(deps: RelaySessionDeps, target: SocketTarget,
 
   async function turn(text: string, stoppedAt: number): Promise<void> {
     if (ended) return;
+    // The engine's early sentences go out as they come (a model still writing the rest); the
+    // rest follows sentence by sentence, its last one closing the answer.
     const done = await turns.turn(text, stoppedAt, async (say) => {
       const sentences = splitSentences(say);
+      if (sentences.length === 0) peer.send({ type: 'text', token: '', last: true, interruptible: true });
       sentences.forEach((token, i) => peer.send({ type: 'text', token, last: i === sentences.length - 1, interruptible: true }));
       return true;
-    });
+    }, (sentence) => peer.send({ type: 'text', token: `${sentence} `, last: false, interruptible: true }));
     if (!done) return;
     speaking = done.seq;
     if (done.handoff) end(done.handoff);

@@ -116,6 +116,11 @@ describe('parseSpokenTime: ranges', () => {
     expect(parse('tonight')).toEqual(range('2026-06-01T17:00:00-04:00', '2026-06-02T00:00:00-04:00', 'Monday, June 1, night'));
   });
 
+  it('reads a day typed short in a chat ("tmrw pm") (issue 14)', () => {
+    expect(parse('tmrw pm')).toEqual(range('2026-06-02T12:00:00-04:00', '2026-06-02T17:00:00-04:00', 'Tuesday, June 2, afternoon'));
+    expect(parse('2morrow morning')).toMatchObject({ localDate: '2026-06-02', label: 'Tuesday, June 2, morning' });
+  });
+
   it('moves a part of the day that is over to tomorrow when no day was said', () => {
     expect(parse('in the morning', { now: '2026-06-01T17:00:00Z' })).toMatchObject({ localDate: '2026-06-02', label: 'Tuesday, June 2, morning' });
   });

@@ -19,6 +19,10 @@ const PHRASES: [RegExp, string][] = [
   [/\bo ?clock\b/g, 'oclock'],
   [/\b12 noon\b/g, 'noon'],
   [/\b(mid ?day|lunch ?time|lunch)\b/g, 'noon'],
+  // Typed in a chat: "tmrw pm", "2morrow".
+  [/\b(tmrw|tmr|tmrow|tmw|tomoro|tomorow|tommorow|tommorrow|2morrow|2moro)\b/g, 'tomorrow'],
+  [/\b(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday) pm\b/g, '$1 afternoon'],
+  [/\b(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday) am\b/g, '$1 morning'],
   [/\bday after tomorrow\b/g, 'overmorrow'],
   [/\b1th thing( in the morning)?\b/g, 'morning'],
   [/\b(morning|afternoon|evening)s\b/g, '$1'],

@@ -1,5 +1,6 @@
 import type { AssistantMessage, ChatFailure, ChatRequest, ChatResult, ToolCall } from './chat-types.ts';
 import { traceHeaders } from '../../../observability/trace.ts';
+import { readChatStream } from './chat-stream.ts';
 
 /** A chat answer is a few kilobytes; anything far larger is not one. */
 const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -54,13 +55,14 @@ export function readAssistantMessage(body: unknown): { message: AssistantMessage
 /**
  * One `POST {baseUrl}/chat/completions` with tools. Never throws: every way it can fail is a
  * reason. The signal (the turn's time budget) bounds the whole exchange, body included. Neither
- * the key nor any body is ever part of what it returns.
+ * the key nor any body is ever part of what it returns. With `onContent` the answer is streamed
+ * and its text handed on as it arrives; the result is the same whole message either way.
  */
 export async function requestChatCompletion(request: ChatRequest): Promise<ChatResult> {
-  const { baseUrl, apiKey, model, messages, tools, temperature, signal } = request;
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...traceHeaders() };
+  const { baseUrl, apiKey, model, messages, tools, temperature, signal, onContent } = request;
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: onContent ? 'text/event-stream' : 'application/json', ...traceHeaders() };
   if (apiKey) headers.authorization = `Bearer ${apiKey}`;
-  const body = { model, messages, tools, tool_choice: 'auto', temperature, stream: false };
+  const body = { model, messages, tools, tool_choice: 'auto', temperature, stream: Boolean(onContent) };
   try {
     const res = await fetch(`${baseUrl}/chat/completions`, { method: 'POST', headers, body: JSON.stringify(body), signal });
     if (!res.ok) {
@@ -71,6 +73,12 @@ export async function requestChatCompletion(request: ChatRequest): Promise<ChatR
       await res.body?.cancel().catch(() => {});
       return { ok: false, reason: 'malformed', status: res.status };
     }
+    if (onContent && res.body && (res.headers.get('content-type') ?? '').includes('text/event-stream')) {
+      const streamed = await readChatStream(res.body, onContent, MAX_RESPONSE_BYTES);
+      const read = streamed.ok ? readAssistantMessage(streamed.body) : null;
+      return read ? { ok: true, ...read } : { ok: false, reason: 'malformed', status: res.status };
+    }
+    // A server that ignores `stream` answers with the whole message: taken as it is.
     const text = await res.text();
     if (text.length > MAX_RESPONSE_BYTES) return { ok: false, reason: 'malformed', status: res.status };
     let parsed: unknown;

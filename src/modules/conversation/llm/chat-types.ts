@@ -31,6 +31,8 @@ export interface ChatRequest {
   tools: readonly ToolDefinition[];
   temperature: number;
   signal: AbortSignal;
+  /** Streams the answer, handing each piece of its text on as it arrives. */
+  onContent?: ((delta: string) => void) | undefined;
 }
 
 export type ChatFailure = 'timeout' | 'network' | 'rate_limited' | 'unauthorized' | 'rejected' | 'server_error' | 'malformed';

@@ -6,12 +6,13 @@ import type { TurnProgress } from './turn-progress.ts';
 /**
  * What the caller hears, decided by the server from what the tools did this turn. The model's
  * words are used when they agree with it; a booking, a hold's read-back or a cancellation is
- * said in the server's own sentence; a claim nothing backs is replaced.
+ * said in the server's own sentence; a claim nothing backs is replaced. `safetySaid`: the safety
+ * instruction already went out ahead of the rest (a streamed reply).
  */
-export async function decideReply(input: TurnInput, tools: AgentTools, progress: TurnProgress, modelText: string | null): Promise<string | null> {
+export async function decideReply(input: TurnInput, tools: AgentTools, progress: TurnProgress, modelText: string | null, safetySaid = false): Promise<string | null> {
   const reply = await replyBody(input, tools, progress, modelText);
   const safety = progress.safetyInstruction;
-  if (!reply || !safety || reply.includes(safety)) return reply;
+  if (!reply || !safety || safetySaid || reply.includes(safety)) return reply;
   return `${safety} ${reply}`;
 }
 

@@ -3,6 +3,7 @@ import type { AgentTools, ConversationEngine, TurnInput, TurnResult } from '../t
 import { requestChatCompletion } from './chat-client.ts';
 import type { AssistantMessage, ChatMessage } from './chat-types.ts';
 import { decideReply } from './decide-reply.ts';
+import { createEarlySpeech } from './early-speech.ts';
 import { checkForEmergency } from './emergency-check.ts';
 import { withMemory } from './llm-memory.ts';
 import { LlmTurnError, type LlmTurnFailure } from './llm-turn-error.ts';
@@ -52,9 +53,11 @@ export function createLlmEngine(options: LlmEngineOptions): ConversationEngine {
     const emergencyNote = await checkForEmergency(ctx, callerText);
     const turn: ChatMessage[] = [{ role: 'user', content: emergencyNote ? `${callerText}\n\n${emergencyNote}` : callerText }];
     const started = performance.now();
+    // On a streaming call, whole sentences of the answer go out while the model writes on.
+    const early = createEarlySpeech(input.speakEarly, progress);
 
     const finish = async (modelText: string | null): Promise<TurnResult> => {
-      const say = await decideReply(input, tools, progress, modelText);
+      const say = early.heard(await decideReply(input, tools, progress, early.unspoken(modelText), early.safetySpoken));
       if (!say) return giveUp('empty_reply');
       return result(progress, turn, say);
     };
@@ -66,7 +69,7 @@ export function createLlmEngine(options: LlmEngineOptions): ConversationEngine {
 
     for (let round = 1; round <= maxRounds; round++) {
       if (limit.aborted) return giveUp('timeout');
-      const answer = await requestChatCompletion({ baseUrl, apiKey, model, messages: [system, ...progress.memory.messages, ...turn], tools: TOOL_DEFINITIONS, temperature, signal: limit });
+      const answer = await requestChatCompletion({ baseUrl, apiKey, model, messages: [system, ...progress.memory.messages, ...turn], tools: TOOL_DEFINITIONS, temperature, signal: limit, onContent: early.round() });
       if (!answer.ok) {
         logger.warn({ ...about, round, reason: answer.reason, status: answer.status, ms: Math.round(performance.now() - started) }, 'language model request failed');
         return giveUp(answer.reason);
@@ -74,6 +77,7 @@ export function createLlmEngine(options: LlmEngineOptions): ConversationEngine {
       const message = answer.message;
       turn.push(message);
       const calls = message.tool_calls ?? [];
+      early.endRound(calls.length);
       if (calls.length === 0) return finish(message.content);
       await runCalls(ctx, message, turn, limit);
       logger.debug({ ...about, round, tools: calls.map((c) => c.function.name.slice(0, 40)) }, 'language model called tools');

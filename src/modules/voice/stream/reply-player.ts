@@ -1,5 +1,5 @@
 import type { VoiceProfile } from '../../speech/speech.types.ts';
-import { splitSentences } from '../sentences.ts';
+import { splitSentences } from '../../conversation/sentences.ts';
 import type { Synthesis, TextToSpeech } from './text-to-speech.ts';
 
 /**

@@ -100,10 +100,34 @@ function withinHoursOf(wish: TimeWish, slot: SlotOffer, timeZone: string): boole
   return start >= from && (to === '00:00' || start < to);
 }
 
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const LOOK_BACK_MS = 6 * 3_600_000;
+
+/**
+ * The free times for the wish. With arrival windows, a part of one day ("wednesday afternoon")
+ * takes the windows whose middle falls in it, so an 11-to-2 window is an afternoon one.
+ */
+async function slotsFor(turn: Turn, wish: TimeWish): Promise<SlotOffer[] | { code: string }> {
+  const window = searchWindow(wish, turn.now);
+  const oneDay = wish.kind === 'range' && window.to !== undefined && Date.parse(window.to) - Date.parse(window.from) <= 86_400_000;
+  if (!oneDay || turn.profile.facts.arrivalWindows.length === 0) return freeSlots(turn, window);
+  const from = Math.max(turn.now.getTime(), Date.parse(window.from) - LOOK_BACK_MS);
+  const slots = await freeSlots(turn, { from: new Date(from).toISOString(), to: window.to! });
+  if (!Array.isArray(slots)) return slots;
+  const { timeZone } = turn.profile;
+  const [lo, hi] = [minutesOf(localClock(window.from, timeZone)), minutesOf(localClock(window.to!, timeZone)) || 24 * 60];
+  return slots.filter((s) => {
+    if (Date.parse(s.start) >= Date.parse(window.from)) return true;
+    if (!s.arrivalWindow || s.localDate !== new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(window.from))) return false;
+    const middle = (minutesOf(s.arrivalWindow.start) + minutesOf(s.arrivalWindow.end)) / 2;
+    return middle >= lo && middle < hi;
+  });
+}
+
 /** Finds free times for the caller's wish (widening to the week after when it is full) and offers two or three. */
 export async function offerSlots(turn: Turn, lead = ''): Promise<Reply> {
   const wish = turn.st.time ?? { kind: 'asap' as const };
-  let slots = await freeSlots(turn, searchWindow(wish, turn.now));
+  let slots = await slotsFor(turn, wish);
   let widened = false;
   if (Array.isArray(slots) && slots.length === 0 && wish.kind !== 'asap') {
     widened = true;

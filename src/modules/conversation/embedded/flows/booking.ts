@@ -4,6 +4,7 @@ import { readAddress, readEmail, readName } from '../understand/details.ts';
 import { readPhone, readZip } from '../understand/spoken-digits.ts';
 import { matchService } from '../understand/service-match.ts';
 import { readYesNo } from '../understand/yes-no.ts';
+import { describesTrouble } from '../understand/intent.ts';
 import { ask, type Reply, type Turn, serviceWords } from '../turn.ts';
 import { startMessage } from './message.ts';
 import { holdAgain } from './booking-hold.ts';
@@ -99,6 +100,10 @@ export async function startBooking(turn: Turn, lead = ''): Promise<Reply> {
   } else if (match.tied.length > 1) {
     st.serviceChoices = match.tied.map((s) => s.id);
     if (wordCount(turn.raw) > 4) facts.problem ??= turn.raw.trim();
+  } else if (!facts.serviceId && describesTrouble(turn.heard) && catchAll(turn)) {
+    // Trouble no service is named for ("the door goes back up on its own"): the general visit, not a menu of services.
+    facts.serviceId = catchAll(turn)!.id;
+    facts.problem ??= turn.raw.trim();
   }
   const early = await takeDetails(turn);
   if (early.stop) return early.stop;
@@ -119,8 +124,10 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
       const choices = (st.serviceChoices ?? []).map((id) => turn.profile.services.find((s) => s.id === id)!).filter(Boolean);
       const pick = choices.length > 1 ? pickChoice(turn, choices) : null;
       let service = pick ?? matchService(heard, bookable(turn)).best;
-      // Asked once already and still no answer: a general visit (or the likelier of the two), not a third ask.
-      if (!service && (st.skipped ?? []).includes('service_asked')) service = choices[0] ?? catchAll(turn) ?? null;
+      // Asked once already and still no answer, or the trouble was told already: a general visit (or the likelier of the two), not another ask.
+      if (!service && ((st.skipped ?? []).includes('service_asked') || facts.problem)) service = choices[0] ?? catchAll(turn) ?? null;
+      // "jon berg": the name said where the service was asked is kept.
+      if (!facts.name && readName(heard)) facts.name = readName(heard)!;
       if (!service) st.skipped = [...(st.skipped ?? []), 'service_asked'];
       if (!service) return misheard(ask(turn, 'book.service', serviceQuestion(turn), 'book.service', "Sorry, I didn't catch what the visit is for."));
       facts.serviceId = service.id;

@@ -1,9 +1,11 @@
+import { stem, STOPWORDS } from '../../../knowledge/retrieval/stem.ts';
 import { answerFromConfiguration } from '../../company-facts/facts-answer.ts';
 import { placeNamed } from '../../company-facts/towns.ts';
 import type { KnowledgeAnswer } from '../../types.ts';
 import { speakText } from '../../ear/text.ts';
 import { hear } from '../understand/heard.ts';
-import { ANYTHING_ELSE, ask, joinSay, type Reply, type Turn } from '../turn.ts';
+import { ANYTHING_ELSE, ask, joinSay, serviceWords, type Reply, type Turn } from '../turn.ts';
+import { isKindOf, matchService } from '../understand/service-match.ts';
 import { offerMessage } from './message.ts';
 
 /**
@@ -37,10 +39,37 @@ export async function knownAnswer(turn: Turn): Promise<string | null> {
   const entryAnswers = found.answerable && found.answer !== null && !generic;
   if (fromConfig) {
     const entryTopic = found.question ? answerFromConfiguration(hear(found.question), turn.profile, turn.now)?.topic : undefined;
-    const entryWins = entryAnswers && ((found.score >= CLEARLY_ANOTHER_TOPIC && entryTopic !== fromConfig.topic) || namesSamePlace(turn, found));
+    // A trade's generic entry never outweighs the company's own configuration.
+    const entryWins = entryAnswers && found.source === 'company' && ((found.score >= CLEARLY_ANOTHER_TOPIC && entryTopic !== fromConfig.topic) || namesSamePlace(turn, found));
     if (!entryWins) return speakText(fromConfig.say);
   }
   return entryAnswers ? speakText(found.answer!) : null;
+}
+
+const termsOf = (text: string) => new Set(hear(text).words.filter((w) => !STOPWORDS.has(w)).map(stem));
+
+/** The share of an entry question's words the caller said ("permits and inspections" is half about "inspections" at most). */
+function sharedTerms(entryQuestion: string, said: string): number {
+  const entry = termsOf(entryQuestion);
+  const caller = termsOf(said);
+  return entry.size === 0 ? 0 : [...entry].filter((t) => caller.has(t)).length / entry.size;
+}
+
+/**
+ * "Do you guys fix toilets?", "do you replace the whole door?": yes, naming the service that
+ * does that kind of work, unless the company's own entry clearly answers the question (it
+ * may say more, or say no). Null when no service is that kind of work.
+ */
+export async function serviceWeDo(turn: Turn, kind: string): Promise<string | null> {
+  const services = turn.profile.services.filter((s) => !s.emergency);
+  // "inspections for older houses" is inspections; "gate openers" is no garage door opener.
+  const head = kind.split(/\s(?:for|on|in|with|at|like|from)\s/)[0]!;
+  const service = matchService(turn.heard, services).best ?? matchService(hear(head), services).best;
+  if (!service || !isKindOf(head, service)) return null;
+  const found = await turn.tools.searchKnowledge(turn.raw);
+  const entryIsAbout = found.question !== null && sharedTerms(found.question, turn.raw) >= 0.5;
+  if (found.source === 'company' && found.answerable && found.answer !== null && found.score >= CLEARLY_ANOTHER_TOPIC && entryIsAbout) return speakText(found.answer);
+  return `Yes, we do. That's our ${serviceWords(service.name)}.`;
 }
 
 export async function answerQuestion(turn: Turn): Promise<Reply> {

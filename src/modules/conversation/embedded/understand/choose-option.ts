@@ -56,7 +56,9 @@ function matchesScan(o: Choosable, scan: PhraseScan): boolean {
   if (scan.day?.kind === 'days' && !(o.localDate >= formatLocalDate(scan.day.from) && o.localDate < formatLocalDate(scan.day.to))) return false;
   if (scan.part) {
     const window = PART_OF_DAY[scan.part];
-    if (start < window.start || start >= window.end) return false;
+    // An arrival window belongs to the part of the day its middle falls in ("the afternoon one" is 11 to 2).
+    const at = o.arrivalWindow ? (start + parseClockTime(o.arrivalWindow.end)!) / 2 : start;
+    if (at < window.start || at >= window.end) return false;
   }
   const time = scan.time;
   if (time?.kind === 'at' && !startsAt(o, clockCandidates(time.clock))) return false;
@@ -70,8 +72,8 @@ export function chooseOption(text: string, options: readonly Choosable[], contex
   const heard = hear(text);
   if (options.length === 0) return { kind: 'none', namedTime: false };
   const clock = createZoneClock(context.timeZone);
-  // "the one on the 18th": that "one" is not one o'clock.
-  const spoken = text.replace(/\b(the|that|this) (one|ones)\b/gi, 'it');
+  // "the one on the 18th", "the morning one", "the later one": that "one" is not one o'clock.
+  const spoken = text.replace(/\b(the|that|this)( (?!at\b|around\b|about\b)[a-z]+)? (one|ones)\b/gi, (_m, _the: string, word?: string) => `${word ?? ''} it`);
   const scan = scanPhrases(tokenizeSpeech(spoken).tokens, clock.localDayOf(context.now.getTime()));
   // "thursday, the earlier the better": a day none of the options is on asks for other times.
   if (scan.day && NAMED_DAY.test(heard.text) && !options.some((o) => matchesScan(o, { day: scan.day! }))) return { kind: 'none', namedTime: true };

@@ -43,6 +43,16 @@ describe('choosing one of the offered times', () => {
     expect(chooseOption('around ten', windows, context)).toEqual({ kind: 'chosen', index: 0 });
     expect(chooseOption('noon', windows, context)).toEqual({ kind: 'chosen', index: 1 });
   });
+
+  it('reads "the morning one" as a part of the day, not one o\'clock, and places a window by its middle (issue 14)', () => {
+    const split = [
+      { localDate: '2026-03-17', localStartTime: '07:30', arrivalWindow: { start: '07:30', end: '10:30' } },
+      { localDate: '2026-03-17', localStartTime: '11:00', arrivalWindow: { start: '11:00', end: '14:00' } },
+    ];
+    expect(chooseOption('the morning one please', split, context)).toEqual({ kind: 'chosen', index: 0 });
+    expect(chooseOption('uh the afternoon one', split, context)).toEqual({ kind: 'chosen', index: 1 });
+    expect(chooseOption('the one at one', split, context)).toEqual({ kind: 'chosen', index: 1 });
+  });
 });
 
 const service = (name: string, description = '', emergency = false): ServiceOffer => ({ id: name, name, description, priceText: '', durationMinutes: 60, emergency });
@@ -81,6 +91,10 @@ describe('matching the caller’s words to a service', () => {
     ['I need a tune up on the air conditioner', hvac, 'AC tune-up'],
     ['a quote for a new system', hvac, 'New system estimate'],
     ['the AC is blowing warm air', hvac, 'AC repair'],
+    // A new unit asked for, whatever became of the old one (issue 14, class 2).
+    ['we want a new opener put in, the old one quit on us', garage, 'Garage Door Opener Installation'],
+    ['mine keeps leaking so I want a new water heater installed', plumbing, 'Water heater replacement'],
+    ['the opener quit working, can you fix it', garage, 'Garage Door Opener Repair'],
     ['no hot water since the weekend, the tank is only eight years old', [service('Water heater repair', 'Pilot out, no hot water'), service('Water heater install', 'Swap an old tank for a new one')], 'Water heater repair'],
   ])('"%s" → %s', (text, services, expected) => {
     expect(matchService(hear(text), services).best?.name).toBe(expected);

@@ -70,6 +70,12 @@ describe('reading names, addresses and emails', () => {
     expect(readName(hear('who does the work'))).toBeNull();
   });
 
+  it('reads a name with its surname spelled after it, and never a time typed where the name was asked (issue 14)', () => {
+    expect(readName(hear('its nadia kowal k o w a l'))).toBe('Nadia Kowal');
+    expect(readName(hear('tmrw pm'))).toBeNull();
+    expect(readName(hear('friday morning'))).toBeNull();
+  });
+
   it('reads an email spelled the phone way, or a skip', () => {
     expect(readEmail(hear('john dot smith at gmail dot com'))).toBe('john.smith@gmail.com');
     expect(readEmail(hear('jsmith@example.com'))).toBe('jsmith@example.com');

@@ -14,14 +14,19 @@ const NOT_NAMES = new Set([
   // Spoken house numbers ("twenty one oh five southeast lake road") are no names.
   'zero', 'oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
   'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred',
+  // A time said where the name was asked ("tmrw pm") is no name.
+  'today', 'tomorrow', 'tmrw', 'tonight', 'morning', 'afternoon', 'evening', 'am', 'pm', 'asap', 'monday', 'tuesday', 'wednesday', 'thursday',
+  'friday', 'saturday', 'sunday', 'next', 'week', 'anytime', 'whenever', 'soon',
 ]);
+// "alan brewer b r e w e r": the surname spelled out after it.
+const SPELLED = /(\s[a-z]){2,}\s*$/;
 
 /** "my name is john smith" → 'John Smith'; up to four words of letters; null when none. */
 // A name said with more after it: "tom reyes and this is my cell", "dana whitfield 312 555 0188".
 const AFTER_NAME = /\s(and|this is|my number|my cell|my phone|number is|phone is|at|from|in|on|i live|i am|im|the address|address is|its|it is|\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine)\s.*$/;
 
 export function readName(heard: Heard): string | null {
-  const text = heard.text.replace(NAME_LEAD, ' ').replace(AFTER_NAME, ' ').replace(NAME_TAIL, ' ').trim();
+  const text = heard.text.replace(NAME_LEAD, ' ').replace(AFTER_NAME, ' ').replace(NAME_TAIL, ' ').replace(SPELLED, ' ').trim();
   const words = text.split(/\s+/).filter((w) => /^[a-z][a-z-]*$/.test(w));
   if (words.length === 0 || words.length > 4 || words.some((w) => NOT_NAMES.has(w))) return null;
   if (words.length !== text.split(/\s+/).length) return null;

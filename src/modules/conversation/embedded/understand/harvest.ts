@@ -24,7 +24,7 @@ const ADDRESS = new RegExp(String.raw`\s(\d{1,6}[a-z]?)\s((?:[a-z0-9]+\s){0,5}?)
 const ADDRESS_SAID = /\s(the address is|address is|my address is|address s|im at|i am at|we are at|were at|i live at|we live at|located at)\s(.*)$/;
 const NAME_SAID = /\s(my name is|my names|the name is|name is|names|this is|call me)\s([a-z]+(\s[a-z]+)?)(\s(calling|here|speaking|and|my|from|at|i|in|the|\d))?/;
 const NOT_A_NAME = /^(a|an|the|my|is|at|in|on|for|about|calling|from|urgent|an emergency|regarding|fine|good|it|that|this|not|no|yes|yeah|so|just|really|actually|back|tomorrow|today|tonight|later|soon|asap|when|whenever|anytime|any|again|after|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|please|if|to|with|here|there|now)\b/;
-const TIME_CUE = /\s(today|tonight|tomorrow|morning|afternoon|evening|noon|asap|soon|soonest|earliest|first thing|next week|this week|weekend|weekday|weekdays|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|after|before|between|oclock|am|pm|a\.m\.|p\.m\.)\s/;
+const TIME_CUE = /\s(today|tonight|tomorrow|tmrw|2morrow|morning|afternoon|evening|noon|asap|soon|soonest|earliest|first thing|next week|this week|weekend|weekday|weekdays|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|after|before|between|oclock|am|pm|a\.m\.|p\.m\.)\s/;
 const NUMBER_WORD = /^(zero|oh|o|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|double|triple|\d+)$/;
 
 /** The words with runs of three or more number words (zips, phone numbers) removed. */

@@ -50,6 +50,10 @@ const BOOKING_REQUEST = new RegExp([
   String.raw`\s(can|could|may) (i|we) (get|have|book) (someone|somebody|a tech|a technician|an electrician|a plumber|one of your guys|you guys|you) (out|over|to come|here|by|in)\s`,
   String.raw`\s(do you have|you have|got) (anything|any openings?|availability|an opening|any time|time)\s`,
   String.raw`\swhen (can|could) (you|someone|somebody|the)\s`,
+  // "can you book me for that", "could I schedule one", "I'd like to set that up".
+  String.raw`\s(book|schedule|sign|put|pencil|squeeze|fit) (me|us) (in|up|for|down)\s`,
+  String.raw`\s(can|could|may) (i|we) (book|schedule|set up|get) (that|it|one|a visit|an appointment|someone|somebody)\s`,
+  String.raw`\s(like|want|wanna|need) to (book|schedule|set up) (that|it|one|a visit|an appointment|a time)\s`,
 ].join('|'));
 const HYPOTHETICAL = /\s(what if|what happens if|what would happen if|in case)\s/;
 // "is there a fee if I cancel": a question about the policy, not a request to cancel.
@@ -84,7 +88,7 @@ export const isGoodbye = (heard: Heard): boolean => says(heard, GOODBYE) && !say
 
 // "do you guys work on roll-up doors", "can you fix gate openers": whether the company does a kind
 // of work, not a job of the caller's own ("can you fix my opener", "can you fix that").
-const KIND_OF_WORK = /\s(?:do|does|can|could|will|would) (?:you|yall|your company|your (?:guys|techs|technicians|plumbers|electricians))(?: guys| all)? (?:do|work on|service|handle|fix|repair|install|put in|deal with|take care of|take on|work with|offer)\s(?!(?:my|our|mine|it|that|this|these|those|them|the|one)\s)(.+)$/;
+const KIND_OF_WORK = /\s(?:do|does|can|could|will|would) (?:you|yall|your company|your (?:guys|techs|technicians|plumbers|electricians))(?: guys| all)? (?:do|work on|service|handle|fix|repair|install|put in|replace|clean|unclog|hang|deal with|take care of|take on|work with|offer)\s(?!(?:my|our|mine|it|that|this|these|those|them|the(?! whole| entire)|one)\s)(.+)$/;
 const CLAUSE_END = /\s(and|or|but|because|cause|if|since|so|we|i|im|my|our|ours|mine|theres|its|it|that|which|when|where|please|today|tomorrow)\s/;
 
 /** What the caller asks whether the company works on ("commercial roll up doors"), or null. */
@@ -118,7 +122,7 @@ export const isHello = (heard: Heard): boolean =>
 
 // What callers say about a job of their own: "my faucet drips", "our opener stopped working".
 const OWN = /\s(my|our|mine|the)\s/;
-const TROUBLE = /\s(broken|broke|breaks|stopped|wont|will not|not working|isnt working|doesnt work|does not work|quit|died|leak|leaks|leaking|leaky|clogged|clog|backed up|snapped|stuck|drips|dripping|running|flickers|flickering|tripping|trips|no hot water|noise|noisy|squeaking|squeaks|grinding|came off|off track|sparking|burning|cracked|loose|frozen|froze|blinking|dim|dims|keeps)\s/;
+const TROUBLE = /\s(broken|broke|breaks|busted|stopped|wont|will not|not working|isnt working|doesnt work|does not work|quit|died|dead|leak|leaks|leaking|leaky|clogged|clog|backed up|backing up|snapped|stuck|drips|dripping|running|flickers|flickering|tripping|trips|no hot water|noise|noisy|squeaking|squeaks|squeals|grinding|rattles|rattling|humming|hums|buzzing|buzzes|came off|off track|sparking|burning|cracked|loose|wobbly|sags|sagging|crooked|frozen|froze|blinking|dim|dims|keeps|goes back up|reverses|acting up|weird|smells|slow)\s/;
 
 /** The caller describes trouble with something of theirs (a job to book, even when asked as a question). */
 export const describesTrouble = (heard: Heard): boolean => says(heard, OWN) && says(heard, TROUBLE);

@@ -27,10 +27,13 @@ const CONCEPTS: [RegExp, string][] = [
   [/\s(huge bang|loud bang|bang|banged|gunshot|loud pop|snapped|snap)\s/g, ' spring '],
   [/\s(repair|repairs|fix|fixed|broken|broke|not working|isnt working|stopped working|wont|doesnt|isnt|not|died|quit|stopped|noise|noisy|problem|trouble|blowing warm|warm air|hot air|cold air|making noise)\s/g, ' repair '],
 ];
-const CUES = { repair: /repair/i, replace: /replace|install|estimate|new/i, tuneup: /tune/i } as const;
+const CUES = ['repair', 'replace', 'tuneup', 'estimate'].map(stem);
+
+// "water heaters", "toilets": a plural is read as the thing itself before concepts are looked for.
+const singular = (w: string) => (w.length > 4 && w.endsWith('s') && !/(ss|us|is)$/.test(w) ? w.slice(0, -1) : w);
 
 function termsOf(text: string): string[] {
-  let s = hear(text).text;
+  let s = ` ${hear(text).words.map(singular).join(' ')} `;
   for (const [pattern, concept] of CONCEPTS) {
     // Twice: concepts next to each other share the space between them.
     s = s.replace(pattern, concept).replace(pattern, concept);
@@ -39,7 +42,7 @@ function termsOf(text: string): string[] {
 }
 
 // Words that name no kind of work ("those kind of jobs too").
-const NO_KIND = new Set(['one', 'ones', 'work', 'stuff', 'job', 'jobs', 'type', 'types', 'too', 'also', 'here', 'today', 'anymore', 'things']);
+const NO_KIND = new Set(['whole', 'entire', 'one', 'ones', 'work', 'stuff', 'job', 'jobs', 'type', 'types', 'too', 'also', 'here', 'today', 'anymore', 'things']);
 
 /** Whether every word of `text` is one the service's name or description uses: the service is that kind of work. */
 export function isKindOf(text: string, service: ServiceOffer): boolean {
@@ -54,8 +57,12 @@ export interface ServiceMatch {
   tied: ServiceOffer[];
 }
 
+// "I want a new one put in, the old one died": a new unit asked for, whatever became of the old one.
+const WANTS_NEW = /\s(a new|new one|brand new|put in a|installed|install a|install one|put one in|replace it|replace the whole|replaced with)\s/;
+
 export function matchService(heard: Heard, services: readonly ServiceOffer[]): ServiceMatch {
   const said = new Set(termsOf(heard.text));
+  if (WANTS_NEW.test(heard.text) && said.has(stem('replace'))) said.delete(stem('repair'));
   const names = services.map((s) => new Set(termsOf(s.name)));
   // A word in most of the names ("door" at a garage door company) tells the services apart from nothing.
   const common = (t: string) => services.length >= 3 && names.filter((n) => n.has(t)).length > services.length / 2;
@@ -69,7 +76,8 @@ export function matchService(heard: Heard, services: readonly ServiceOffer[]): S
       if (name.has(t)) nameHits++;
       score += name.has(t) ? 2 : description.has(t) ? 1 : 0;
     }
-    for (const [cue, pattern] of Object.entries(CUES)) if (said.has(cue) && pattern.test(service.name)) score += 0.5;
+    // The kind of job said (repair, replace, tune-up) favours the service named for it, even where most names share it.
+    for (const cue of CUES) if (said.has(cue) && name.has(cue)) score += 0.5;
     return { service, score, nameHits };
   });
   const top = Math.max(0, ...scored.map((s) => s.score));

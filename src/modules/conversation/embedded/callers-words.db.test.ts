@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../auth/principal.ts';
+import { POLAR, ROOTER, chicagoMorning, startCall, useDemoApp, weekdayMorning } from './call-driver.fixture.ts';
+
+/**
+ * Issue 14: callers say what they need in their own words. Whether the company does a kind of
+ * work is answered from its services (class 5) and a yes books it (class 4); trouble no service
+ * is named for gets the general visit (class 2); an afternoon arrival window that starts before
+ * noon is still an afternoon one (class 1). Examples made up for these tests.
+ */
+describe('callers in their own words', () => {
+  const demo = useDemoApp();
+  const serviceId = async (companyId: string, name: string) => (await demo.services.bookingConfig.listServices(companyId)).find((s) => s.name === name)!.id;
+
+  it('answers "do you guys fix X" from the services and books that service on a yes', async () => {
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550611', at: chicagoMorning() });
+    const asked = await call.say('hey do you guys fix water heaters');
+    expect(asked).toMatchObject({ intent: 'faq', outcome: 'answered' });
+    expect(asked.say).toContain('Yes, we do');
+    expect(asked.say).toContain('water heater repair');
+    expect(asked.say).toMatch(/book a visit for that\?$/);
+    const yes = await call.say('yeah please');
+    expect(yes.intent).toBe('book.name');
+    expect(yes.state.facts.serviceId).toBe(await serviceId(call.companyId, 'Water heater repair'));
+  });
+
+  it('books the service just priced when the caller asks "can you book me for that"', async () => {
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550612', at: chicagoMorning() });
+    await call.say('what do you charge to clean out a drain');
+    const go = await call.say('alright can you book me for that');
+    expect(go.intent).toBe('book.name');
+    expect(go.state.facts.serviceId).toBe(await serviceId(call.companyId, 'Drain cleaning'));
+  });
+
+  it('does not take a question about a kind of work as a request to book it', async () => {
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550613', at: chicagoMorning() });
+    const asked = await call.say('quick question, do you replace water heaters? ours is getting old');
+    expect(asked.intent).toMatch(/^faq/);
+    expect(asked.state.facts.serviceId).toBeUndefined();
+  });
+
+  describe('with a general visit among the services', () => {
+    beforeAll(async () => {
+      const route = (await demo.services.phoneNumbers.lookup(ROOTER))!;
+      await demo.services.bookingConfig.createService(SYSTEM_ACTOR, route.companyId, { name: 'Plumbing diagnostic visit', durationMinutes: 60, requiredSkills: ['plumbing'], priceText: '$79' });
+    });
+
+    it('books the general visit for trouble no service is named for', async () => {
+      const call = await startCall(demo.services, { to: ROOTER, from: '+13125550614', at: chicagoMorning() });
+      const told = await call.say('my shower makes a weird rattling sound every time somebody runs the water');
+      expect(told.intent).toBe('book.name');
+      expect(told.state.facts.serviceId).toBe(await serviceId(call.companyId, 'Plumbing diagnostic visit'));
+    });
+
+    it('after a job told in words no service fits, a name said for "what is it for" is kept and the general visit taken', async () => {
+      const call = await startCall(demo.services, { to: ROOTER, from: '+13125550615', at: chicagoMorning() });
+      await call.say('i need somebody to come look at some plumbing stuff in the basement');
+      const named = await call.say('greta lindqvist');
+      expect(named.state.facts.name).toBe('Greta Lindqvist');
+      expect(named.state.facts.serviceId).toBe(await serviceId(call.companyId, 'Plumbing diagnostic visit'));
+      expect(named.intent).toBe('book.phone');
+    });
+  });
+
+  it('offers an eleven-to-two arrival window for "the afternoon" (its middle is after noon)', async () => {
+    const route = (await demo.services.phoneNumbers.lookup(POLAR))!;
+    const settings = await demo.services.bookingConfig.getSettings(route.companyId);
+    await demo.services.bookingConfig.putSettings(SYSTEM_ACTOR, route.companyId, {
+      ...settings,
+      arrivalWindows: [{ start: '07:30', end: '10:30', capacity: 3 }, { start: '11:00', end: '14:00', capacity: 2 }],
+    } as Parameters<typeof demo.services.bookingConfig.putSettings>[2]);
+    try {
+      const call = await startCall(demo.services, { to: POLAR, from: '+13035550616', at: weekdayMorning('America/Denver') });
+      await call.say('the air conditioner rattles really loud when it runs');
+      await call.say('omar ferreira');
+      await call.say('yes');
+      await call.say('1600 glenarm place 80202');
+      const offered = await call.say('the day after tomorrow in the afternoon');
+      expect(offered.intent).toBe('book.offer');
+      expect(offered.say).toContain('between eleven and two');
+      expect(offered.say).not.toContain('anything open then');
+    } finally {
+      await demo.services.bookingConfig.putSettings(SYSTEM_ACTOR, route.companyId, settings as Parameters<typeof demo.services.bookingConfig.putSettings>[2]);
+    }
+  });
+});
