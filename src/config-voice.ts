@@ -12,6 +12,8 @@ export interface RealtimeVoiceConfig {
   deepgramBaseUrl: string;
   /** Deepgram's endpointing: milliseconds of silence that end what the caller says. */
   deepgramEndpointingMs: number;
+  /** A Media Streams caller silent this long after the agent spoke gets a turn of silence, as a <Gather> timeout gives. */
+  streamSilenceMs: number;
 }
 
 const MODES: readonly VoiceModeSetting[] = ['gather', 'relay', 'stream'];
@@ -25,7 +27,11 @@ export function parseRealtimeVoice(str: (name: string) => string | undefined, pr
   const endpointing = Number(str('DEEPGRAM_ENDPOINTING_MS') ?? 300);
   const endpointingOk = Number.isInteger(endpointing) && endpointing >= 10 && endpointing <= 5000;
   if (!endpointingOk) problems.push('DEEPGRAM_ENDPOINTING_MS must be an integer from 10 to 5000');
+  const silence = Number(str('STREAM_SILENCE_MS') ?? 6000);
+  const silenceOk = Number.isInteger(silence) && silence >= 100 && silence <= 60_000;
+  if (!silenceOk) problems.push('STREAM_SILENCE_MS must be an integer from 100 to 60000');
   return {
+    streamSilenceMs: silenceOk ? silence : 6000,
     voiceModeDefault: known ? (mode as VoiceModeSetting) : 'gather',
     deepgramApiKey: str('DEEPGRAM_API_KEY'),
     deepgramBaseUrl,

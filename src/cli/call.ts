@@ -4,11 +4,12 @@ import { loadConfig } from '../config.ts';
 import { normalizePhone } from '../phone/normalize.ts';
 import { findServer, unreachable } from './call/find-server.ts';
 import { relayConversation } from './call/relay-conversation.ts';
+import { streamConversation } from './call/stream-conversation.ts';
 import { createSimulatedCall, type CallStep, type WebhookTransport } from './call/simulated-call.ts';
 import { runCommand } from './run-command.ts';
 
 /**
- * npm run call -- --to <number> [--from <number>] [--url <server>] [--mode auto|gather|relay]
+ * npm run call -- --to <number> [--from <number>] [--url <server>] [--mode auto|gather|relay|stream]
  *
  * Phones a company through a running server's real voice webhooks, signed as Twilio signs them
  * (with TWILIO_AUTH_TOKEN, or the development token in DATA_DIR), and follows the TwiML as
@@ -16,7 +17,8 @@ import { runCommand } from './run-command.ts';
  * from standard input when it is not a terminal. An empty line is silence; "/hangup" ends.
  * It reads the same settings (.env, environment) as `npm start` and finds the server through
  * them (see call/find-server.ts), or at `--url`. A company in relay mode answers with
- * ConversationRelay: the call then goes on over its WebSocket (call/relay-conversation.ts).
+ * ConversationRelay: the call then goes on over its WebSocket (call/relay-conversation.ts); one in
+ * stream mode opens its Media Stream, with recorded audio for the caller (call/stream-conversation.ts).
  * `--mode` says which the caller expects; a different answer is reported and the call ends.
  */
 // The conversation is this program's output, not a log: it is written to stdout as it
@@ -35,7 +37,7 @@ const { values } = parseArgs({
 });
 
 if (values.help || !values.to) {
-  (values.help ? say : complain)('usage: npm run call -- --to <company number> [--from <your number>] [--url http://localhost:3000] [--mode auto|gather|relay]');
+  (values.help ? say : complain)('usage: npm run call -- --to <company number> [--from <your number>] [--url http://localhost:3000] [--mode auto|gather|relay|stream]');
   process.exit(values.help ? 0 : 2);
 }
 const dialled = { to: values.to, from: values.from };
@@ -87,22 +89,23 @@ await runCommand(async () => {
 
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const lines = rl[Symbol.asyncIterator]();
-  const answeredBy = step.next.kind === 'relay' ? 'relay' : 'gather';
+  const answeredBy = step.next.kind === 'relay' || step.next.kind === 'stream' ? step.next.kind : 'gather';
   if (values.mode !== 'auto' && values.mode !== answeredBy && step.next.kind !== 'refused') {
     complain(`the company answered in ${answeredBy} mode, not ${values.mode} (its voice settings choose: Agent page, or PUT /voice-settings {"settings":{"mode":"${values.mode}"}})`);
     rl.close();
     await call.hangUp();
     process.exit(1);
   }
-  if (step.next.kind === 'relay') {
-    const after = await relayConversation({
-      call, answer: step.next, serverUrl: server.url, authToken: config.twilioAuthToken, lines, say,
-      prompt: () => { if (process.stdin.isTTY) process.stdout.write('You: '); },
-    });
-    if (after) {
-      step = after;
-      show(step);
-    }
+  // A streaming answer goes on over its socket; what follows it (a transfer, the fallback) is TwiML again.
+  const socket = {
+    call, serverUrl: server.url, authToken: config.twilioAuthToken, lines, say,
+    prompt: () => { if (process.stdin.isTTY) process.stdout.write('You: '); },
+  };
+  const after = step.next.kind === 'relay' ? await relayConversation({ ...socket, answer: step.next })
+    : step.next.kind === 'stream' ? await streamConversation({ ...socket, answer: step.next }) : null;
+  if (after) {
+    step = after;
+    show(step);
   }
   while (call.listening) {
     if (process.stdin.isTTY) process.stdout.write('You: ');

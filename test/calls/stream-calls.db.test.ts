@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { streamConversation } from '../../src/cli/call/stream-conversation.ts';
 import { socketUrl } from '../../src/modules/voice/socket-url.ts';
 import { signAsTwilio } from '../../src/modules/voice/twilio-signature.ts';
 import { createDemoApp } from '../helpers/app.ts';
 import { businessMorning, phoneCall } from '../helpers/calls.ts';
-import { connectStream, heardReply, ownerApi, say, streamCall, utterance, type StreamPeers } from '../helpers/stream-calls.ts';
+import { connectStream, heardReply, origin, ownerApi, say, streamCall, utterance, type StreamPeers } from '../helpers/stream-calls.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { startDeepgramStub } from '../stubs/deepgram.ts';
 import { startElevenLabsStreamStub } from '../stubs/elevenlabs-stream.ts';
@@ -34,7 +38,7 @@ beforeAll(async () => {
     clock: () => businessMorning('America/Chicago'),
     env: {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      DEEPGRAM_API_KEY: DEEPGRAM_KEY, DEEPGRAM_BASE_URL: deepgram.url, DEEPGRAM_ENDPOINTING_MS: '100',
+      DEEPGRAM_API_KEY: DEEPGRAM_KEY, DEEPGRAM_BASE_URL: deepgram.url, DEEPGRAM_ENDPOINTING_MS: '100', STREAM_SILENCE_MS: '1500',
       ELEVENLABS_API_KEY: ELEVEN_KEY, ELEVENLABS_BASE_URL: elevenlabs.url,
     },
   });
@@ -52,7 +56,7 @@ afterAll(async () => {
 });
 
 describe('Media Streams calls', () => {
-  it('answers with <Connect><Stream>, its socket URL signed in the path, and opens both speech connections as the stream starts', async () => {
+  it('answers with <Connect><Stream>, its socket URL signed in the path, and opens both speech connections as the stream starts (closing them at its stop)', async () => {
     const { answer, next, stream, greeting } = await streamCall(peers, RAPID_ROOTER, '+13125550181');
     expect(next.url).toMatch(/^ws:\/\/localhost:3000\/api\/voice-socket\/stream\/[0-9a-f-]{36}\/CA[0-9a-f]{32}\/[\w-]{43}$/);
     expect(next.action).toBe(`${peers.t.config.publicUrl}/api/twilio/stream-action`);
@@ -62,9 +66,12 @@ describe('Media Streams calls', () => {
     // Before the caller said a word: recognition is listening, and the next reply's voice is open.
     const dg = peers.deepgram.connections.at(-1)!;
     expect(Object.fromEntries(dg.query)).toMatchObject({ encoding: 'mulaw', sample_rate: '8000', interim_results: 'true', endpointing: '100', vad_events: 'true' });
-    await waitFor('a warm synthesis', () => peers.elevenlabs.syntheses.some((s) => s.openedAt > greeting!.synthesis.openedAt && s.textAt === null));
+    const warm = await waitFor('a warm synthesis', () => peers.elevenlabs.syntheses.find((s) => s.openedAt > greeting!.synthesis.openedAt && s.textAt === null));
     expect(greeting!.synthesis.query.get('output_format')).toBe('ulaw_8000');
-    await stream.close();
+    // Twilio's stop (the caller hung up) closes the stream and both speech connections.
+    stream.stop();
+    expect((await stream.closed).code).toBe(1000);
+    await waitFor('both speech connections closed', () => dg.closedByClient && warm.cancelled);
   });
 
   it('holds a booking call over the stream: one booking, each turn with its send and hearing times', async () => {
@@ -93,7 +100,8 @@ describe('Media Streams calls', () => {
   });
 
   it('stops talking when the caller talks over it: clear within 100 ms, synthesis stopped, what was heard recorded', async () => {
-    peers.elevenlabs.behave({ msPerChar: 4, chunkIntervalMs: 15 });
+    // A slow synthesis: the caller cuts in while most of the greeting is still to come.
+    peers.elevenlabs.behave({ msPerChar: 4, chunkIntervalMs: 100 });
     try {
       const opened = peers.elevenlabs.syntheses.length;
       const { call, stream } = await streamCall(peers, RAPID_ROOTER, '+13125550183', { awaitGreeting: false });
@@ -137,6 +145,18 @@ describe('Media Streams calls', () => {
     expect(record.transcript.at(-1).transferTo).toBe((after.next as { to: string }).to);
   });
 
+  it("goes turn by turn for a 'stream' company that speaks through Twilio's <Say> voice: nothing could speak its stream", async () => {
+    const set = (mode: string) => peers.t.app.inject({ method: 'PUT', url: `/api/companies/${polar.companyId}/voice-settings`, headers: polar.headers, payload: { settings: { mode } } });
+    expect((await set('stream')).statusCode).toBe(200);
+    try {
+      const answer = await phoneCall(peers.t.app, peers.t.config, POLAR_AIR, '+17205550178').start();
+      expect(answer.next.kind).toBe('listen');
+      expect(answer.said.join(' ')).toMatch(/Polar Air/);
+    } finally {
+      await set('default');
+    }
+  });
+
   it('refuses a handshake without a valid Twilio signature, or on a path we did not mint', async () => {
     const call = phoneCall(peers.t.app, peers.t.config, RAPID_ROOTER, '+13125550185');
     const answer = await call.start();
@@ -166,6 +186,28 @@ describe('Media Streams calls', () => {
     const transports = ((await rapid.callOf(call.callSid)).transcript as { transport: string }[]).map((x) => x.transport);
     expect(transports.slice(0, 3)).toEqual(['stream', 'stream', 'stream']);
     expect(transports.slice(3).every((x) => x === 'gather')).toBe(true);
+  });
+
+  it('greets through <Gather> when the stream breaks before a word of the greeting went out', async () => {
+    const call = phoneCall(peers.t.app, peers.t.config, RAPID_ROOTER, '+13125550190');
+    const answer = await call.start();
+    if (answer.next.kind !== 'stream') throw new Error('not stream');
+    const stream = await connectStream(peers, call, answer.next.url);
+    stream.drop(); // before Twilio's start: nothing was spoken
+    const resumed = await call.socketEnded(answer.next.action, { status: 'failed' });
+    expect(resumed.next.kind).toBe('listen');
+    expect(resumed.said.join(' ')).toMatch(/Rapid Rooter/);
+  });
+
+  it("takes a long silence after the agent spoke as the caller's answer, as a <Gather> timeout does", async () => {
+    const { call, stream } = await streamCall(peers, RAPID_ROOTER, '+13125550191');
+    const started = performance.now();
+    const prompt = await heardReply(peers, stream); // nobody said anything
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1400);
+    expect(prompt.text.length).toBeGreaterThan(0);
+    await stream.close();
+    const record = await rapid.callOf(call.callSid);
+    expect(record.transcript.map((x: { seq: number; callerText: string | null }) => [x.seq, x.callerText])).toEqual([[0, null], [1, null]]);
   });
 
   it('answers a replayed start without a second call or a second greeting', async () => {
@@ -203,5 +245,24 @@ describe('Media Streams calls', () => {
     expect((await stray.closed).code).toBe(1008);
     expect((await polar.callOf(theirs.callSid)).transcript).toHaveLength(1); // only its greeting: nothing reached it
     expect((await rapid.callOf(ours.callSid)).transcript).toHaveLength(1);
+  });
+
+  it('is driven from the terminal (npm run call): a recorded line is answered with audio, /fallback goes on turn by turn', async () => {
+    const call = phoneCall(peers.t.app, peers.t.config, RAPID_ROOTER, '+13125550179');
+    const answer = await call.start();
+    if (answer.next.kind !== 'stream') throw new Error('not stream');
+    const file = join(mkdtempSync(join(tmpdir(), 'clientsvia-stream-')), 'line.ulaw');
+    writeFileSync(file, utterance(peers, 'I need a drain cleaned'));
+    const printed: string[] = [];
+    const typed = [`/audio ${file}`, 'hello?', '/fallback'][Symbol.iterator]();
+    const after = await streamConversation({
+      call, answer: answer.next, serverUrl: origin(peers.t).replace(/^ws/, 'http'), authToken: peers.t.config.twilioAuthToken!,
+      lines: { next: async () => typed.next() }, say: (line) => printed.push(line), prompt: () => undefined,
+    });
+    expect(printed.filter((l) => /^Agent: \[[\d.]+ s of audio/.test(l))).toHaveLength(2); // the greeting, the answer
+    expect(printed.some((l) => /carries sound/.test(l))).toBe(true);
+    expect(after!.next.kind).toBe('listen');
+    const record = await rapid.callOf(call.callSid);
+    expect(record.transcript[1].callerText).toBe('I need a drain cleaned');
   });
 });

@@ -7,16 +7,19 @@ import { openRelay } from './relay-call.ts';
  * arrives; "/interrupt <words heard>" cuts in. When the agent ends the session, Twilio's
  * <Connect> action is followed (the transfer's <Dial>, or the turn-by-turn fallback).
  */
-export async function relayConversation(input: {
+/** What a terminal conversation over a socket needs: the call, its answer, the server and the terminal. */
+export interface SocketConversation<Kind extends 'relay' | 'stream'> {
   call: SimulatedCall;
-  answer: Extract<CallStep['next'], { kind: 'relay' }>;
+  answer: Extract<CallStep['next'], { kind: Kind }>;
   /** The server's own address (the public URL may be a tunnel in front of it). */
   serverUrl: string;
   authToken: string;
   lines: AsyncIterator<string>;
   say: (line: string) => void;
   prompt: () => void;
-}): Promise<CallStep | null> {
+}
+
+export async function relayConversation(input: SocketConversation<'relay'>): Promise<CallStep | null> {
   const { call, answer, say } = input;
   const target = new URL(answer.url);
   const connectUrl = `${input.serverUrl.replace(/^http/, 'ws')}${target.pathname}${target.search}`;

@@ -78,7 +78,9 @@ export function createSocketFlow(deps: {
       if (handoff?.reason === 'transfer') return transferTwiml(null, voice, handoff.to, null);
       if (handoff?.reason === 'hangup') return endTwiml();
       if (!call || call.status !== 'in_progress' || params.CallStatus === 'completed') return endTwiml();
-      return listenTwiml({ text: AGAIN }, voice, turnUrl(config.publicUrl, call.turnCount + 1), []);
+      // A Media Stream speaks the greeting itself: one that broke before a word of it went out greets here.
+      const greetingUnheard = call.turnCount === 0 && last?.firstSentMs === null && last.response.includes('<Stream');
+      return listenTwiml({ text: greetingUnheard ? last.agentText : AGAIN }, voice, turnUrl(config.publicUrl, call.turnCount + 1), []);
     },
   };
 }

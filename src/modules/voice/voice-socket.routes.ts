@@ -89,7 +89,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.get('/stream/:company/:call/:sig', socketRoute('stream'), (socket, req) => {
-    const session = createMediaSession({ ...turnDeps(req), stt, tts, speechFor }, targetOf(req), {
+    const session = createMediaSession({ ...turnDeps(req), stt, tts, speechFor, silenceMs: config.streamSilenceMs }, targetOf(req), {
       send: (message) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
       },

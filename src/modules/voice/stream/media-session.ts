@@ -29,6 +29,8 @@ export interface MediaSessionDeps extends SocketTurnDeps {
   speechFor(companyId: string): Promise<{ language: string; keywords: string[]; voice: VoiceProfile }>;
   /** How long after a transfer's or goodbye's last audio was sent the stream is closed anyway (ms). */
   handoffGraceMs?: number;
+  /** How long a caller may stay silent after the agent spoke before that silence is a turn (ms). */
+  silenceMs: number;
 }
 
 type Inbound =
@@ -53,10 +55,25 @@ export function createMediaSession(deps: MediaSessionDeps, target: SocketTarget,
   let closed = false;
   /** When the caller stopped, per turn: the first mark's time is measured from it. */
   const stoppedAt = new Map<number, number>();
+  /** When the caller was last heard (speech, words), and the timer that makes a long silence a turn. */
+  let callerAt = 0;
+  let silence: NodeJS.Timeout | undefined;
+
+  /** The agent finished speaking: if the caller says nothing for a while, that silence is their answer. */
+  function awaitAnswer(): void {
+    clearTimeout(silence);
+    const armedAt = now();
+    silence = setTimeout(() => {
+      if (closed || callerAt > armedAt || player?.playing) return;
+      turns.enqueue(() => reply('', now()));
+    }, deps.silenceMs);
+    silence.unref();
+  }
 
   function hangUpSocket(code: number, reason: string): void {
     if (closed) return;
     closed = true;
+    clearTimeout(silence);
     recognition?.close();
     player?.close();
     peer.close(code, reason);
@@ -68,6 +85,8 @@ export function createMediaSession(deps: MediaSessionDeps, target: SocketTarget,
 
   /** The caller is talking: if the agent is too, it stops, and its turn records what was heard. */
   function callerTalking(): void {
+    callerAt = now();
+    clearTimeout(silence);
     const cut = player?.bargeIn();
     if (cut) turns.enqueue(() => turns.heard(cut.seq, { interrupted: true, heardText: cut.heardText.slice(0, 2000) }));
   }
@@ -80,6 +99,7 @@ export function createMediaSession(deps: MediaSessionDeps, target: SocketTarget,
       stoppedAt.set(seq, at);
       const speaking = speaker.speak(seq, say);
       finished = speaking.finished;
+      void finished.then(awaitAnswer);
       const sent = await speaking.firstFrame;
       if (!sent && say.trim()) throw new Error('streaming speech failed before its first audio');
       return sent;
@@ -109,7 +129,8 @@ export function createMediaSession(deps: MediaSessionDeps, target: SocketTarget,
       },
     });
     player.warm();
-    recognition = await deps.stt.open({ language: speech.language, keywords: speech.keywords }, {
+    // Recognition opens while the greeting starts: the caller's first words are kept until it is up.
+    const listening = deps.stt.open({ language: speech.language, keywords: speech.keywords }, {
       speechStarted: callerTalking,
       interim: callerTalking,
       utterance: (text) => {
@@ -124,15 +145,21 @@ export function createMediaSession(deps: MediaSessionDeps, target: SocketTarget,
         }
       },
     });
-    for (const frame of early) recognition.send(frame);
-    early = [];
+    listening.catch(() => undefined); // reported below, after the greeting started
     // The greeting is spoken over the stream, once per call: a second stream of the same call does not greet again.
     const greeting = call.turnCount === 0 ? await deps.calls.recordedTurn(target.companyId, call.id, 0) : undefined;
-    if (greeting && greeting.firstSentMs === null) {
-      stoppedAt.set(0, startedAt);
-      const speaking = player.speak(0, greeting.agentText);
-      if (await speaking.firstFrame) await turns.heard(0, { firstSentMs: Math.round(now() - startedAt) });
-    }
+    const greeted = greeting && greeting.firstSentMs === null ? greet(greeting.agentText, startedAt) : Promise.resolve();
+    recognition = await listening;
+    for (const frame of early) recognition.send(frame);
+    early = [];
+    await greeted;
+  }
+
+  async function greet(text: string, startedAt: number): Promise<void> {
+    stoppedAt.set(0, startedAt);
+    const speaking = player!.speak(0, text);
+    void speaking.finished.then(awaitAnswer);
+    if (await speaking.firstFrame) await turns.heard(0, { firstSentMs: Math.round(now() - startedAt) });
   }
 
   return {
@@ -176,6 +203,7 @@ export function createMediaSession(deps: MediaSessionDeps, target: SocketTarget,
     closedByPeer(): void {
       if (closed) return;
       closed = true;
+      clearTimeout(silence);
       recognition?.close();
       player?.close();
     },

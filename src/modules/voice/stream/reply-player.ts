@@ -63,8 +63,11 @@ export function createReplyPlayer(deps: ReplyPlayerDeps) {
     if (current === reply) current = null;
     reply.finished();
   }
+  // Over when all its audio has played: its synthesis said it was done, or (that word may come
+  // after the last mark's echo) the marks played cover the whole text.
+  const allHeard = (reply: Reply) => reply.marksOut === 0 && (reply.synthesised || reply.heardChars >= reply.text.length);
   const maybeFinished = (reply: Reply) => {
-    if (reply.synthesised && reply.marksOut === 0) end(reply);
+    if (allHeard(reply)) end(reply);
   };
 
   return {
