@@ -39,6 +39,31 @@ describe('callers in their own words', () => {
     expect(asked.state.facts.serviceId).toBeUndefined();
   });
 
+  it('puts a caller through who asks for someone by name (class 7)', async () => {
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550617', at: chicagoMorning() });
+    const asked = await call.say('hi there, can I speak with Mike please');
+    expect(asked.next.kind).toBe('transfer');
+  });
+
+  it('notes more about the job said instead of a detail once, without counting it as a misunderstanding (class 8)', async () => {
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550618', at: chicagoMorning() });
+    await call.say('the kitchen sink is clogged again');
+    const more = await call.say('yeah it backs up into the other side whenever the dishwasher runs');
+    expect(more.intent).toBe('book.name');
+    expect(more.state.misunderstandings).toBe(0);
+    expect(more.state.facts.problem).toContain('dishwasher');
+    const named = await call.say('teodora vance');
+    expect(named.state.facts.name).toBe('Teodora Vance');
+  });
+
+  it('answers "how much is that" mid-booking with the price of the service being booked (class 11)', async () => {
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550619', at: chicagoMorning() });
+    await call.say('I want my old water heater replaced with a new one');
+    const price = await call.say('and about how much does that run');
+    expect(price.say).toMatch(/^Water heater replacement: fourteen hundred to twenty-six hundred dollars installed. Can I get your full name/);
+    expect(price.intent).toBe('faq');
+  });
+
   describe('with a general visit among the services', () => {
     beforeAll(async () => {
       const route = (await demo.services.phoneNumbers.lookup(ROOTER))!;

@@ -33,7 +33,7 @@ function namesSamePlace(turn: Turn, found: KnowledgeAnswer): boolean {
 }
 
 export async function knownAnswer(turn: Turn): Promise<string | null> {
-  const fromConfig = answerFromConfiguration(turn.heard, turn.profile, turn.now);
+  const fromConfig = answerFromConfiguration(turn.heard, turn.profile, turn.now, turn.facts.serviceId ?? turn.st.topicService);
   const found = await turn.tools.searchKnowledge(turn.raw);
   const generic = found.source === 'trade' && ASKS_WHAT_WE_DO.test(turn.heard.text);
   const entryAnswers = found.answerable && found.answer !== null && !generic;
