@@ -32,6 +32,12 @@ describe('callers in their own words', () => {
     expect(go.state.facts.serviceId).toBe(await serviceId(call.companyId, 'Drain cleaning'));
   });
 
+  it('does not say yes to a kind of work for customers the services do not name ("for restaurants")', async () => {
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550620', at: chicagoMorning() });
+    const asked = await call.say('do you guys clean drains for restaurants, we run a diner');
+    expect(asked.say).not.toContain('Yes, we do');
+  });
+
   it('does not take a question about a kind of work as a request to book it', async () => {
     const call = await startCall(demo.services, { to: ROOTER, from: '+13125550613', at: chicagoMorning() });
     const asked = await call.say('quick question, do you replace water heaters? ours is getting old');
