@@ -70,6 +70,20 @@ describe('callers in their own words', () => {
     expect(price.intent).toBe('faq');
   });
 
+  it('keeps the day already talked about when the caller names only another time (class 6)', async () => {
+    const at = chicagoMorning();
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550621', at });
+    await call.say('my kitchen sink is clogged');
+    await call.say('ines barros');
+    await call.say('yes');
+    await call.say('2200 north clark street 60614');
+    await call.say('the day after tomorrow at six in the morning');
+    const later = await call.say('hmm how about ten instead');
+    const day = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', weekday: 'long' }).format(new Date(at.getTime() + 2 * 86_400_000));
+    expect(later.intent).toBe('book.offer');
+    expect(later.say).toContain(`I can do ${day}`);
+  });
+
   describe('with a general visit among the services', () => {
     beforeAll(async () => {
       const route = (await demo.services.phoneNumbers.lookup(ROOTER))!;
@@ -79,6 +93,13 @@ describe('callers in their own words', () => {
     it('books the general visit for trouble no service is named for', async () => {
       const call = await startCall(demo.services, { to: ROOTER, from: '+13125550614', at: chicagoMorning() });
       const told = await call.say('my shower makes a weird rattling sound every time somebody runs the water');
+      expect(told.intent).toBe('book.name');
+      expect(told.state.facts.serviceId).toBe(await serviceId(call.companyId, 'Plumbing diagnostic visit'));
+    });
+
+    it('books the general visit for trouble whose cause the caller does not know', async () => {
+      const call = await startCall(demo.services, { to: ROOTER, from: '+13125550622', at: chicagoMorning() });
+      const told = await call.say("there's a damp patch on my hallway wall and no idea where the water comes from");
       expect(told.intent).toBe('book.name');
       expect(told.state.facts.serviceId).toBe(await serviceId(call.companyId, 'Plumbing diagnostic visit'));
     });

@@ -23,7 +23,10 @@ const serviceOf = (turn: Turn): ServiceOffer | undefined => turn.profile.service
 const wordCount = (text: string) => text.trim().split(/\s+/).length;
 /** The company's general visit, for a job no service name fits or a caller unsure what is wrong. */
 const catchAll = (turn: Turn): ServiceOffer | undefined => bookable(turn).find((s) => !s.emergency && /service call|diagnos|troubleshoot/i.test(s.name));
-const UNSURE = /\s(not (totally |really |quite |exactly )?sure (what|whats|if|whether)|dont know (what|whats|if)|no idea (what|whats)|not certain)\s/;
+const UNSURE = /\s(not (totally |really |quite |exactly )?sure (what|whats|if|whether|where|why)|dont know (what|whats|if|where|why)|no idea (what|whats|where|why)|not certain)\s/;
+
+/** The caller tells of trouble of their own and does not know its cause ("a stain on my ceiling, no idea where it's from"). */
+export const unsureOfCause = (turn: Turn): boolean => UNSURE.test(turn.heard.text) && /\s(my|our|the)\s/.test(turn.heard.text);
 
 function missing(turn: Turn): Detail | null {
   const { facts, st, profile } = turn;
