@@ -84,6 +84,18 @@ describe('callers in their own words', () => {
     expect(later.say).toContain(`I can do ${day}`);
   });
 
+  it('books nothing when the caller answers the times offered with "I\'ll figure something out" (class 8)', async () => {
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550623', at: chicagoMorning() });
+    await call.say('my kitchen sink is clogged');
+    await call.say('paul okafor');
+    await call.say('yes');
+    await call.say('2200 north clark street 60614');
+    await call.say('tomorrow morning');
+    const declined = await call.say("ok yeah I guess I'll figure something out, thanks");
+    expect(declined.intent).toBe('book.declined');
+    expect(declined.state.bookingId).toBeUndefined();
+  });
+
   describe('with a general visit among the services', () => {
     beforeAll(async () => {
       const route = (await demo.services.phoneNumbers.lookup(ROOTER))!;
