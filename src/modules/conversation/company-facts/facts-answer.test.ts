@@ -82,3 +82,23 @@ describe('questions the booking configuration answers', () => {
   });
 });
 
+
+describe('questions said the way callers say them (issue 14, classes 5 and 11)', () => {
+  const withVisit: AgentProfile = {
+    ...profile,
+    services: [...profile.services, { id: 'v', name: 'Plumbing Diagnostic Visit', description: 'Not sure what is wrong.', priceText: '$89', durationMinutes: 60, emergency: false }],
+  };
+
+  it('answers "do you do saturdays" with that day\'s hours', () => {
+    expect(answer('hey do you guys do saturdays, I work all week')).toEqual({ topic: 'hours', say: "On Saturday we're open 8 am to 12 pm." });
+  });
+
+  it('prices "just coming out to figure out what it is" as the general visit', () => {
+    expect(answer('what do you charge just to come out and figure out why the pipes bang', withVisit)?.say).toContain('$89');
+  });
+
+  it('prices "how much is that" as the service the call is about, and nothing when there is none', () => {
+    expect(answerFromConfiguration(hear('and how much does that usually run'), profile, now, 'w')?.say).toContain('$1,650');
+    expect(answer('and how much does that usually run')).toBeNull();
+  });
+});

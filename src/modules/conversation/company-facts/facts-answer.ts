@@ -25,6 +25,8 @@ const HOURS = new RegExp([
   String.raw`\s(when|what time|what days|how late|how early|until when|till when|til when) (do|are|does|will|is|can) (you|yall|the office|your office|you guys|they|someone)( guys| all)? (open|close|start|work|closed|there|available|answer|stop)`,
   String.raw`\s(open|closed) (on |this |next )?(saturdays?|sundays?|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|today|tomorrow|tonight|late|early|evenings?)\s`,
   String.raw`\s(what time|when) (do|does) (you|the office|your office)( guys)? (open|close)\s`,
+  // "do you guys do saturdays", "do you work weekends".
+  String.raw`\s(do|does|can) (you|yall|anyone|someone|somebody)( guys| all)? (do|work|come out|come) (on )?(saturdays?|sundays?|weekends?|evenings?)\s`,
 ].join('|'));
 // Questions about after-hours emergency service belong to the company's own knowledge.
 const EMERGENCY_HOURS = /\s(emergenc\w*|on call|oncall|24 7|247|24 hours|twenty four|around the clock|middle of the night|at night|overnight|nights)\s/;
@@ -74,16 +76,24 @@ function areaAnswer(heard: Heard, profile: AgentProfile): string | null {
   return `I'm sorry, ${place.said} is outside our service area. ${served}`.trim();
 }
 
-function priceAnswer(heard: Heard, profile: AgentProfile): string | null {
+// "just to come out and figure out why": the general visit's price, whatever the job turns out to be.
+const VISIT_FEE = /\s(just to come out|to come out and (look|see|figure|check|diagnose|take a look)|come out and (look|see|figure|check|diagnose)|trip charge|service call fee|call out fee|callout fee|visit fee|diagnostic fee|to diagnose|to figure out)\s/;
+// "how much is that", "what does that run": the service the call is about.
+const THAT_PRICE = /\s(that|it|this|one)\s/;
+
+function priceAnswer(heard: Heard, profile: AgentProfile, aboutService?: string): string | null {
   if (OWN_PART.test(heard.text)) return null;
   // The emergency service's price only when the caller speaks of an emergency.
   const emergency = /\s(emergency|emergencies|after hours|tonight|right now)\s/.test(heard.text);
-  const { best } = matchService(heard, profile.services.filter((s) => emergency || !s.emergency));
+  const general = VISIT_FEE.test(heard.text) ? profile.services.find((s) => !s.emergency && /service call|diagnos|troubleshoot/i.test(s.name)) : undefined;
+  const named = general ?? matchService(heard, profile.services.filter((s) => emergency || !s.emergency)).best;
+  const best = named ?? (THAT_PRICE.test(heard.text) ? profile.services.find((s) => s.id === aboutService) : undefined);
   if (!best?.priceText) return null;
   return `${best.name}: ${best.priceText}${/[.!?]$/.test(best.priceText) ? '' : '.'}`;
 }
 
-export function answerFromConfiguration(heard: Heard, profile: AgentProfile, now: Date): FactsAnswer | null {
+/** `aboutService`: the service the call is about, for "how much is that". */
+export function answerFromConfiguration(heard: Heard, profile: AgentProfile, now: Date, aboutService?: string): FactsAnswer | null {
   const t = heard.text;
   const { facts, openHours, timeZone } = profile;
   const today = DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
@@ -111,7 +121,7 @@ export function answerFromConfiguration(heard: Heard, profile: AgentProfile, now
     return { topic: 'hours', say: day ? dayText(openHours, day) : weekText(openHours) };
   }
   if (PRICE.test(t)) {
-    const say = priceAnswer(heard, profile);
+    const say = priceAnswer(heard, profile, aboutService);
     if (say) return { topic: 'price', say };
   }
   return null;

@@ -32,11 +32,68 @@ describe('callers in their own words', () => {
     expect(go.state.facts.serviceId).toBe(await serviceId(call.companyId, 'Drain cleaning'));
   });
 
+  it('does not say yes to a kind of work for customers the services do not name ("for restaurants")', async () => {
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550620', at: chicagoMorning() });
+    const asked = await call.say('do you guys clean drains for restaurants, we run a diner');
+    expect(asked.say).not.toContain('Yes, we do');
+  });
+
   it('does not take a question about a kind of work as a request to book it', async () => {
     const call = await startCall(demo.services, { to: ROOTER, from: '+13125550613', at: chicagoMorning() });
     const asked = await call.say('quick question, do you replace water heaters? ours is getting old');
     expect(asked.intent).toMatch(/^faq/);
     expect(asked.state.facts.serviceId).toBeUndefined();
+  });
+
+  it('puts a caller through who asks for someone by name (class 7)', async () => {
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550617', at: chicagoMorning() });
+    const asked = await call.say('hi there, can I speak with Mike please');
+    expect(asked.next.kind).toBe('transfer');
+  });
+
+  it('notes more about the job said instead of a detail once, without counting it as a misunderstanding (class 8)', async () => {
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550618', at: chicagoMorning() });
+    await call.say('the kitchen sink is clogged again');
+    const more = await call.say('yeah it backs up into the other side whenever the dishwasher runs');
+    expect(more.intent).toBe('book.name');
+    expect(more.state.misunderstandings).toBe(0);
+    expect(more.state.facts.problem).toContain('dishwasher');
+    const named = await call.say('teodora vance');
+    expect(named.state.facts.name).toBe('Teodora Vance');
+  });
+
+  it('answers "how much is that" mid-booking with the price of the service being booked (class 11)', async () => {
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550619', at: chicagoMorning() });
+    await call.say('I want my old water heater replaced with a new one');
+    const price = await call.say('and about how much does that run');
+    expect(price.say).toMatch(/^Water heater replacement: fourteen hundred to twenty-six hundred dollars installed. Can I get your full name/);
+    expect(price.intent).toBe('faq');
+  });
+
+  it('keeps the day already talked about when the caller names only another time (class 6)', async () => {
+    const at = chicagoMorning();
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550621', at });
+    await call.say('my kitchen sink is clogged');
+    await call.say('ines barros');
+    await call.say('yes');
+    await call.say('2200 north clark street 60614');
+    await call.say('the day after tomorrow at six in the morning');
+    const later = await call.say('hmm how about ten instead');
+    const day = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', weekday: 'long' }).format(new Date(at.getTime() + 2 * 86_400_000));
+    expect(later.intent).toBe('book.offer');
+    expect(later.say).toContain(`I can do ${day}`);
+  });
+
+  it('books nothing when the caller answers the times offered with "I\'ll figure something out" (class 8)', async () => {
+    const call = await startCall(demo.services, { to: ROOTER, from: '+13125550623', at: chicagoMorning() });
+    await call.say('my kitchen sink is clogged');
+    await call.say('paul okafor');
+    await call.say('yes');
+    await call.say('2200 north clark street 60614');
+    await call.say('tomorrow morning');
+    const declined = await call.say("ok yeah I guess I'll figure something out, thanks");
+    expect(declined.intent).toBe('book.declined');
+    expect(declined.state.bookingId).toBeUndefined();
   });
 
   describe('with a general visit among the services', () => {
@@ -48,6 +105,13 @@ describe('callers in their own words', () => {
     it('books the general visit for trouble no service is named for', async () => {
       const call = await startCall(demo.services, { to: ROOTER, from: '+13125550614', at: chicagoMorning() });
       const told = await call.say('my shower makes a weird rattling sound every time somebody runs the water');
+      expect(told.intent).toBe('book.name');
+      expect(told.state.facts.serviceId).toBe(await serviceId(call.companyId, 'Plumbing diagnostic visit'));
+    });
+
+    it('books the general visit for trouble whose cause the caller does not know', async () => {
+      const call = await startCall(demo.services, { to: ROOTER, from: '+13125550622', at: chicagoMorning() });
+      const told = await call.say("there's a damp patch on my hallway wall and no idea where the water comes from");
       expect(told.intent).toBe('book.name');
       expect(told.state.facts.serviceId).toBe(await serviceId(call.companyId, 'Plumbing diagnostic visit'));
     });

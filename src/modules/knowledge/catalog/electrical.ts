@@ -144,7 +144,9 @@ export const ELECTRICAL: TradeKnowledgeSeed = {
       key: 'downed-line',
       name: 'Fallen or damaged power line',
       severity: 'life_safety',
-      triggers: ['power line down', 'line is down', 'downed line', 'downed power line', 'wire down', 'wire fell', 'line fell', 'fallen power line', 'fallen wire', 'tree on the power line', 'tree on the line'],
+      triggers: ['power line down', 'line is down', 'downed line', 'downed power line', 'wire down', 'wire fell', 'line fell', 'fallen power line', 'fallen wire', 'tree on the power line', 'tree on the line',
+        'branch on the line', 'limb on the line', 'wire pulled off', 'wires pulled off', 'pulled the wire off', 'pulled the wires off', 'ripped the wire off',
+        'wires hanging off the house', 'hanging off the house'],
       safetyInstruction:
         "Stay at least 35 feet away from the line and anything it touches, like fences, puddles or cars, and keep everyone else away. Assume it is live. Call 911 and your electric utility right away; "
         + 'the utility handles the lines up to your house. Once they have made it safe, an electrician can repair the mast, meter or wiring on your side.',

@@ -44,6 +44,20 @@ describe('matchEmergency', () => {
     expect(electrical('the outlet is sparking')).toBe('sparks-burning');
   });
 
+  it('reads a negation over the list it heads, and a trigger\'s own negation only next to its word (issue 14, class 7)', () => {
+    const garage = matcherFor(GARAGE_DOORS);
+    expect(electrical('no no, no smoke or burning smell or sparks, the fan just died')).toBeNull();
+    expect(electrical('it trips but nothing is hot or sparking')).toBeNull();
+    expect(garage("it's not stuck or anything, i can still get my car out")).toBeNull();
+    expect(garage("i can't get my car out")).toBe('car-trapped');
+    // A list ends at any other small word: what follows "and" is said, not denied.
+    expect(plumbing('no hot water and water is pouring out of the tank')).toBe('burst-pipe-flooding');
+  });
+
+  it('hears storm damage to the service wires', () => {
+    expect(electrical('a tree limb fell and pulled the wires off the side of the house')).toBe('downed-line');
+  });
+
   it('fires on a trigger after an exclaimed "oh no" or a "no" that starts a new clause', () => {
     expect(hvac('oh no, now I smell gas')).toBe(GAS_SMELL.key);
     expect(plumbing('no wait, I smell gas in the basement')).toBe(GAS_SMELL.key);

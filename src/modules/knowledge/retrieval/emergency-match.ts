@@ -34,6 +34,8 @@ export type Analyzer = (text: string) => Analysis;
 
 // "no" said as an exclamation ("oh no, now I smell gas", "no, I smell gas") negates nothing.
 const EXCLAIMED_BEFORE = new Set(['oh', 'uh', 'ah', 'oh no']);
+const LIST_JOINS = new Set(['or', 'nor']);
+const NEGATIONS_KEPT = new Set(['no', 'not']);
 const CLAUSE_AFTER = new Set(['i', 'we', 'now', 'wait', 'it', 'there', 'my', 'the', 'this', 'oh', 'yes', 'yeah', 'actually']);
 
 interface Token {
@@ -45,11 +47,20 @@ interface Token {
 function tokensOf(text: string, analyzer: Analyzer): Token[] {
   const all = analyzer(text).sequence.map((t) => (NEGATIONS.has(t) ? NEGATION : t));
   const out: Token[] = [];
+  // "no smoke or burning smell or sparks", "nothing hot or sparking": a negation covers the list it
+  // heads, item by item across "or"; any other small word ("and", "is", "the") ends the list.
+  let listNegated = false;
   for (let i = 0; i < all.length; i++) {
     const t = all[i]!;
-    if (STOP_STEMS.has(t) && !KEPT.has(t)) continue;
+    if (STOP_STEMS.has(t) && !KEPT.has(t)) {
+      if (!LIST_JOINS.has(t)) listNegated = false;
+      continue;
+    }
     const negation = (j: number) => all[j] === NEGATION && !EXCLAIMED_BEFORE.has(all[j - 1] ?? '') && !(all[j] === 'no' && CLAUSE_AFTER.has(all[j + 1] ?? ''));
-    out.push({ token: t, negated: negation(i - 1) || (i >= 2 && negation(i - 2) && STOP_STEMS.has(all[i - 1]!)) });
+    const direct = negation(i - 1) || (i >= 2 && negation(i - 2) && STOP_STEMS.has(all[i - 1]!));
+    const listed = listNegated && LIST_JOINS.has(all[i - 1] ?? '');
+    if (direct) listNegated = true;
+    out.push({ token: t, negated: direct || listed });
   }
   return out;
 }
@@ -67,6 +78,8 @@ function occurs(said: Token[], trigger: string[]): boolean {
       let k = 1;
       for (let i = start + 1; i < said.length && k < words.length && i - start < words.length + SLACK; i++) {
         if (said[i]!.token === words[k]) k += 1;
+        // A negation in the trigger governs the very next word: "not stuck … get my car out" is no "can not get my car out".
+        else if (NEGATIONS_KEPT.has(words[k - 1]!)) break;
       }
       const negated = words[0] !== NEGATION && said[start]!.negated;
       if (k === words.length && !negated) return true;
@@ -88,6 +101,7 @@ const HYPOTHETICAL = /\b(what if|what happens if|what would happen if|in case|su
 const HAPPENING = /\b(right now|just|currently|at the moment|is (leaking|flooding|spraying|burning|sparking|smoking|pouring)|there is|there's|i smell|we smell|i see|i hear)\b/i;
 
 const RANK = { life_safety: 0, urgent: 1 } as const;
+const NEGATED_TRIGGER = /\s(cant|cannot|can not|wont|will not|dont|do not|doesnt|does not|not|no|never|isnt|wouldnt)\s/;
 
 /** The most serious emergency the text describes (life safety first, then the longest trigger), or null. */
 // "it's not like an emergency": the caller's own word counts for what is only urgent, never for life safety.
@@ -102,9 +116,11 @@ export function matchEmergency<R extends EmergencyRule>(text: string, rules: rea
     if (calm && rule.severity !== 'life_safety') continue;
     for (const trigger of rule.triggers) {
       const words = tokensOf(trigger, analyzer).map((t) => t.token);
-      // Its words one by one too: "a pipe just burst" has the words of "pipe burst", not the phrase.
+      // Its words one by one too: "a pipe just burst" has the words of "pipe burst", not the phrase;
+      // never without the negation a trigger holds ("can not get my car out" is not "can still get my car out").
       const loose = plainWords(trigger).map(stem).filter((t) => !STOP_STEMS.has(t) || KEPT.has(t));
-      if (!occurs(said, words) && !(loose.length > 1 && occurs(said, loose))) continue;
+      const keepsNegation = !NEGATED_TRIGGER.test(` ${plainWords(trigger).join(' ')} `) || loose.some((t) => t === 'not' || t === 'no');
+      if (!occurs(said, words) && !(loose.length > 1 && keepsNegation && occurs(said, loose))) continue;
       const better = !best
         || RANK[rule.severity] < RANK[best.rule.severity]
         || (RANK[rule.severity] === RANK[best.rule.severity] && words.length > best.length);

@@ -155,6 +155,8 @@ export async function offerSlots(turn: Turn, lead = ''): Promise<Reply> {
   return ask(turn, 'book.choose', joinSay(details, `${opener} ${speakOffers(offers)}.`, surcharge, question), 'book.offer', lead);
 }
 
+const DECLINES = /\s(figure (it|something) out|ill (call|get) back|call you back|ill think about it|let me think about it|ill check and|dont book( it| anything)?|no thanks)\s/;
+
 /** The caller's pick among the offered times; another day or time named starts a new search. */
 const CORRECTING = /\s(wrong|not right|incorrect|actually|change|fix|misspelled|spelled|typo|no)\s/;
 
@@ -174,6 +176,12 @@ export async function chooseStep(turn: Turn): Promise<Reply> {
     }
     delete turn.st.offers;
     return ask(turn, 'book.time', 'What day and time would work better?', 'book.time', 'No problem.');
+  }
+  // "ok I guess I'll figure something out, thanks": no pick, however it starts.
+  if (DECLINES.test(turn.heard.text)) {
+    delete turn.st.offers;
+    delete turn.st.time;
+    return offerMessage(turn, 'The caller wanted a visit but none of the times offered suited them.', "No problem, I won't book anything.", 'book.declined');
   }
   if (choice.kind === 'chosen') return holdSlot(turn, offers[choice.index]!);
   // A plain yes to several times: the first (the soonest, or the one nearest the time asked for).

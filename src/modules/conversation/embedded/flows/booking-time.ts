@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { parseSpokenTime } from '../../../booking/spoken/parse-spoken-time.ts';
 import { speakDate, speakTime } from '../../ear/when.ts';
 import type { WeeklyHours } from '../../../booking/engine/types.ts';
@@ -36,8 +37,31 @@ export function readTimeWishIn(text: string, context: { timeZone: string; now: D
   }
 }
 
-/** The caller's wish this turn; a day turned down in the same breath ("not monday, tuesday") is not read. */
-export const readTimeWish = (turn: Turn): TimeRead => readTimeWishIn(withoutRejectedTime(turn.raw).text, { timeZone: turn.profile.timeZone, now: turn.now, openHours: turn.profile.openHours });
+// Words that name a day (or a span of days): without them, a time said keeps the day already talked about.
+const NAMES_DAY = /\s(today|tonight|tomorrow|tmrw|overmorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|month|asap|soon|soonest|earliest|first available|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s/;
+
+/** The local day of the wish already talked about ("December 3"), when it is one day. */
+function wishDay(wish: TimeWish | undefined, timeZone: string): string | null {
+  if (!wish || wish.kind === 'asap') return null;
+  if (wish.kind === 'range' && Date.parse(wish.to) - Date.parse(wish.from) > 86_400_000) return null;
+  const at = DateTime.fromISO(wish.kind === 'exact' ? wish.start : wish.from, { zone: timeZone });
+  return at.isValid ? at.toFormat('LLLL d').toLowerCase() : null;
+}
+
+/**
+ * The caller's wish this turn; a day turned down in the same breath ("not monday, tuesday") is
+ * not read, and a time said alone ("one o'clock or anything after") is on the day already talked about.
+ */
+export function readTimeWish(turn: Turn): TimeRead {
+  const { text } = withoutRejectedTime(turn.raw);
+  const day = NAMES_DAY.test(hear(text).text) ? null : wishDay(turn.st.time, turn.profile.timeZone);
+  const context = { timeZone: turn.profile.timeZone, now: turn.now, openHours: turn.profile.openHours };
+  if (day) {
+    const onDay = readTimeWishIn(`${day} ${text}`, context);
+    if (onDay.ok && onDay.wish.kind !== 'asap') return onDay;
+  }
+  return readTimeWishIn(text, context);
+}
 
 /** The availability search window for a wish: [from, to) as ISO instants (to absent: a week). */
 export function searchWindow(wish: TimeWish, now: Date): { from: string; to?: string } {

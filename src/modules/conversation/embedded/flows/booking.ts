@@ -4,7 +4,7 @@ import { readAddress, readEmail, readName } from '../understand/details.ts';
 import { readPhone, readZip } from '../understand/spoken-digits.ts';
 import { matchService } from '../understand/service-match.ts';
 import { readYesNo } from '../understand/yes-no.ts';
-import { describesTrouble } from '../understand/intent.ts';
+import { describesTrouble, isQuestion } from '../understand/intent.ts';
 import { ask, type Reply, type Turn, serviceWords } from '../turn.ts';
 import { startMessage } from './message.ts';
 import { holdAgain } from './booking-hold.ts';
@@ -23,7 +23,10 @@ const serviceOf = (turn: Turn): ServiceOffer | undefined => turn.profile.service
 const wordCount = (text: string) => text.trim().split(/\s+/).length;
 /** The company's general visit, for a job no service name fits or a caller unsure what is wrong. */
 const catchAll = (turn: Turn): ServiceOffer | undefined => bookable(turn).find((s) => !s.emergency && /service call|diagnos|troubleshoot/i.test(s.name));
-const UNSURE = /\s(not (totally |really |quite |exactly )?sure (what|whats|if|whether)|dont know (what|whats|if)|no idea (what|whats)|not certain)\s/;
+const UNSURE = /\s(not (totally |really |quite |exactly )?sure (what|whats|if|whether|where|why)|dont know (what|whats|if|where|why)|no idea (what|whats|where|why)|not certain)\s/;
+
+/** The caller tells of trouble of their own and does not know its cause ("a stain on my ceiling, no idea where it's from"). */
+export const unsureOfCause = (turn: Turn): boolean => UNSURE.test(turn.heard.text) && /\s(my|our|the)\s/.test(turn.heard.text);
 
 function missing(turn: Turn): Detail | null {
   const { facts, st, profile } = turn;
@@ -117,7 +120,18 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
   const early = await takeDetails(turn);
   if (early.stop) return early.stop;
   // The answer to another question than the one asked: kept, and only what is missing is asked.
-  const misheard = (reply: Reply): Reply | Promise<Reply> => (early.learned ? advanceBooking(turn, 'Got it.') : { ...reply, misunderstood: true });
+  // More about the job instead of the detail asked ("yeah a brand new one, two car size") is
+  // noted and the question asked again, once, without counting as a misunderstanding.
+  const misheard = (reply: Reply): Reply | Promise<Reply> => {
+    if (early.learned) return advanceBooking(turn, 'Got it.');
+    const told = `told:${asked}`;
+    if (tellsMore(turn) && !(st.skipped ?? []).includes(told)) {
+      st.skipped = [...(st.skipped ?? []), told];
+      facts.problem = facts.problem ? `${facts.problem} ${turn.raw.trim()}` : turn.raw.trim();
+      return ask(turn, asked, st.prompt, asked, 'Got it, I\'ve noted that.');
+    }
+    return { ...reply, misunderstood: true };
+  };
   if (early.learned && answersStep(turn, asked) && asked !== 'book.service' && asked !== 'book.problem') return advanceBooking(turn, 'Got it.');
   switch (st.step) {
     case 'book.service': {
@@ -196,6 +210,9 @@ export async function bookingDetailStep(turn: Turn): Promise<Reply> {
     }
   }
 }
+
+/** Words about the job, not a detail: several words, no digits, no question. */
+const tellsMore = (turn: Turn): boolean => turn.heard.words.length >= 5 && !/\d/.test(turn.heard.text) && !turn.input.utterance?.text.includes('?') && !isQuestion(turn.heard);
 
 /** Whether the detail the step asked for is now known (so the turn answered it). */
 function answersStep(turn: Turn, step: string): boolean {

@@ -33,7 +33,7 @@ function namesSamePlace(turn: Turn, found: KnowledgeAnswer): boolean {
 }
 
 export async function knownAnswer(turn: Turn): Promise<string | null> {
-  const fromConfig = answerFromConfiguration(turn.heard, turn.profile, turn.now);
+  const fromConfig = answerFromConfiguration(turn.heard, turn.profile, turn.now, turn.facts.serviceId ?? turn.st.topicService);
   const found = await turn.tools.searchKnowledge(turn.raw);
   const generic = found.source === 'trade' && ASKS_WHAT_WE_DO.test(turn.heard.text);
   const entryAnswers = found.answerable && found.answer !== null && !generic;
@@ -46,6 +46,7 @@ export async function knownAnswer(turn: Turn): Promise<string | null> {
   return entryAnswers ? speakText(found.answer!) : null;
 }
 
+const HOME_WORDS = new Set(['a', 'an', 'the', 'my', 'our', 'house', 'houses', 'home', 'homes', 'older', 'old', 'new', 'newer', 'residential', 'me', 'us', 'here']);
 const termsOf = (text: string) => new Set(hear(text).words.filter((w) => !STOPWORDS.has(w)).map(stem));
 
 /** The share of an entry question's words the caller said ("permits and inspections" is half about "inspections" at most). */
@@ -62,8 +63,10 @@ function sharedTerms(entryQuestion: string, said: string): number {
  */
 export async function serviceWeDo(turn: Turn, kind: string): Promise<string | null> {
   const services = turn.profile.services.filter((s) => !s.emergency);
-  // "inspections for older houses" is inspections; "gate openers" is no garage door opener.
-  const head = kind.split(/\s(?:for|on|in|with|at|like|from)\s/)[0]!;
+  // "inspections for older houses" is inspections; "gate openers" is no garage door opener, nor is
+  // "plumbing for restaurants" the home plumbing the services are (who it is for may be no customer of ours).
+  const [head, ...forWhom] = kind.split(/\s(?:for|on|in|with|at|like|from)\s/) as [string, ...string[]];
+  if (forWhom.join(' ').split(/\s+/).some((w) => w !== '' && !HOME_WORDS.has(w))) return null;
   const service = matchService(turn.heard, services).best ?? matchService(hear(head), services).best;
   if (!service || !isKindOf(head, service)) return null;
   const found = await turn.tools.searchKnowledge(turn.raw);

@@ -3,7 +3,7 @@ import { isKindOf, matchService } from '../understand/service-match.ts';
 import { hear } from '../understand/heard.ts';
 import { readYesNo } from '../understand/yes-no.ts';
 import { ask, joinSay, type Reply, type Turn } from '../turn.ts';
-import { startBooking } from './booking.ts';
+import { startBooking, unsureOfCause } from './booking.ts';
 import { goodbye, toPerson } from './endings.ts';
 import { dontKnow, knownAnswer, serviceWeDo } from './knowledge.ts';
 import { startManage } from './manage.ts';
@@ -87,7 +87,7 @@ export async function openStep(turn: Turn): Promise<Reply> {
   const services = turn.profile.services.filter((s) => !s.emergency);
   if (matchService(turn.heard, services).best || matchService(turn.heard, services).tied.length > 1) return startBooking(turn);
   // Trouble of their own no service is named for ("my door goes back up on its own"): a visit, unless the knowledge answers it.
-  if (describesTrouble(turn.heard) && turn.heard.words.length >= 6 && !(await knownAnswer(turn))) return startBooking(turn);
+  if ((describesTrouble(turn.heard) || unsureOfCause(turn)) && turn.heard.words.length >= 6 && !(await knownAnswer(turn))) return startBooking(turn);
   const answer = await knownAnswer(turn);
   if (answer) return answered(turn, answer);
   return { ...ask(turn, 'open', HOW_CAN_I_HELP, 'unknown', "Sorry, I'm not sure I understood."), misunderstood: true };

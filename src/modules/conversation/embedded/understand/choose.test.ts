@@ -95,6 +95,7 @@ describe('matching the caller’s words to a service', () => {
     ['we want a new opener put in, the old one quit on us', garage, 'Garage Door Opener Installation'],
     ['mine keeps leaking so I want a new water heater installed', plumbing, 'Water heater replacement'],
     ['the opener quit working, can you fix it', garage, 'Garage Door Opener Repair'],
+    ['what would it be to just fix the tank, not replace it', plumbing, 'Water heater repair'],
     ['no hot water since the weekend, the tank is only eight years old', [service('Water heater repair', 'Pilot out, no hot water'), service('Water heater install', 'Swap an old tank for a new one')], 'Water heater repair'],
   ])('"%s" → %s', (text, services, expected) => {
     expect(matchService(hear(text), services).best?.name).toBe(expected);

@@ -72,6 +72,8 @@ describe('reading names, addresses and emails', () => {
 
   it('reads a name with its surname spelled after it, and never a time typed where the name was asked (issue 14)', () => {
     expect(readName(hear('its nadia kowal k o w a l'))).toBe('Nadia Kowal');
+    expect(readName(hear("it's rosa di marco, that's d i m a r c o"))).toBe('Rosa Di Marco');
+    expect(readName(hear('ken ota with ota roofing supply'))).toBe('Ken Ota');
     expect(readName(hear('tmrw pm'))).toBeNull();
     expect(readName(hear('friday morning'))).toBeNull();
   });

@@ -23,7 +23,7 @@ const SPELLED = /(\s[a-z]){2,}\s*$/;
 
 /** "my name is john smith" → 'John Smith'; up to four words of letters; null when none. */
 // A name said with more after it: "tom reyes and this is my cell", "dana whitfield 312 555 0188".
-const AFTER_NAME = /\s(and|this is|my number|my cell|my phone|number is|phone is|at|from|in|on|i live|i am|im|the address|address is|its|it is|\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine)\s.*$/;
+const AFTER_NAME = /\s(and|thats|that is|spelled|spelt|with|from|this is|my number|my cell|my phone|number is|phone is|at|from|in|on|i live|i am|im|the address|address is|its|it is|\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine)\s.*$/;
 
 export function readName(heard: Heard): string | null {
   const text = heard.text.replace(NAME_LEAD, ' ').replace(AFTER_NAME, ' ').replace(NAME_TAIL, ' ').replace(SPELLED, ' ').trim();

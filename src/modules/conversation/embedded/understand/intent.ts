@@ -9,7 +9,9 @@ export type Intent = 'goodbye' | 'person' | 'message' | 'cancel' | 'reschedule' 
 const GOODBYE = /\s(bye|goodbye|good bye|bye bye|thats all|thats it|that is all|that will be all|nothing else|thats everything|im good thanks|im all set|all set|have a (good|nice|great) (day|one|night|evening)|hang up|gotta go|thanks anyway|thank you anyway|ill call back|i will call back|ill call you back|ill get back to you|ill think about it|talk (it over|to my (husband|wife|partner))|thats all i needed|thats all i need)\s/;
 const PERSON_WHO = String.raw`(person|human|someone|somebody|representative|rep|agent|operator|manager|owner|receptionist|dispatcher|office|staff|plumber|technician|tech|real person|live person|actual person|a real|a live)`;
 const PERSON = new RegExp(
-  String.raw`\s(talk|speak|chat)\s(to|with)\s((a|an|the|your|some)\s)?` + PERSON_WHO + String.raw`\s|\s(real|live|actual) (person|human)\s|\s(human|representative|operator)\s|\s(transfer|connect) me\s|\sput me through\s|\s(get|give) me (a|an) (person|human)\s`,
+  String.raw`\s(talk|speak|chat)\s(to|with)\s((a|an|the|your|some)\s)?` + PERSON_WHO + String.raw`\s|\s(real|live|actual) (person|human)\s|\s(human|representative|operator)\s|\s(transfer|connect) me\s|\sput me through\s|\s(get|give) me (a|an) (person|human)\s` +
+    // Someone asked for by name: "can I talk to Ray", "is Dave around", "I'd rather just talk to him".
+    String.raw`|\s(can|could|may) i (talk|speak) (to|with) (?!you\s|my\s)[a-z]+\s|\sis [a-z]+ (around|there|in|available)( today| right now)?\s*$|\s(is|are) [a-z]+ (around|there|in|available)\s(can|could|so)\s|\s(id|i would) (rather|prefer to|like to) (just )?(talk|speak) (to|with) (him|her|them)\s`,
 );
 // "let Sam know the part came in", "tell Nora to call me": a message for someone (not "let me know").
 const MESSAGE_FOR = /\s(let|tell) (?!me\s|us\s|you\s)([a-z]+)( [a-z]+)? know\s|\stell (?!me\s|us\s|you\s)([a-z]+) (that|to|the|my|i)\s|\s(pass|give) (this|that|it|a note) (on |along )?to\s/;

@@ -14,6 +14,11 @@ describe('a time turned down in the same breath as the one wanted (class 6)', ()
     expect(withoutRejectedTime('saturday maybe? actually no wait, make it sunday, saturday is busy')).toEqual({ text: 'make it sunday', rejected: true });
   });
 
+  it('drops a day said and then turned down ("saturday really doesn\'t work") (issue 14)', () => {
+    expect(withoutRejectedTime("no saturday really doesn't work for me")).toEqual({ text: 'no for me', rejected: true });
+    expect(withoutRejectedTime('mornings are no good, friday afternoon then').text).toBe(', friday afternoon then');
+  });
+
   it('leaves a wish with nothing turned down as it is', () => {
     expect(withoutRejectedTime('thursday morning works')).toEqual({ text: 'thursday morning works', rejected: false });
     expect(withoutRejectedTime('not sure, maybe friday').rejected).toBe(false);

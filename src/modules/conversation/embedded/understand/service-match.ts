@@ -60,9 +60,13 @@ export interface ServiceMatch {
 // "I want a new one put in, the old one died": a new unit asked for, whatever became of the old one.
 const WANTS_NEW = /\s(a new|new one|brand new|put in a|installed|install a|install one|put one in|replace it|replace the whole|replaced with)\s/;
 
+const NOT_NEW = /\s(not|dont|do not|no need to|rather not|instead of|without) (replace|replacing|replaced|install|installing|a new|buy a new|get a new)\s/;
+
 export function matchService(heard: Heard, services: readonly ServiceOffer[]): ServiceMatch {
   const said = new Set(termsOf(heard.text));
-  if (WANTS_NEW.test(heard.text) && said.has(stem('replace'))) said.delete(stem('repair'));
+  // "just fix it, not replace it": the kind of job turned down is no cue.
+  if (NOT_NEW.test(heard.text)) said.delete(stem('replace'));
+  else if (WANTS_NEW.test(heard.text) && said.has(stem('replace'))) said.delete(stem('repair'));
   const names = services.map((s) => new Set(termsOf(s.name)));
   // A word in most of the names ("door" at a garage door company) tells the services apart from nothing.
   const common = (t: string) => services.length >= 3 && names.filter((n) => n.has(t)).length > services.length / 2;
