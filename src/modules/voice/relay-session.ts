@@ -50,12 +50,17 @@ export function createRelaySession(deps: RelaySessionDeps, target: SocketTarget,
     if (ended) return;
     // The engine's early sentences go out as they come (a model still writing the rest); the
     // rest follows sentence by sentence, its last one closing the answer.
+    let firstAt: number | null = null;
     const done = await turns.turn(text, stoppedAt, async (say) => {
       const sentences = splitSentences(say);
+      firstAt ??= now();
       if (sentences.length === 0) peer.send({ type: 'text', token: '', last: true, interruptible: true });
       sentences.forEach((token, i) => peer.send({ type: 'text', token, last: i === sentences.length - 1, interruptible: true }));
-      return true;
-    }, (sentence) => peer.send({ type: 'text', token: `${sentence} `, last: false, interruptible: true }));
+      return firstAt;
+    }, (sentence) => {
+      firstAt ??= now();
+      peer.send({ type: 'text', token: `${sentence} `, last: false, interruptible: true });
+    });
     if (!done) return;
     speaking = done.seq;
     if (done.handoff) end(done.handoff);

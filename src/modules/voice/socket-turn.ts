@@ -104,27 +104,28 @@ export function createSocketTurns(deps: SocketTurnDeps, target: SocketTarget, tr
 
     /**
      * One turn: the caller's words (`stoppedAt`: when they stopped) in, the answer recorded, then
-     * handed to `speak`, which resolves when its first token or frame left. With `early`, sentences
-     * the engine is sure of go out while it works on (a language model writing its answer), the
-     * record holds them with the rest, and `speak` gets only the rest. When another delivery took
-     * this turn's number first, the state moved under us: run on the new one (without early words).
+     * handed to `speak`, which resolves with when (`now()`) its first token or frame left, or null
+     * if none did. With `early`, sentences the engine is sure of go out while it works on (a
+     * language model writing its answer), the record holds them with the rest, and `speak` gets
+     * only the rest. When another delivery took this turn's number first, the state moved under
+     * us: run on the new one (without early words).
      */
-    async turn(text: string, stoppedAt: number, speak: (say: string, seq: number) => Promise<boolean>, early?: (sentence: string) => void): Promise<{ seq: number; handoff: Handoff | null } | null> {
+    async turn(text: string, stoppedAt: number, speak: (say: string, seq: number) => Promise<number | null>, early?: (sentence: string, seq: number) => void): Promise<{ seq: number; handoff: Handoff | null } | null> {
       if (!call) return null;
       const utterance = text.trim() ? { text: text.trim(), confidence: null } : null;
       for (let attempt = 0; attempt < 3; attempt++) {
         const current = (await calls.findBySid(target.companyId, target.callSid)) ?? call;
         const seq = current.turnCount + 1;
-        const spoken = earlyWords(attempt === 0 ? early : undefined, now);
+        const spoken = earlyWords(attempt === 0 && early ? (sentence) => early(sentence, seq) : undefined);
         const ran = await runner.run(target.companyId, current, seq, utterance, AbortSignal.timeout(deps.engineBudgetMs), spoken.sink);
         const { heard, rest } = spoken.split(ran.result.say);
         const result = heard === ran.result.say ? ran.result : { ...ran.result, say: heard };
         const handoff = handoffOf(result);
         const response = socketResponse(transport, result.say, handoff);
-        const saved = await runner.record(target.companyId, current, seq, { ran, result, response, speechMs: 0, streamed: { transport, firstSentMs: spoken.firstAt === null ? null : Math.round(spoken.firstAt - stoppedAt) } });
+        const saved = await runner.record(target.companyId, current, seq, { ran, result, response, speechMs: 0, streamed: { transport, firstSentMs: null } });
         if (saved !== response) continue;
-        const sent = await speak(rest, seq);
-        if (sent && spoken.firstAt === null) await calls.markHeard(target.companyId, current.id, seq, { firstSentMs: Math.round(now() - stoppedAt) });
+        const sentAt = await speak(rest, seq);
+        if (sentAt !== null) await calls.markHeard(target.companyId, current.id, seq, { firstSentMs: Math.round(sentAt - stoppedAt) });
         await confirmBooking(deps, target.companyId, result);
         return { seq, handoff };
       }
@@ -142,22 +143,17 @@ export function createSocketTurns(deps: SocketTurnDeps, target: SocketTarget, tr
 export type SocketTurns = ReturnType<typeof createSocketTurns>;
 
 /**
- * The sentences of one turn that went out early, and when the first did. `split`: the reply as
- * the caller hears it (the engine's say begins with what went early; an engine that answered
- * instead, after another failed, is heard after those words) and what is still to be said.
+ * The sentences of one turn that went out early. `split`: the reply as the caller hears it (the
+ * engine's say begins with what went early; an engine that answered instead, after another
+ * failed, is heard after those words) and what is still to be said.
  */
-function earlyWords(early: ((sentence: string) => void) | undefined, now: () => number) {
+function earlyWords(early: ((sentence: string) => void) | undefined) {
   const sent: string[] = [];
-  let firstAt: number | null = null;
   return {
     sink: early && ((sentence: string) => {
-      firstAt ??= now();
       sent.push(sentence);
       early(sentence);
     }),
-    get firstAt() {
-      return firstAt;
-    },
     split(say: string): { heard: string; rest: string } {
       const said = sent.join(' ');
       if (!said) return { heard: say, rest: say };

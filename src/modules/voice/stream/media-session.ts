@@ -2,7 +2,8 @@ import type { CallsService } from '../../calls/calls.service.ts';
 import type { VoiceProfile } from '../../speech/speech.types.ts';
 import { createSocketTurns, parseFrame, POLICY_VIOLATION, type SocketTurnDeps } from '../socket-turn.ts';
 import type { SocketTarget } from '../socket-url.ts';
-import { createReplyPlayer, type MediaOut, type ReplyPlayer } from './reply-player.ts';
+import { splitSentences } from '../../conversation/sentences.ts';
+import { createReplyPlayer, type MediaOut, type ReplyPlayer, type Utterance } from './reply-player.ts';
 import type { LiveRecognition, SpeechToText } from './speech-to-text.ts';
 import type { TextToSpeech } from './text-to-speech.ts';
 
@@ -95,15 +96,28 @@ export function createMediaSession(deps: MediaSessionDeps, target: SocketTarget,
     if (closed || !player) return;
     const speaker = player;
     let finished: Promise<void> = Promise.resolve();
-    const done = await turns.turn(text, at, async (say, seq) => {
+    // Sentences the engine is sure of start synthesis while it works on; the rest joins them.
+    let utterance: Utterance | null = null;
+    let firstFrameAt: Promise<number | null> = Promise.resolve(null);
+    const begin = (seq: number): Utterance => {
+      if (utterance) return utterance;
       stoppedAt.set(seq, at);
-      const speaking = speaker.speak(seq, say);
-      finished = speaking.finished;
+      const started = speaker.begin(seq);
+      utterance = started;
+      finished = started.finished;
       void finished.then(awaitAnswer);
-      const sent = await speaking.firstFrame;
-      if (!sent && say.trim()) throw new Error('streaming speech failed before its first audio');
-      return sent;
-    });
+      firstFrameAt = started.firstFrame.then((sent) => (sent ? now() : null));
+      return started;
+    };
+    const done = await turns.turn(text, at, async (say, seq) => {
+      const speaking = begin(seq);
+      for (const sentence of splitSentences(say)) speaking.add(sentence);
+      speaking.end();
+      const sentAt = await firstFrameAt;
+      // No audio at all, and not because the caller cut in before it: synthesis failed.
+      if (sentAt === null && speaking.spoken.trim() && !speaking.interrupted) throw new Error('streaming speech failed before its first audio');
+      return sentAt;
+    }, (sentence, seq) => begin(seq).add(sentence));
     if (done?.handoff) {
       // The words of a transfer or goodbye are heard out before the <Connect> action takes over.
       await Promise.race([finished, new Promise((r) => setTimeout(r, deps.handoffGraceMs ?? 15_000).unref())]);

@@ -1,6 +1,6 @@
 import type { VoiceProfile } from '../../speech/speech.types.ts';
 import { splitSentences } from '../../conversation/sentences.ts';
-import type { Synthesis, TextToSpeech } from './text-to-speech.ts';
+import type { Synthesis, SynthesisInput, TextToSpeech } from './text-to-speech.ts';
 
 /**
  * The agent's voice on a Media Stream: each reply synthesised over a streaming connection opened
@@ -24,7 +24,10 @@ export interface ReplyPlayerDeps {
 
 interface Reply {
   seq: number;
+  /** The text given so far; `complete` once no more will come. */
   text: string;
+  complete: boolean;
+  interrupted: boolean;
   synthesis: Synthesis | null;
   /** Characters sent (with audio) so far, and the most the caller is known to have heard. */
   sentChars: number;
@@ -39,6 +42,17 @@ export interface Speaking {
   firstFrame: Promise<boolean>;
   /** Resolves when the caller has heard all of it, it was cut off, or it failed. */
   finished: Promise<void>;
+}
+
+/** A reply whose sentences come as they are known (a language model still writing). */
+export interface Utterance extends Speaking {
+  add(sentence: string): void;
+  /** No more sentences: the reply is over once they have played. */
+  end(): void;
+  /** The text given so far. */
+  readonly spoken: string;
+  /** The caller cut in (barge-in) before it was over. */
+  readonly interrupted: boolean;
 }
 
 const markName = (seq: number, chars: number) => `${seq}:${chars}`;
@@ -65,7 +79,7 @@ export function createReplyPlayer(deps: ReplyPlayerDeps) {
   }
   // Over when all its audio has played: its synthesis said it was done, or (that word may come
   // after the last mark's echo) the marks played cover the whole text.
-  const allHeard = (reply: Reply) => reply.marksOut === 0 && (reply.synthesised || reply.heardChars >= reply.text.length);
+  const allHeard = (reply: Reply) => reply.complete && reply.marksOut === 0 && (reply.synthesised || reply.heardChars >= reply.text.length);
   const maybeFinished = (reply: Reply) => {
     if (allHeard(reply)) end(reply);
   };
@@ -80,38 +94,78 @@ export function createReplyPlayer(deps: ReplyPlayerDeps) {
       return current !== null;
     },
 
+    /** Speaks a whole reply. */
     speak(seq: number, text: string): Speaking {
+      const utterance = this.begin(seq);
+      for (const sentence of splitSentences(text)) utterance.add(sentence);
+      utterance.end();
+      return utterance;
+    },
+
+    /**
+     * Starts turn `seq`'s reply (cutting off one still playing); its sentences follow with `add`.
+     * Sentences given before the synthesis connection is ready wait for it; after a barge-in or
+     * once the reply is over, more are ignored.
+     */
+    begin(seq: number): Utterance {
       let firstFrame!: (sent: boolean) => void;
       const first = new Promise<boolean>((r) => (firstFrame = r));
       let finished!: () => void;
       const done = new Promise<void>((r) => (finished = r));
-      const reply: Reply = { seq, text, synthesis: null, sentChars: 0, heardChars: 0, synthesised: false, marksOut: 0, finished: () => { firstFrame(false); finished(); } };
+      const reply: Reply = { seq, text: '', complete: false, interrupted: false, synthesis: null, sentChars: 0, heardChars: 0, synthesised: false, marksOut: 0, finished: () => { firstFrame(false); finished(); } };
+      const waiting: string[] = [];
+      let input: SynthesisInput | null = null;
       if (current) end(current);
       current = reply;
       void take().then((synthesis) => {
         if (current !== reply || closed) return synthesis.cancel();
         reply.synthesis = synthesis;
         this.warm();
-        synthesis.speak(splitSentences(text), {
+        input = synthesis.start({
           audio(chunk, chars) {
             if (current !== reply) return;
             deps.send({ event: 'media', media: { payload: chunk.toString('base64') } });
             firstFrame(true);
-            reply.sentChars = Math.min(text.length, reply.sentChars + chars);
+            reply.sentChars = Math.min(reply.text.length, reply.sentChars + chars);
             reply.marksOut++;
             deps.send({ event: 'mark', mark: { name: markName(seq, reply.sentChars) } });
           },
           done() {
             reply.synthesised = true;
-            if (reply.sentChars > 0) reply.sentChars = text.length;
+            if (reply.sentChars > 0) reply.sentChars = reply.text.length;
             maybeFinished(reply);
           },
           failed() {
             end(reply);
           },
         });
+        for (const sentence of waiting.splice(0)) input.say(sentence);
+        if (reply.complete) input.end();
       }, () => end(reply));
-      return { firstFrame: first, finished: done };
+      const live = () => current === reply && !reply.complete;
+      return {
+        firstFrame: first,
+        finished: done,
+        get spoken() {
+          return reply.text;
+        },
+        get interrupted() {
+          return reply.interrupted;
+        },
+        add(sentence) {
+          if (!live() || !sentence.trim()) return;
+          reply.text += sentence.endsWith(' ') ? sentence : `${sentence} `;
+          if (input) input.say(sentence);
+          else waiting.push(sentence);
+        },
+        end() {
+          if (!live()) return;
+          reply.complete = true;
+          // Nothing to say: over at once (no audio will come to end it).
+          if (reply.text.trim() === '') return end(reply);
+          input?.end();
+        },
+      };
     },
 
     /** Twilio played up to a mark of ours. */
@@ -134,6 +188,7 @@ export function createReplyPlayer(deps: ReplyPlayerDeps) {
       const reply = current;
       if (!reply) return null;
       deps.send({ event: 'clear' });
+      reply.interrupted = true;
       reply.synthesis?.cancel();
       end(reply);
       return { seq: reply.seq, heardText: reply.text.slice(0, reply.heardChars).trim() };

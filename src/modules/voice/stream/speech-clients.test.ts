@@ -54,11 +54,15 @@ describe('ElevenLabs stream-input client', () => {
     expect(synthesis.usable).toBe(true);
     let bytes = 0;
     let chars = 0;
-    await new Promise<void>((resolve, reject) => synthesis.speak(['Hello there. ', 'How can I help?'], {
-      audio: (chunk, n) => { bytes += chunk.length; chars += n; },
-      done: resolve,
-      failed: reject,
-    }));
+    await new Promise<void>((resolve, reject) => {
+      const input = synthesis.start({ audio: (chunk, n) => { bytes += chunk.length; chars += n; }, done: resolve, failed: reject });
+      input.say('Hello there. ');
+      // A sentence known later (a model still writing) joins the same reply.
+      setTimeout(() => {
+        input.say('How can I help?');
+        input.end();
+      }, 30);
+    });
     const spoken = elevenlabs.syntheses.at(-1)!;
     expect(spoken.text.trim()).toBe('Hello there. How can I help?');
     expect(spoken.query.get('output_format')).toBe('ulaw_8000');

@@ -15,9 +15,15 @@ export interface SynthesisEvents {
   failed(error: Error): void;
 }
 
+/** A reply's text going in: sentences as they are known, then its end. */
+export interface SynthesisInput {
+  say(sentence: string): void;
+  end(): void;
+}
+
 export interface Synthesis {
-  /** Speaks `sentences`, in order, reporting through `events`; once per connection. */
-  speak(sentences: readonly string[], events: SynthesisEvents): void;
+  /** Starts the one reply this connection speaks, reporting through `events`. */
+  start(events: SynthesisEvents): SynthesisInput;
   /** Stop: audio not yet received is dropped (barge-in), the connection closed. */
   cancel(): void;
   /** False once the provider closed it (unused too long, an error): open another. */
@@ -84,12 +90,15 @@ export function createElevenLabsStreaming(options: { baseUrl: string; platformKe
         get usable() {
           return ws.readyState === WebSocket.OPEN && events === null;
         },
-        speak(sentences, handlers) {
+        start(handlers) {
           if (events) throw new Error('a streaming synthesis speaks one reply');
           events = handlers;
-          // Each sentence is flushed: its audio starts without waiting for the next one.
-          for (const text of sentences) ws.send(JSON.stringify({ text: text.endsWith(' ') ? text : `${text} `, flush: true }));
-          ws.send(JSON.stringify({ text: '' }));
+          const open = () => ws.readyState === WebSocket.OPEN;
+          return {
+            // Each sentence is flushed: its audio starts without waiting for the next one.
+            say: (text) => void (open() && ws.send(JSON.stringify({ text: text.endsWith(' ') ? text : `${text} `, flush: true }))),
+            end: () => void (open() && ws.send(JSON.stringify({ text: '' }))),
+          };
         },
         cancel() {
           finished = true;
