@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { WebhookTransport } from '../src/cli/call/simulated-call.ts';
 import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { startElevenLabsStub, type ElevenLabsStub } from '../test/stubs/elevenlabs.ts';
@@ -132,5 +133,19 @@ async function createScratchDatabase(url: string): Promise<{ url: string; drop()
         }
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       }),
+  };
+}
+
+/** Twilio's webhook requests, signed as Twilio signs them, sent to the app under test. */
+export function webhookTransport(subject: Pick<CallsAppUnderTest, 'url' | 'config'>): WebhookTransport {
+  return {
+    async post(url, params, signature) {
+      const res = await fetch(`${subject.url}${url.slice(subject.config.publicUrl.length)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+        body: new URLSearchParams(params).toString(),
+      });
+      return { status: res.status, body: await res.text() };
+    },
   };
 }

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { openMediaStream, type MediaStreamClient } from '../src/cli/call/stream-call.ts';
-import { createSimulatedCall, type WebhookTransport } from '../src/cli/call/simulated-call.ts';
+import { createSimulatedCall } from '../src/cli/call/simulated-call.ts';
 import { startDeepgramStub, type DeepgramStub } from '../test/stubs/deepgram.ts';
 import { startElevenLabsStreamStub } from '../test/stubs/elevenlabs-stream.ts';
 import { silence, tone } from '../test/stubs/mulaw.ts';
 import { CALL_SCRIPTS, RAPID_ROOTER } from './call-lines.ts';
-import { startCallsApp } from './calls-app.ts';
+import { startCallsApp, webhookTransport } from './calls-app.ts';
 import { printTable, summarize } from './stats.ts';
 import { millis, reportTargets } from './targets.ts';
 
@@ -73,16 +73,7 @@ async function main(): Promise<void> {
     },
   });
   const { config } = subject;
-  const transport: WebhookTransport = {
-    async post(url, params, signature) {
-      const res = await fetch(`${subject.url}${url.slice(config.publicUrl.length)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
-        body: new URLSearchParams(params).toString(),
-      });
-      return { status: res.status, body: await res.text() };
-    },
-  };
+  const transport = webhookTransport(subject);
   console.log(
     `Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n` +
       `database: ${subject.database.kind}, engine: embedded, ${CALLS} concurrent streaming calls x ${TURNS} turns, a turn every ~${PERIOD_MS} ms per call, ` +

@@ -1,10 +1,10 @@
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { openRelay, type RelayClient } from '../src/cli/call/relay-call.ts';
-import { createSimulatedCall, type WebhookTransport } from '../src/cli/call/simulated-call.ts';
+import { createSimulatedCall } from '../src/cli/call/simulated-call.ts';
 import { startOpenAiStub, type ScriptStep } from '../test/stubs/openai.ts';
 import { CALL_SCRIPTS } from './call-lines.ts';
-import { startCallsApp } from './calls-app.ts';
+import { startCallsApp, webhookTransport } from './calls-app.ts';
 import { printTable, summarize } from './stats.ts';
 import { millis, reportTargets } from './targets.ts';
 
@@ -64,16 +64,7 @@ async function main(): Promise<void> {
     env: { VOICE_MODE_DEFAULT: 'relay', ...(model ? { LLM_BASE_URL: model.baseUrl, LLM_API_KEY: 'sk-bench', LLM_TURN_BUDGET_MS: String(MODEL_MS * 2 + 4000) } : {}) },
   });
   const { config } = subject;
-  const transport: WebhookTransport = {
-    async post(url, params, signature) {
-      const res = await fetch(`${subject.url}${url.slice(config.publicUrl.length)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
-        body: new URLSearchParams(params).toString(),
-      });
-      return { status: res.status, body: await res.text() };
-    },
-  };
+  const transport = webhookTransport(subject);
   console.log(
     `Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n` +
       `database: ${subject.database.kind}, engine: ${model ? `language model (streams after ${MODEL_MS} ms, a word every ${MODEL_GAP_MS} ms: first sentence at ${MODEL_FIRST_SENTENCE_MS} ms)` : 'embedded'}, ${CALLS} concurrent calls x ${TURNS} turns, a turn every ~${PERIOD_MS} ms per call, ` +

@@ -5,12 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamConversation } from '../../src/cli/call/stream-conversation.ts';
 import { socketUrl } from '../../src/modules/voice/socket-url.ts';
 import { signAsTwilio } from '../../src/modules/voice/twilio-signature.ts';
-import { createDemoApp } from '../helpers/app.ts';
-import { businessMorning, phoneCall } from '../helpers/calls.ts';
-import { connectStream, heardReply, origin, ownerApi, say, streamCall, utterance, type StreamPeers } from '../helpers/stream-calls.ts';
+import { phoneCall } from '../helpers/calls.ts';
+import { closeStreamPeers, connectStream, heardReply, origin, ownerApi, say, startStreamPeers, streamCall, utterance, type StreamPeers } from '../helpers/stream-calls.ts';
 import { waitFor } from '../helpers/wait-for.ts';
-import { startDeepgramStub } from '../stubs/deepgram.ts';
-import { startElevenLabsStreamStub } from '../stubs/elevenlabs-stream.ts';
 
 /**
  * Whole Media Streams calls to a demo company switched to 'stream': the signed webhook answers
@@ -20,8 +17,6 @@ import { startElevenLabsStreamStub } from '../stubs/elevenlabs-stream.ts';
  */
 const RAPID_ROOTER = '+13125550142';
 const POLAR_AIR = '+13035550175';
-const DEEPGRAM_KEY = 'dg-test-key-0123456789';
-const ELEVEN_KEY = 'el-test-key-0123456789';
 const BOOKING_LINES = [
   'Hi, my kitchen sink is clogged and I need someone to come out and fix it.', "Sure, it's Dana Whitfield.", 'yes',
   '1450 North Dearborn Street', 'six oh six one oh', 'tomorrow morning', 'the second one', "Yes, that's right.",
@@ -32,28 +27,11 @@ let rapid: Awaited<ReturnType<typeof ownerApi>>;
 let polar: Awaited<ReturnType<typeof ownerApi>>;
 
 beforeAll(async () => {
-  const deepgram = await startDeepgramStub({ apiKeys: [DEEPGRAM_KEY] });
-  const elevenlabs = await startElevenLabsStreamStub({ apiKeys: [ELEVEN_KEY] });
-  const t = await createDemoApp({
-    clock: () => businessMorning('America/Chicago'),
-    env: {
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      DEEPGRAM_API_KEY: DEEPGRAM_KEY, DEEPGRAM_BASE_URL: deepgram.url, DEEPGRAM_ENDPOINTING_MS: '100', STREAM_SILENCE_MS: '1500',
-      ELEVENLABS_API_KEY: ELEVEN_KEY, ELEVENLABS_BASE_URL: elevenlabs.url,
-    },
-  });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  peers = { t, deepgram, elevenlabs };
-  rapid = await ownerApi(t, 'owner@rapidrooter.example');
-  polar = await ownerApi(t, 'owner@polarair.example');
-  const put = await t.app.inject({ method: 'PUT', url: `/api/companies/${rapid.companyId}/voice-settings`, headers: rapid.headers, payload: { settings: { mode: 'stream' } } });
-  expect(put.statusCode).toBe(200);
+  peers = await startStreamPeers();
+  rapid = await ownerApi(peers.t, 'owner@rapidrooter.example');
+  polar = await ownerApi(peers.t, 'owner@polarair.example');
 });
-afterAll(async () => {
-  await peers?.t.close();
-  await peers?.deepgram.close();
-  await peers?.elevenlabs.close();
-});
+afterAll(() => closeStreamPeers(peers));
 
 describe('Media Streams calls', () => {
   it('answers with <Connect><Stream>, its socket URL signed in the path, and opens both speech connections as the stream starts (closing them at its stop)', async () => {

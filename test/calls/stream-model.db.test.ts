@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDemoApp } from '../helpers/app.ts';
-import { businessMorning } from '../helpers/calls.ts';
-import { ownerApi, say, streamCall, type StreamPeers } from '../helpers/stream-calls.ts';
+import { closeStreamPeers, ownerApi, say, startStreamPeers, streamCall, type StreamPeers } from '../helpers/stream-calls.ts';
 import { waitFor } from '../helpers/wait-for.ts';
-import { startDeepgramStub } from '../stubs/deepgram.ts';
-import { startElevenLabsStreamStub } from '../stubs/elevenlabs-stream.ts';
 import { startOpenAiStub, type OpenAiStub } from '../stubs/openai.ts';
 
 /**
@@ -13,8 +9,6 @@ import { startOpenAiStub, type OpenAiStub } from '../stubs/openai.ts';
  * model is still writing, the rest joins the same reply, and the record holds all of it.
  */
 const RAPID_ROOTER = '+13125550142';
-const DEEPGRAM_KEY = 'dg-model-test-key-0123';
-const ELEVEN_KEY = 'el-model-test-key-0123';
 const LLM_KEY = 'sk-stream-model-test';
 
 let peers: StreamPeers;
@@ -22,28 +16,12 @@ let model: OpenAiStub;
 let rapid: Awaited<ReturnType<typeof ownerApi>>;
 
 beforeAll(async () => {
-  const deepgram = await startDeepgramStub({ apiKeys: [DEEPGRAM_KEY] });
-  const elevenlabs = await startElevenLabsStreamStub({ apiKeys: [ELEVEN_KEY] });
   model = await startOpenAiStub({ apiKey: LLM_KEY });
-  const t = await createDemoApp({
-    clock: () => businessMorning('America/Chicago'),
-    env: {
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      DEEPGRAM_API_KEY: DEEPGRAM_KEY, DEEPGRAM_BASE_URL: deepgram.url, DEEPGRAM_ENDPOINTING_MS: '100', STREAM_SILENCE_MS: '5000',
-      ELEVENLABS_API_KEY: ELEVEN_KEY, ELEVENLABS_BASE_URL: elevenlabs.url,
-      LLM_BASE_URL: model.baseUrl, LLM_API_KEY: LLM_KEY, LLM_TURN_BUDGET_MS: '5000',
-    },
-  });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  peers = { t, deepgram, elevenlabs };
-  rapid = await ownerApi(t, 'owner@rapidrooter.example');
-  const put = await t.app.inject({ method: 'PUT', url: `/api/companies/${rapid.companyId}/voice-settings`, headers: rapid.headers, payload: { settings: { mode: 'stream' } } });
-  expect(put.statusCode).toBe(200);
+  peers = await startStreamPeers({ STREAM_SILENCE_MS: '5000', LLM_BASE_URL: model.baseUrl, LLM_API_KEY: LLM_KEY, LLM_TURN_BUDGET_MS: '5000' });
+  rapid = await ownerApi(peers.t, 'owner@rapidrooter.example');
 });
 afterAll(async () => {
-  await peers?.t.close();
-  await peers?.deepgram.close();
-  await peers?.elevenlabs.close();
+  await closeStreamPeers(peers);
   await model?.close();
 });
 beforeEach(() => {

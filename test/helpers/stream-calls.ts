@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { openMediaStream, type MediaStreamClient } from '../../src/cli/call/stream-call.ts';
 import type { SimulatedCall } from '../../src/cli/call/simulated-call.ts';
-import type { DeepgramStub } from '../stubs/deepgram.ts';
-import type { ElevenLabsStreamStub, StreamedSynthesis } from '../stubs/elevenlabs-stream.ts';
+import { startDeepgramStub, type DeepgramStub } from '../stubs/deepgram.ts';
+import { startElevenLabsStreamStub, type ElevenLabsStreamStub, type StreamedSynthesis } from '../stubs/elevenlabs-stream.ts';
 import { silence, tone } from '../stubs/mulaw.ts';
-import type { TestApp } from './app.ts';
-import { phoneCall } from './calls.ts';
+import { createDemoApp, type TestApp } from './app.ts';
+import { businessMorning, phoneCall } from './calls.ts';
 import { login } from './factories.ts';
 
 /**
@@ -24,6 +24,40 @@ export interface AgentReply {
   synthesis: StreamedSynthesis;
   bytes: number;
   firstAt: number | null;
+}
+
+const DEEPGRAM_KEY = 'dg-test-key-0123456789';
+const ELEVEN_KEY = 'el-test-key-0123456789';
+
+/**
+ * The demo app on a loopback port, on a Chicago business morning, with Deepgram and ElevenLabs
+ * stream-input stubs as its speech providers (`env` adds to its settings), Rapid Rooter in
+ * 'stream' mode.
+ */
+export async function startStreamPeers(env: Record<string, string> = {}): Promise<StreamPeers> {
+  const deepgram = await startDeepgramStub({ apiKeys: [DEEPGRAM_KEY] });
+  const elevenlabs = await startElevenLabsStreamStub({ apiKeys: [ELEVEN_KEY] });
+  const t = await createDemoApp({
+    clock: () => businessMorning('America/Chicago'),
+    env: {
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      DEEPGRAM_API_KEY: DEEPGRAM_KEY, DEEPGRAM_BASE_URL: deepgram.url, DEEPGRAM_ENDPOINTING_MS: '100', STREAM_SILENCE_MS: '1500',
+      ELEVENLABS_API_KEY: ELEVEN_KEY, ELEVENLABS_BASE_URL: elevenlabs.url,
+      ...env,
+    },
+  });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const peers = { t, deepgram, elevenlabs };
+  const rapid = await ownerApi(t, 'owner@rapidrooter.example');
+  const put = await t.app.inject({ method: 'PUT', url: `/api/companies/${rapid.companyId}/voice-settings`, headers: rapid.headers, payload: { settings: { mode: 'stream' } } });
+  if (put.statusCode !== 200) throw new Error(`voice settings answered ${put.statusCode}: ${put.body}`);
+  return peers;
+}
+
+export async function closeStreamPeers(peers: StreamPeers | undefined): Promise<void> {
+  await peers?.t.close();
+  await peers?.deepgram.close();
+  await peers?.elevenlabs.close();
 }
 
 export const origin = (t: TestApp) => `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
