@@ -5,7 +5,7 @@ import { createInheritedCache, type Inherited } from './inherited-cache.ts';
 import { createKnowledgeEmergencies, type EmergencyDeps } from './knowledge-emergencies.service.ts';
 import { BoundedMap } from './retrieval/bounded-map.ts';
 import { analyze, type Analysis, type Lexicon } from './retrieval/lexicon.ts';
-import { ANSWERABLE_SCORE, finalScore, isAnswerableTop, scoreCandidates } from './retrieval/score.ts';
+import { ANSWERABLE_SCORE, finalScore, isAnswerableTop, preferOwnOnNearTie, scoreCandidates } from './retrieval/score.ts';
 import { buildTsQueryTiers } from './retrieval/ts-query.ts';
 
 /** How many of the company's own entries the database hands to the scorer. */
@@ -111,7 +111,7 @@ export function createKnowledgeSearch(db: Db, deps: EmergencyDeps) {
         // Two at least, whatever the limit: whether the best clearly wins depends on the next.
         const best = candidates.map(({ r }, i) => ({ r, lexical: lexical[i]! })).filter((x) => x.lexical > 0)
           .sort((a, b) => b.lexical - a.lexical).slice(0, Math.max(limit, 2));
-        const ranked = best.length === 0 ? [] : await withTrigram(tx, query.text, best);
+        const ranked = best.length === 0 ? [] : preferOwnOnNearTie(await withTrigram(tx, query.text, best));
         return { ...none, answerable: ranked.length > 0 && isAnswerableTop(ranked[0]!, ranked[1]), results: ranked.slice(0, limit) };
       });
     },

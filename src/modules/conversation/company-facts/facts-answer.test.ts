@@ -102,3 +102,14 @@ describe('questions said the way callers say them (issue 14, classes 5 and 11)',
     expect(answer('and how much does that usually run')).toBeNull();
   });
 });
+
+describe('a place named the way callers name it (issue 14, class 9)', () => {
+  it('reads a zip said digit by digit', () => {
+    expect(answer('do you come out to oh one oh four oh')?.say).toMatch(/^Yes, 01040 is in our service area/);
+  });
+
+  it('takes a town the company describes as served though the zip table names another town for its zip', () => {
+    const described: AgentProfile = { ...profile, businessDescription: 'A family plumber working in Northampton, Brightwater and Easthampton.' };
+    expect(answer('um would you come out to brightwater', described)?.say).toMatch(/^Yes, Brightwater is in our service area/);
+  });
+});

@@ -70,7 +70,7 @@ function areaAnswer(heard: Heard, profile: AgentProfile): string | null {
   const towns = [...new Set([...townsServed(area), ...townsDescribed(profile.businessDescription, area)])];
   const list = towns.length > 1 ? `${towns.slice(0, -1).join(', ')} and ${towns[towns.length - 1]}` : (towns[0] ?? '');
   const served = list ? `We serve ${list}.` : '';
-  const place = placeNamed(heard.words, area);
+  const place = placeNamed(heard.words, area, townsDescribed(profile.businessDescription, area));
   if (!place) return served || null;
   if (place.servedZips.length > 0) return `Yes, ${place.said} is in our service area. ${served}`.trim();
   return `I'm sorry, ${place.said} is outside our service area. ${served}`.trim();
@@ -111,7 +111,7 @@ export function answerFromConfiguration(heard: Heard, profile: AgentProfile, now
     const say = windowsText(facts.arrivalWindows);
     if (say) return { topic: 'windows', say };
   }
-  const areaAsked = AREA.test(t) || (AREA_WITH_PLACE.test(t) && placeNamed(heard.words, facts.serviceArea) !== null);
+  const areaAsked = AREA.test(t) || (AREA_WITH_PLACE.test(t) && placeNamed(heard.words, facts.serviceArea, townsDescribed(profile.businessDescription, facts.serviceArea)) !== null);
   if (areaAsked && !PRICE.test(t)) {
     const say = areaAnswer(heard, profile);
     if (say) return { topic: 'area', say };

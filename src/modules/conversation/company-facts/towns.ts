@@ -1,4 +1,5 @@
 import zipcodes from 'zipcodes';
+import { digitRuns } from '../embedded/understand/spoken-digits.ts';
 
 /**
  * The towns of a service area, from its zip codes (an offline table of US zips), and the town or
@@ -117,8 +118,9 @@ const NOT_TOWNS = new Set(['center', 'union', 'hope', 'lake', 'river', 'ocean', 
  * `words` are the caller's normalised words. Longest town name first ("south hadley" before
  * "hadley"); a five-digit run is a zip.
  */
-export function placeNamed(words: readonly string[], area: readonly string[]): Place | null {
-  const zip = words.find((w) => /^\d{5}$/.test(w));
+export function placeNamed(words: readonly string[], area: readonly string[], described: readonly string[] = []): Place | null {
+  // A zip written, or said digit by digit ("nine seven two two four").
+  const zip = words.find((w) => /^\d{5}$/.test(w)) ?? digitRuns({ text: ` ${words.join(' ')} `, words: [...words], asked: false }).find((r) => r.length === 5);
   if (zip) return { said: zip, servedZips: area.includes(zip) ? [zip] : [] };
   if (area.length === 0) return null;
   const towns = townsNear(area);
@@ -135,6 +137,10 @@ export function placeNamed(words: readonly string[], area: readonly string[]): P
       if (place) return place;
     }
   }
+  // A town the company's own description names as served ("… Beaverton, Tigard and Lake Oswego") that the zip table does not.
+  const text = ` ${words.join(' ')} `;
+  const named = described.find((t) => text.includes(` ${t.toLowerCase()} `));
+  if (named) return { said: named, servedZips: [...area] };
   // A served town the recogniser split or misspelled ("holy oak" for Holyoke).
   for (let n = 2; n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {

@@ -96,6 +96,12 @@ describe('callers in their own words', () => {
     expect(declined.state.bookingId).toBeUndefined();
   });
 
+  it('answers a policy question wrapped in a story from the company\'s entry on that policy (class 9)', async () => {
+    const call = await startCall(demo.services, { to: POLAR, from: '+13035550624', at: weekdayMorning('America/Denver') });
+    const story = await call.say("so we just moved in and honestly money is kind of tight this year, is there some kind of financing or do we have to pay the whole thing at once");
+    expect(story.say).toContain('financed with approved credit');
+  });
+
   describe('with a general visit among the services', () => {
     beforeAll(async () => {
       const route = (await demo.services.phoneNumbers.lookup(ROOTER))!;

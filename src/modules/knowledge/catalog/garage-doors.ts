@@ -25,7 +25,7 @@ export const GARAGE_DOORS: TradeKnowledgeSeed = {
       key: 'door-wont-close',
       name: "Door stuck open or off its track",
       severity: 'urgent',
-      triggers: ['wont close', 'will not close', 'cant close', 'can not close', 'cant get it closed', 'can not get it closed', 'stuck open', 'stuck wide open', 'off the track', 'off track', 'came off the track', 'door fell', 'fell off', 'hanging crooked', 'cable snapped', 'cable broke', 'door is crooked', 'doors all crooked', 'one side dropped', 'rollers came out', 'came out of the rail', 'off the rail'],
+      triggers: ['wont close', 'will not close', 'cant close', 'can not close', 'wont shut', 'will not shut', 'can not shut', 'wont go down', 'will not go down', 'wont come down', 'will not come down', 'cant get it closed', 'can not get it closed', 'stuck open', 'stuck wide open', 'off the track', 'off track', 'came off the track', 'door fell', 'fell off', 'hanging crooked', 'cable snapped', 'cable broke', 'door is crooked', 'doors all crooked', 'one side dropped', 'rollers came out', 'came out of the rail', 'off the rail'],
       safetyInstruction: "Please stay clear of the door and keep children and pets away from it. Don't try to force it closed or pull the red release cord while it's off its track: it can fall.",
       defaultAction: 'transfer_on_call',
     },

@@ -54,6 +54,13 @@ describe('matchEmergency', () => {
     expect(plumbing('no hot water and water is pouring out of the tank')).toBe('burst-pipe-flooding');
   });
 
+  it('does not read a door that will not open as one that will not close (issue 14)', () => {
+    const garage = matcherFor(GARAGE_DOORS);
+    expect(garage('a loud bang and now the door will not open at all, the spring looks snapped')).toBeNull();
+    expect(garage('the door will not close, it is stuck wide open')).toBe('door-wont-close');
+    expect(garage("it won't shut all the way")).not.toBeNull();
+  });
+
   it('hears storm damage to the service wires', () => {
     expect(electrical('a tree limb fell and pulled the wires off the side of the house')).toBe('downed-line');
   });

@@ -107,6 +107,15 @@ const NEGATED_TRIGGER = /\s(cant|cannot|can not|wont|will not|dont|do not|doesnt
 // "it's not like an emergency": the caller's own word counts for what is only urgent, never for life safety.
 const NOT_AN_EMERGENCY = /\b(not (like |really |exactly )?(an|a real) emergency|no emergency|isn'?t an emergency|not urgent|no rush|not in a rush)\b/i;
 
+const CLOSE_WORDS = /\b(close|closed|closes|closing|shut|down)\b/i;
+const OPEN_WORDS = /\b(open|opened|opens|opening|up)\b/i;
+
+function sameDirection(trigger: string, text: string): boolean {
+  if (CLOSE_WORDS.test(trigger) && !CLOSE_WORDS.test(text)) return false;
+  if (/\bopen/i.test(trigger) && !OPEN_WORDS.test(text)) return false;
+  return true;
+}
+
 export function matchEmergency<R extends EmergencyRule>(text: string, rules: readonly R[], analyzer: Analyzer): EmergencyMatch<R> | null {
   if (HYPOTHETICAL.test(text) && !HAPPENING.test(text)) return null;
   const said = tokensOf(text, analyzer);
@@ -121,6 +130,8 @@ export function matchEmergency<R extends EmergencyRule>(text: string, rules: rea
       const loose = plainWords(trigger).map(stem).filter((t) => !STOP_STEMS.has(t) || KEPT.has(t));
       const keepsNegation = !NEGATED_TRIGGER.test(` ${plainWords(trigger).join(' ')} `) || loose.some((t) => t === 'not' || t === 'no');
       if (!occurs(said, words) && !(loose.length > 1 && keepsNegation && occurs(said, loose))) continue;
+      // The vocabulary reads "open" and "close" as one concept (hours); a door that won't open is not one that won't close.
+      if (!sameDirection(trigger, text)) continue;
       const better = !best
         || RANK[rule.severity] < RANK[best.rule.severity]
         || (RANK[rule.severity] === RANK[best.rule.severity] && words.length > best.length);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, buildLexicon } from './lexicon.ts';
 import { phrasingSlots } from './phrasing-slots.ts';
-import { ANSWERABLE_SCORE, finalScore, isAnswerable, isAnswerableTop, scoreCandidates, wordSimilarity } from './score.ts';
+import { ANSWERABLE_SCORE, finalScore, isAnswerable, isAnswerableTop, preferOwnOnNearTie, scoreCandidates, wordSimilarity } from './score.ts';
 
 const lexicon = buildLexicon([
   ['water heater', 'hot water tank'],
@@ -153,5 +153,18 @@ describe('a concept said in several words and its last word said alone', () => {
     const other = scoreCandidates(analyze('do you service well pumps', heads), kb);
     const bare = scoreCandidates(analyze('do you service pumps', heads), kb);
     expect(other[0]).toBeLessThan(bare[0]!);
+  });
+});
+
+describe('a near tie between a trade entry and the company\'s own (issue 14, class 9)', () => {
+  const e = (id: string, score: number, source: 'company' | 'trade') => ({ id, score, source });
+
+  it('puts the company\'s entry first when it scores within a hair of the trade\'s and above the line', () => {
+    expect(preferOwnOnNearTie([e('trade', 0.6, 'trade'), e('own', 0.58, 'company')]).map((x) => x.id)).toEqual(['own', 'trade']);
+  });
+
+  it('keeps the order when the trade entry clearly wins or the company entry is under the line', () => {
+    expect(preferOwnOnNearTie([e('trade', 0.7, 'trade'), e('own', 0.5, 'company')]).map((x) => x.id)).toEqual(['trade', 'own']);
+    expect(preferOwnOnNearTie([e('trade', 0.31, 'trade'), e('own', 0.29, 'company')]).map((x) => x.id)).toEqual(['trade', 'own']);
   });
 });

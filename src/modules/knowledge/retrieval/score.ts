@@ -219,6 +219,20 @@ export function finalScore(lexical: number, trigram = 0): number {
 
 export const isAnswerable = (score: number): boolean => score >= ANSWERABLE_SCORE;
 
+/** How close behind a generic trade entry the company's own entry may score and still come first. */
+export const NEAR_TIE = 0.05;
+
+/**
+ * A company's own entry scoring within NEAR_TIE of a trade's generic entry ranked first, and
+ * above the line itself, comes first: on a near tie the company's words, not the trade's, are
+ * what it tells its callers. Pure.
+ */
+export function preferOwnOnNearTie<T extends { score: number; source: 'company' | 'trade' }>(ranked: readonly T[]): T[] {
+  const [top, next, ...rest] = ranked;
+  if (!top || !next || top.source !== 'trade' || next.source !== 'company' || top.score - next.score > NEAR_TIE || !isAnswerable(next.score)) return [...ranked];
+  return [next, top, ...rest];
+}
+
 /**
  * A company's own entry that clearly wins answers below the line: callers wrap a question in
  * their story, which lowers every score, but the entry about it still stands well clear of the

@@ -62,7 +62,7 @@ function closedTimes(turn: Turn): Reply {
 
 export async function takeDetails(turn: Turn): Promise<EarlyResult> {
   const { facts, st } = turn;
-  const got = harvest(turn.heard);
+  const got = harvest(turn.heard, turn.raw);
   let learned = false;
   const keep = <K extends 'email' | 'address' | 'name' | 'phone'>(key: K, value: string | undefined) => {
     if (value && !facts[key]) {

@@ -32,11 +32,36 @@ function namesSamePlace(turn: Turn, found: KnowledgeAnswer): boolean {
   return hear(found.question).text.includes(` ${place.said.toLowerCase()} `);
 }
 
+/**
+ * The policies every receptionist is asked about, each as the ways callers say it. A company's
+ * own entry that ranks first on the same policy answers below the line: callers wrap such a
+ * question in their story ("something came up, if I move it is there a fee"), which lowers every
+ * score, while the entry's own question names the policy plainly.
+ */
+const POLICIES: RegExp[] = [
+  /\s(cancel|cancels|cancelled|canceling|cancellation|reschedule|rescheduling|move (my|the|it|that|our) (appointment|visit)?|change (my|the) (appointment|visit)|push (it|that|the visit|my visit|the appointment|my appointment) back)\s/,
+  // A home warranty is a plan from another company, not the company's own guarantee.
+  /\s(?<!home )(warranty|warranties|guarantee|guaranteed|guarantees|covered|coverage)\s/,
+  /\s(financing|finance|payment plan|monthly payments|pay (for it )?over time|pay it off)\s/,
+  /\s(permit|permits)\s/,
+  /\s(licensed|license|licence|insured|insurance|bonded)\s/,
+  /\s(credit cards?|debit|cash|checks?|venmo|zelle|apple pay|forms of payment|payment methods?|pay (with|by|up front|when))\s/,
+];
+const CLEAR_WIN_SCORE = 0.26;
+
+/** Whether the caller's words (as heard) and an entry's question are about the same policy. Pure. */
+export function samePolicy(said: string, entryQuestion: string | null): boolean {
+  if (!entryQuestion) return false;
+  const entry = hear(entryQuestion).text;
+  return POLICIES.some((p) => p.test(said) && p.test(entry));
+}
+
 export async function knownAnswer(turn: Turn): Promise<string | null> {
   const fromConfig = answerFromConfiguration(turn.heard, turn.profile, turn.now, turn.facts.serviceId ?? turn.st.topicService);
   const found = await turn.tools.searchKnowledge(turn.raw);
   const generic = found.source === 'trade' && ASKS_WHAT_WE_DO.test(turn.heard.text);
-  const entryAnswers = found.answerable && found.answer !== null && !generic;
+  const policy = found.source === 'company' && found.score >= CLEAR_WIN_SCORE && samePolicy(turn.heard.text, found.question);
+  const entryAnswers = (found.answerable || policy) && found.answer !== null && !generic;
   if (fromConfig) {
     const entryTopic = found.question ? answerFromConfiguration(hear(found.question), turn.profile, turn.now)?.topic : undefined;
     // A trade's generic entry never outweighs the company's own configuration.

@@ -31,6 +31,13 @@ describe('taking every detail from one utterance', () => {
     expect(readName(hear('dana whitfield 312 555 0188'))).toBe('Dana Whitfield');
   });
 
+  it('reads a zip that ends a clause though the next one starts with a number word, and keeps a number said in groups whole (issue 14)', () => {
+    const raw = 'hi this is lena from chandler eight five two two four, one of the rollers popped off';
+    expect(harvest(hear(raw), raw).zip).toBe('85224');
+    const grouped = "it's kim, four eight oh, five five five, zero one nine two";
+    expect(harvest(hear(grouped), grouped).phone).toBe('+14805550192');
+  });
+
   it('hears "use this number" as a yes to the number read out', () => {
     for (const said of ['you can use this number', "this number's fine", 'this is my cell']) expect(readYesNo(hear(said)), said).toBe('yes');
   });

@@ -42,7 +42,11 @@ function withoutDigitRuns(words: readonly string[]): string {
   return out.join(' ');
 }
 
-export function harvest(heard: Heard): Harvest {
+/**
+ * `raw`: the words as the recogniser wrote them, when known; a comma there ends a run of digits
+ * ("tempe eight five two eight one, one of the springs" holds the zip 85281, not six digits).
+ */
+export function harvest(heard: Heard, raw?: string): Harvest {
   const found: Harvest = {};
   const text = heard.text;
   const address = ADDRESS.exec(text);
@@ -54,6 +58,10 @@ export function harvest(heard: Heard): Harvest {
     if (read) found.address = read.address;
   }
   const runs = digitRuns(heard);
+  // Five digits ending a clause are a zip even when the next clause starts with a number word
+  // (a phone number said in groups, "four one three, five five five, …", stays one run).
+  const clauses = raw?.split(/[,;!?]\s|\.\s/).map(hear).filter((h) => h.words.length > 0) ?? [];
+  if (clauses.length > 1) for (const r of clauses.flatMap((h) => digitRuns(h))) if (r.length === 5 && !runs.some((w) => w.includes(r) && w.length <= 5)) runs.push(r);
   const phone = runs.find((r) => r.length === 10 || r.length === 11);
   if (phone) found.phone = readPhone({ ...heard, words: [phone], text: ` ${phone} ` }) ?? undefined;
   // A five-digit run is a zip unless it is the house number.

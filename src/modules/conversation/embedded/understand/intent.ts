@@ -124,7 +124,7 @@ export const isHello = (heard: Heard): boolean =>
 
 // What callers say about a job of their own: "my faucet drips", "our opener stopped working".
 const OWN = /\s(my|our|mine|the)\s/;
-const TROUBLE = /\s(broken|broke|breaks|busted|stopped|wont|will not|not working|isnt working|doesnt work|does not work|quit|died|dead|leak|leaks|leaking|leaky|clogged|clog|backed up|backing up|snapped|stuck|drips|dripping|running|flickers|flickering|tripping|trips|no hot water|noise|noisy|squeaking|squeaks|squeals|grinding|rattles|rattling|humming|hums|buzzing|buzzes|came off|off track|sparking|burning|cracked|loose|wobbly|sags|sagging|crooked|frozen|froze|blinking|dim|dims|keeps|goes back up|reverses|acting up|weird|smells|slow)\s/;
+const TROUBLE = /\s(broken|broke|breaks|busted|stopped|wont|will not|not working|isnt working|doesnt work|does not work|quit|died|dead|leak|leaks|leaking|leaky|clogged|clog|backed up|backing up|snapped|stuck|drips|dripping|running|flickers|flickering|tripping|trips|no hot water|noise|noisy|squeaking|squeaks|squeals|grinding|rattles|rattling|humming|hums|buzzing|buzzes|came off|off track|sparking|burning|cracked|loose|wobbly|sags|sagging|crooked|frozen|froze|blinking|dim|dims|keeps|goes back up|goes right back up|comes back up|reverses|acting up|weird|smells|slow)\s/;
 
 /** The caller describes trouble with something of theirs (a job to book, even when asked as a question). */
 export const describesTrouble = (heard: Heard): boolean => says(heard, OWN) && says(heard, TROUBLE);
