@@ -48,20 +48,41 @@ function wishDay(wish: TimeWish | undefined, timeZone: string): string | null {
   return at.isValid ? at.toFormat('LLLL d').toLowerCase() : null;
 }
 
+/** A weekday said without a week ("tuesday morning", not "next tuesday" or "tuesday the 15th"). */
+const WEEKDAY_ALONE = /\s(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s/;
+const WEEK_NAMED = /\s(this|next|coming|following|today|tonight|tomorrow|tmrw|week|weekend|month|\d{1,2}(st|nd|rd|th)?)\s/;
+
+/** The days already talked about ("next week"), when they are more than one. */
+function wishSpan(wish: TimeWish | undefined): { from: string; to: string } | null {
+  if (wish?.kind !== 'range' || Date.parse(wish.to) - Date.parse(wish.from) <= 86_400_000) return null;
+  return wish;
+}
+
 /**
- * The caller's wish this turn; a day turned down in the same breath ("not monday, tuesday") is
- * not read, and a time said alone ("one o'clock or anything after") is on the day already talked about.
+ * The caller's words after `before`, the wish already talked about: a time said alone ("one
+ * o'clock or anything after") is on the day talked about, and a weekday said alone ("tuesday
+ * morning" after "sometime next week") is the one among the days talked about. Pure.
  */
-export function readTimeWish(turn: Turn): TimeRead {
-  const { text } = withoutRejectedTime(turn.raw);
-  const day = NAMES_DAY.test(hear(text).text) ? null : wishDay(turn.st.time, turn.profile.timeZone);
-  const context = { timeZone: turn.profile.timeZone, now: turn.now, openHours: turn.profile.openHours };
+export function readTimeWishAfter(text: string, before: TimeWish | undefined, context: { timeZone: string; now: Date; openHours?: WeeklyHours }): TimeRead {
+  const heard = hear(text).text;
+  const day = NAMES_DAY.test(heard) ? null : wishDay(before, context.timeZone);
   if (day) {
     const onDay = readTimeWishIn(`${day} ${text}`, context);
     if (onDay.ok && onDay.wish.kind !== 'asap') return onDay;
   }
+  const span = WEEKDAY_ALONE.test(heard) && !WEEK_NAMED.test(heard) ? wishSpan(before) : null;
+  if (span && Date.parse(span.from) > context.now.getTime()) {
+    // Read as if said just before those days began: the weekday is the first one in them.
+    const inSpan = readTimeWishIn(text, { ...context, now: new Date(Date.parse(span.from) - 1000) });
+    const start = inSpan.ok && inSpan.wish.kind !== 'asap' ? Date.parse(inSpan.wish.kind === 'exact' ? inSpan.wish.start : inSpan.wish.from) : NaN;
+    if (start >= Date.parse(span.from) && start < Date.parse(span.to)) return inSpan;
+  }
   return readTimeWishIn(text, context);
 }
+
+/** The caller's wish this turn; a day turned down in the same breath ("not monday, tuesday") is not read. */
+export const readTimeWish = (turn: Turn): TimeRead =>
+  readTimeWishAfter(withoutRejectedTime(turn.raw).text, turn.st.time, { timeZone: turn.profile.timeZone, now: turn.now, openHours: turn.profile.openHours });
 
 /** The availability search window for a wish: [from, to) as ISO instants (to absent: a week). */
 export function searchWindow(wish: TimeWish, now: Date): { from: string; to?: string } {
