@@ -19,6 +19,8 @@ describe('chatting with the agent', () => {
     const hello = (await chat({})).json();
     expect(hello).toMatchObject({ seq: 0, next: 'listen', conversationId: expect.stringMatching(/^WEB[0-9a-f]{32}$/) });
     expect(hello.say).toMatch(/Rapid Rooter/);
+    // Written, not spoken: no "Thanks for calling" in a chat window.
+    expect(hello.say).not.toMatch(/calling|you'?ve reached/i);
     const answer = (await chat({ conversationId: hello.conversationId, text: 'do you fix water heaters' })).json();
     expect(answer.seq).toBe(1);
     expect(answer.say.length).toBeGreaterThan(10);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { notFound } from '../../errors.ts';
+import { greetingForText } from '../agent-settings/greeting.ts';
 import type { AnonymousUsageService } from '../anonymous-usage/anonymous-usage.service.ts';
 import type { CallsService } from '../calls/calls.service.ts';
 import type { MessagesService } from '../calls/messages.service.ts';
@@ -60,7 +61,8 @@ export function createChat(deps: {
         const conversationId = `WEB${randomBytes(16).toString('hex')}`;
         if (channel === 'widget') await deps.anonymousUsage.takeConversation(companyId, runner.clock());
         const { call } = await calls.begin(companyId, { callSid: conversationId, channel, from: null, to: null, at: runner.clock() });
-        const { result } = await runner.greeting(companyId);
+        const greeting = (await runner.greeting(companyId)).result;
+        const result = { ...greeting, say: greetingForText(greeting.say) };
         const reply = replyOf(conversationId, 0, result);
         const recorded = JSON.parse(await runner.record(companyId, call, 0, { ran: null, result, response: JSON.stringify(reply), speechMs: 0 })) as ChatReply;
         return withProduced(companyId, call.id, recorded);
