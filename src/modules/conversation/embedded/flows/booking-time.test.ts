@@ -42,6 +42,11 @@ describe('what the caller wants for a time', () => {
     // A week the caller names wins; without days talked about, a weekday is the coming one.
     expect(readTimeWishAfter('this tuesday morning', nextWeek, monday)).toEqual(readTimeWishIn('this tuesday morning', monday));
     expect(readTimeWishAfter('tuesday morning', undefined, monday)).toEqual({ ok: true, wish: { kind: 'range', from: '2026-03-03T06:00:00-06:00', to: '2026-03-03T12:00:00-06:00' } });
+    // "Next week tuesday" … "actually wednesday": the Wednesday of that week; a day this week keeps the coming one.
+    const nextTuesday = { kind: 'range' as const, from: '2026-03-10T06:00:00-05:00', to: '2026-03-10T12:00:00-05:00' };
+    expect(readTimeWishAfter('actually wednesday', nextTuesday, monday)).toEqual({ ok: true, wish: { kind: 'range', from: '2026-03-11T00:00:00-05:00', to: '2026-03-12T00:00:00-05:00' } });
+    const thisThursday = { kind: 'exact' as const, start: '2026-03-05T09:00:00-06:00' };
+    expect(readTimeWishAfter('actually wednesday', thisThursday, monday)).toEqual(readTimeWishIn('actually wednesday', monday));
     // One day talked about: a time alone is on it.
     const friday = { kind: 'range' as const, from: '2026-03-06T06:00:00-06:00', to: '2026-03-06T12:00:00-06:00' };
     expect(readTimeWishAfter('how about two instead', friday, context)).toEqual({ ok: true, wish: { kind: 'exact', start: '2026-03-06T14:00:00-06:00' } });

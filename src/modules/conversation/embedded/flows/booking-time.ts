@@ -52,16 +52,24 @@ function wishDay(wish: TimeWish | undefined, timeZone: string): string | null {
 const WEEKDAY_ALONE = /\s(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s/;
 const WEEK_NAMED = /\s(this|next|coming|following|today|tonight|tomorrow|tmrw|week|weekend|month|\d{1,2}(st|nd|rd|th)?)\s/;
 
-/** The days already talked about ("next week"), when they are more than one. */
-function wishSpan(wish: TimeWish | undefined): { from: string; to: string } | null {
-  if (wish?.kind !== 'range' || Date.parse(wish.to) - Date.parse(wish.from) <= 86_400_000) return null;
-  return wish;
+/**
+ * The days a weekday said alone is read among: the days talked about ("next week"), or the week
+ * of the one day talked about ("next tuesday" … "make that wednesday").
+ */
+function wishSpan(wish: TimeWish | undefined, timeZone: string): { from: string; to: string } | null {
+  if (!wish || wish.kind === 'asap') return null;
+  if (wish.kind === 'range' && Date.parse(wish.to) - Date.parse(wish.from) > 86_400_000) return wish;
+  const day = DateTime.fromISO(wish.kind === 'exact' ? wish.start : wish.from, { zone: timeZone });
+  if (!day.isValid) return null;
+  const week = day.startOf('week');
+  return { from: week.toISO()!, to: week.plus({ weeks: 1 }).toISO()! };
 }
 
 /**
  * The caller's words after `before`, the wish already talked about: a time said alone ("one
  * o'clock or anything after") is on the day talked about, and a weekday said alone ("tuesday
- * morning" after "sometime next week") is the one among the days talked about. Pure.
+ * morning" after "sometime next week", "wednesday" after "next tuesday") is the one among the
+ * days talked about, or in the week of the day talked about. Pure.
  */
 export function readTimeWishAfter(text: string, before: TimeWish | undefined, context: { timeZone: string; now: Date; openHours?: WeeklyHours }): TimeRead {
   const heard = hear(text).text;
@@ -70,7 +78,7 @@ export function readTimeWishAfter(text: string, before: TimeWish | undefined, co
     const onDay = readTimeWishIn(`${day} ${text}`, context);
     if (onDay.ok && onDay.wish.kind !== 'asap') return onDay;
   }
-  const span = WEEKDAY_ALONE.test(heard) && !WEEK_NAMED.test(heard) ? wishSpan(before) : null;
+  const span = WEEKDAY_ALONE.test(heard) && !WEEK_NAMED.test(heard) ? wishSpan(before, context.timeZone) : null;
   if (span && Date.parse(span.from) > context.now.getTime()) {
     // Read as if said just before those days began: the weekday is the first one in them.
     const inSpan = readTimeWishIn(text, { ...context, now: new Date(Date.parse(span.from) - 1000) });
