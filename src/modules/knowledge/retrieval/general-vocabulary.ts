@@ -13,7 +13,8 @@ export const GENERAL_VOCABULARY: readonly (readonly string[])[] = [
   ['payment', 'pay', 'credit card', 'debit card', 'card', 'cash', 'visa', 'mastercard', 'master card', 'american express', 'amex', 'apple pay',
     'google pay', 'venmo', 'zelle', 'paypal', 'cash app', 'discover', 'personal check', 'personal checks', 'by check', 'a check', 'ach', 'bank transfer'],
   ['accept', 'take'],
-  ['financing', 'finance', 'payment plan', 'payment plans', 'monthly payments', 'loan', 'pay over time', 'pay it off', 'pay it over', 'installments', 'spread out the payments', 'spread the cost'],
+  ['financing', 'finance', 'payment plan', 'payment plans', 'monthly payments', 'loan', 'pay over time', 'pay it off', 'pay it over', 'installments', 'spread out the payments', 'spread the cost',
+    'over time', 'all at once', 'make payments'],
   // "anything special" is no offer: only specials spoken of as offers are.
   ['discount', 'deal', 'any specials', 'a special', 'specials going on', 'coupon', 'promotion', 'promo', 'off the price', 'off the bill', 'knock off', 'take off', 'percent off', 'dollars off'],
   ['senior', 'elderly', 'retired', 'retiree'],
@@ -37,12 +38,14 @@ export const GENERAL_VOCABULARY: readonly (readonly string[])[] = [
   ['turn off', 'shut off', 'switch off', 'shut down'],
   ['turn on', 'switch on', 'kick on'],
   // Inflections the stemmer keeps apart ("cancelled", "cancellation"; "froze", "frozen").
-  ['cancel', 'cancellation', 'cancelled', 'canceled', 'cancelling', 'canceling', 'call off'],
+  // Moving an appointment is asked of the same policy as cancelling it.
+  ['cancel', 'cancellation', 'cancelled', 'canceled', 'cancelling', 'canceling', 'call off', 'reschedule', 'rescheduling', 'rescheduled',
+    'move my appointment', 'move the appointment', 'change my appointment', 'change the appointment', 'push back my appointment'],
   ['freeze', 'frozen', 'froze', 'freezing', 'frozen up', 'froze up'],
   ['weekend', 'weekends', 'saturday', 'saturdays', 'sunday', 'sundays'],
   ['night', 'nights', 'at night', 'nighttime', 'late at night', 'tonight', 'evening', 'evenings', 'midnight',
     'one in the morning', 'two in the morning', 'three in the morning', 'four in the morning', '1 am', '2 am', '3 am', '4 am'],
-  ['during', 'the whole time', 'the entire time', 'the whole visit'],
+  ['during', 'while', 'the whole time', 'the entire time', 'the whole visit'],
   // Weak as "need" is: having to do something says little of what about.
   ['need', 'have to', 'has to', 'got to', 'must'],
   ['broken', 'not working', 'stopped working', 'quit working', 'quit', 'busted', 'died'],

@@ -74,3 +74,27 @@ describe('the general vocabulary', () => {
     expect(weightOf('~need')).toBe(0.3);
   });
 });
+
+describe('the general vocabulary', () => {
+  const general = buildLexicon(GENERAL_VOCABULARY);
+  const concepts = (said: string) => analyze(said, general).terms;
+
+  it('asks the cancellation policy when a caller wants to move the visit instead', () => {
+    expect(concepts('could i reschedule the visit')).toContain('~cancel');
+    expect(concepts('is it ok to move my appointment to friday')).toContain('~cancel');
+  });
+
+  it('reads "while" as "during": being home while the work is done', () => {
+    expect(concepts('should i stay in while the crew is here')).toContain('~during');
+  });
+
+  it('reads paying over time as financing', () => {
+    expect(concepts('can i pay for the roof over time')).toContain('~financing');
+  });
+
+  it('weighs the story around a question (days, family) as little as filler words', () => {
+    expect(weightOf('thursday')).toBe(weightOf('need'));
+    expect(weightOf(analyze('my sister', general).terms[0]!)).toBe(weightOf('need'));
+    expect(weightOf('last')).toBe(1);
+  });
+});

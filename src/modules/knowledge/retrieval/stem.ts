@@ -24,6 +24,10 @@ export const WEAK_WORDS = new Set([
   'home', 'house', 'call', 'no', 'not', 'offer', 'provide', 'give', 'say', 'tell', 'look', 'use', 'type', 'way', 'time', 'question',
   'good', 'best', 'better', 'sure', 'think', 'happen', 'mean', 'let', 'put', 'keep', 'start', 'stop', 'turn', 'run',
   'accept', 'method', 'option', 'available', 'exactly', 'kind',
+  // The story around a question (when it happened, who it is for) says little of what is asked.
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'week', 'month', 'day', 'next', 'ago', 'yesterday',
+  'mom', 'dad', 'mother', 'father', 'sister', 'brother', 'wife', 'husband', 'kid', 'son', 'daughter', 'friend', 'neighbor',
+  'stuff', 'part', 'instead', 'actually', 'wonder', 'wondering', 'ask', 'asking', 'guess', 'live', 'happen', 'came',
 ]);
 
 /** Things a business does to many things (install it, fix it): they tell what the caller wants done, not about what. */
