@@ -128,6 +128,24 @@ describe("the company's own entry and a generic one asked the same way", () => {
     expect(otherScore).toBe(0);
   });
 
+  it("puts the company's own entry first when a generic one on the same topic scores only a little more", () => {
+    const said = analyze('should i reseal my leaking roof vent', lexicon);
+    const ownVent = entry('Do I need to reseal a leaking roof vent?', 'Call us first: we check the flashing for free.');
+    const genericVent = { ...entry('Should I reseal a leaking roof vent?', 'Reseal the flashing.'), source: 'trade' as const };
+    const [asGeneric, generic] = scoreCandidates(said, [{ ...ownVent, source: 'trade' }, genericVent]);
+    expect(generic).toBeGreaterThan(asGeneric!);
+    const [ownScore, genericScore] = scoreCandidates(said, [{ ...ownVent, source: 'company' }, genericVent]);
+    expect(ownScore).toBeCloseTo(asGeneric!, 6);
+    expect(genericScore).toBeLessThan(ownScore!);
+  });
+
+  it('leaves a generic entry that clearly wins first', () => {
+    const ownPrice = { ...entry('How much does a new boiler cost?', 'From 4,000 dollars.'), source: 'company' as const };
+    const genericChoice = { ...entry('Should I repair or replace my old boiler?', 'Replace it past 15 years.'), source: 'trade' as const };
+    const [ownScore, genericScore] = scoreCandidates(analyze('should i repair or replace my old boiler', lexicon), [ownPrice, genericChoice]);
+    expect(genericScore).toBeGreaterThan(ownScore!);
+  });
+
   it('keeps a generic entry on another question', () => {
     const [, , disposal] = scoreCandidates(analyze('can you fix my garbage disposal', lexicon), [own, generic, other]);
     expect(disposal).toBeGreaterThan(0);

@@ -34,6 +34,8 @@ const ANSWER_CREDIT = 0.5;
 const HEAD_CREDIT = 0.5;
 const FUZZY_MIN = 0.5;
 const TRIGRAM_WEIGHT = 0.05;
+/** A company entry scoring at least this share of a generic entry's score is preferred to it. */
+const GENERIC_SHARE = 0.93;
 /** The share of a term's weight that does not depend on its rarity. */
 const RARITY_FLOOR = 0.35;
 
@@ -192,6 +194,14 @@ export function scoreCandidates(query: Analysis, candidates: readonly Candidate[
     for (const p of c.phrasings) best = Math.max(best, phrasingScore(query, p, c.answer, weigh));
     return best;
   });
+  // A generic entry scoring only a little above the company's own best steps just below it: on
+  // about the same match the company speaks for itself. The company's score is left as it is.
+  const ownBest = Math.max(0, ...scores.filter((_, i) => candidates[i]!.source === 'company'));
+  if (ownBest > 0) {
+    candidates.forEach((c, i) => {
+      if (c.source === 'trade' && scores[i]! > ownBest && ownBest >= GENERIC_SHARE * scores[i]!) scores[i] = ownBest - 0.001;
+    });
+  }
   const ownByTerms = new Map<string, number>();
   candidates.forEach((c, i) => {
     if (c.source === 'company') for (const p of c.phrasings) if (p.terms.length > 0) ownByTerms.set(termKey(p), i);
