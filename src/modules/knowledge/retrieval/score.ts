@@ -1,5 +1,6 @@
 import { BoundedMap } from './bounded-map.ts';
 import { CONCEPT, weightOf, type Analysis } from './lexicon.ts';
+import { joinedCredit } from './joined-words.ts';
 import { phrasingSlots } from './phrasing-slots.ts';
 import { stem } from './stem.ts';
 
@@ -33,6 +34,8 @@ const ENTRY_COVERAGE_EXPONENT = 0.6;
 const ANSWER_CREDIT = 0.5;
 const HEAD_CREDIT = 0.5;
 const FUZZY_MIN = 0.5;
+/** Two words read as one must be closer than any two words: most pairs written together are no word. */
+const JOINED_MIN = 0.7;
 const TRIGRAM_WEIGHT = 0.05;
 /** A company entry scoring at least this share of a generic entry's score is preferred to it. */
 const GENERIC_SHARE = 0.93;
@@ -172,9 +175,14 @@ function phrasingScore(query: Analysis, phrasing: Analysis, answer: Analysis, we
   const querySet = new Set(query.terms);
   const phrasingSet = new Set(phrasing.terms);
   const answerSet = new Set(answer.terms);
-  const entryCoverage = slotShare(phrasingSlots(phrasing), weigh, (t) => Math.max(credit(t, query.terms, querySet, true), headCredit(t, phrasing, query)));
-  const callerCoverage = weightedShare(query.terms, weigh, (t) =>
-    Math.max(credit(t, phrasing.terms, phrasingSet, true), headCredit(t, query, phrasing), ANSWER_CREDIT * credit(t, answer.terms, answerSet, false)));
+  const entryCoverage = slotShare(phrasingSlots(phrasing), weigh, (t) =>
+    Math.max(credit(t, query.terms, querySet, true), headCredit(t, phrasing, query), joinedCredit(t, phrasing, query, wordSimilarity, JOINED_MIN)));
+  const callerCoverage = weightedShare(query.terms, weigh, (t) => {
+    const direct = Math.max(credit(t, phrasing.terms, phrasingSet, true), headCredit(t, query, phrasing));
+    if (direct === 1) return 1;
+    const fromAnswer = ANSWER_CREDIT * Math.max(credit(t, answer.terms, answerSet, false), joinedCredit(t, query, answer, wordSimilarity, JOINED_MIN));
+    return Math.max(direct, joinedCredit(t, query, phrasing, wordSimilarity, JOINED_MIN), fromAnswer);
+  });
   if (entryCoverage === 0 || callerCoverage === 0) return 0;
   return entryCoverage ** ENTRY_COVERAGE_EXPONENT * callerCoverage ** (1 - ENTRY_COVERAGE_EXPONENT);
 }
