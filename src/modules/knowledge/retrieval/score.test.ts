@@ -173,3 +173,16 @@ describe('a concept said in several words and its last word said alone', () => {
     expect(other[0]).toBeLessThan(bare[0]!);
   });
 });
+
+describe('a near topic: the caller qualifies the shared word with one the entry has nowhere', () => {
+  const kb = [entry('Do you repair sliding doors?', 'Yes, patio and closet sliding doors.'), entry('What are your hours?', 'Monday to Friday 7 to 7.')];
+  const score = (said: string) => scoreCandidates(analyze(said, lexicon), kb).map((s) => finalScore(s));
+
+  it('proves less for "van sliding doors" than for "sliding doors"', () => {
+    expect(score('can you repair van sliding doors')[0]).toBeLessThan(score('can you repair sliding doors')[0]!);
+  });
+
+  it('keeps the full credit when the entry itself has the qualifying word ("patio")', () => {
+    expect(score('can you repair patio sliding doors')[0]).toBeCloseTo(score('can you repair sliding doors patio')[0]!, 2);
+  });
+});

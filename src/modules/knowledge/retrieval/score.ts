@@ -36,6 +36,8 @@ const HEAD_CREDIT = 0.5;
 const FUZZY_MIN = 0.5;
 /** Two words read as one must be closer than any two words: most pairs written together are no word. */
 const JOINED_MIN = 0.7;
+/** What a shared term proves when the caller qualified it with a word the entry has nowhere. */
+const QUALIFIED_CREDIT = 0.7;
 const TRIGRAM_WEIGHT = 0.05;
 /** A company entry scoring at least this share of a generic entry's score is preferred to it. */
 const GENERIC_SHARE = 0.93;
@@ -171,11 +173,28 @@ function headCredit(term: string, own: Analysis, other: Analysis): number {
   return 0;
 }
 
+/**
+ * The caller's terms the entry has, said right after a topic word the entry has nowhere ("car"
+ * in "car air conditioning", "gate" in "gate opener"): the caller asks about another kind of
+ * that thing, so the shared word proves less.
+ */
+function qualifiedElsewhere(query: Analysis, phrasing: ReadonlySet<string>, answer: ReadonlySet<string>): ReadonlySet<string> {
+  const content = new Set(query.terms);
+  const out = new Set<string>();
+  for (let i = 1; i < query.sequence.length; i++) {
+    const [before, t] = [query.sequence[i - 1]!, query.sequence[i]!];
+    if (phrasing.has(t) && content.has(before) && weightOf(before) === 1 && !phrasing.has(before) && !answer.has(before)) out.add(t);
+  }
+  return out;
+}
+
 function phrasingScore(query: Analysis, phrasing: Analysis, answer: Analysis, weigh: Weigh): number {
   const querySet = new Set(query.terms);
   const phrasingSet = new Set(phrasing.terms);
   const answerSet = new Set(answer.terms);
+  const qualified = qualifiedElsewhere(query, phrasingSet, answerSet);
   const entryCoverage = slotShare(phrasingSlots(phrasing), weigh, (t) =>
+    (qualified.has(t) ? QUALIFIED_CREDIT : 1) *
     Math.max(credit(t, query.terms, querySet, true), headCredit(t, phrasing, query), joinedCredit(t, phrasing, query, wordSimilarity, JOINED_MIN)));
   const callerCoverage = weightedShare(query.terms, weigh, (t) => {
     const direct = Math.max(credit(t, phrasing.terms, phrasingSet, true), headCredit(t, query, phrasing));
