@@ -186,3 +186,12 @@ describe('a near topic: the caller qualifies the shared word with one the entry 
     expect(score('can you repair patio sliding doors')[0]).toBeCloseTo(score('can you repair sliding doors patio')[0]!, 2);
   });
 });
+
+describe("an entry's answer", () => {
+  it('ranks the entry whose answer holds every word the caller said, below the line on the answer alone', () => {
+    const kb = [entry('Which shingles do you use?', 'Stormridge and Peakline, both with a 30 year warranty.'), entry('Do you clean gutters?', 'Yes, in spring and fall.')];
+    const [shingles, gutters] = scoreCandidates(analyze('stormridge or peakline', lexicon), kb).map((s) => finalScore(s));
+    expect(shingles).toBeGreaterThan(gutters!);
+    expect(isAnswerable(shingles!)).toBe(false);
+  });
+});

@@ -32,6 +32,8 @@ export const ANSWERABLE_SCORE = 0.42;
 
 const ENTRY_COVERAGE_EXPONENT = 0.6;
 const ANSWER_CREDIT = 0.5;
+/** What an entry earns at most from its answer alone, when the caller's words are all there. */
+const ANSWER_ALONE = 0.5;
 const HEAD_CREDIT = 0.5;
 const FUZZY_MIN = 0.5;
 /** Two words read as one must be closer than any two words: most pairs written together are no word. */
@@ -217,7 +219,9 @@ const termKey = (p: Analysis) => [...new Set(p.terms)].sort().join(' ');
 export function scoreCandidates(query: Analysis, candidates: readonly Candidate[]): number[] {
   const weigh = rarityWeights(candidates);
   const scores = candidates.map((c) => {
-    let best = 0;
+    // The answer alone answers too, at a discount: it says more than was asked.
+    const answerSet = new Set(c.answer.terms);
+    let best = ANSWER_ALONE * weightedShare(query.terms, weigh, (t) => credit(t, c.answer.terms, answerSet, false));
     for (const p of c.phrasings) best = Math.max(best, phrasingScore(query, p, c.answer, weigh));
     return best;
   });
