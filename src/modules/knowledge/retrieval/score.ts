@@ -32,8 +32,8 @@ export const ANSWERABLE_SCORE = 0.42;
 
 const ENTRY_COVERAGE_EXPONENT = 0.6;
 const ANSWER_CREDIT = 0.5;
-/** What an entry earns at most from its answer alone, when the caller's words are all there. */
-const ANSWER_ALONE = 0.5;
+/** What an entry earns at most from its answer alone (all the caller's words there): under ANSWERABLE_SCORE, so it ranks but never answers by itself. */
+const ANSWER_ALONE = 0.4;
 const HEAD_CREDIT = 0.5;
 const FUZZY_MIN = 0.5;
 /** Two words read as one must be closer than any two words: most pairs written together are no word. */
