@@ -47,7 +47,17 @@ export function stem(word: string): string {
   return memo.getOrCompute(word, () => stemWord(word));
 }
 
+/** Past forms no suffix rule reaches, as the present they inflect ("the pipe broke" is about "break"). */
+const IRREGULAR: Record<string, string> = {
+  broke: 'break', broken: 'break', blew: 'blow', blown: 'blow', froze: 'freeze', frozen: 'freeze', tore: 'tear', torn: 'tear',
+  fell: 'fall', fallen: 'fall', bought: 'buy', caught: 'catch', hung: 'hang', shook: 'shake', burnt: 'burn', leapt: 'leap',
+  threw: 'throw', thrown: 'throw', wore: 'wear', worn: 'wear', rang: 'ring', rung: 'ring', dug: 'dig', sprang: 'spring',
+  built: 'build', ran: 'run', began: 'begin', begun: 'begin',
+};
+
 function stemWord(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular !== undefined) return stemWord(irregular);
   let w = word;
   if (w.length <= 3 || /^[0-9]+$/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
@@ -58,6 +68,9 @@ function stemWord(word: string): string {
   if (w.endsWith('ing') && w.length >= 6 && VOWEL.test(w.slice(0, -3))) w = undouble(w.slice(0, -3));
   else if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('ed') && w.length >= 5 && VOWEL.test(w.slice(0, -2))) w = undouble(w.slice(0, -2));
+
+  // Adjectives of a noun ("leaky", "noisy", "drafty", "smelly") read as the noun.
+  else if (/[^aeiouy]y$/.test(w) && w.length >= 5) w = undouble(w.slice(0, -1));
 
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   return w;
