@@ -1,6 +1,7 @@
 import { BoundedMap } from './bounded-map.ts';
 import { CONCEPT, weightOf, type Analysis } from './lexicon.ts';
 import { joinedCredit } from './joined-words.ts';
+import { qualifiedElsewhere } from './near-topic.ts';
 import { phrasingSlots } from './phrasing-slots.ts';
 import { stem } from './stem.ts';
 
@@ -32,7 +33,7 @@ export const ANSWERABLE_SCORE = 0.42;
 
 const ENTRY_COVERAGE_EXPONENT = 0.6;
 const ANSWER_CREDIT = 0.5;
-/** What an entry earns at most from its answer alone (all the caller's words there): under ANSWERABLE_SCORE, so it ranks but never answers by itself. */
+/** What an entry earns at most from its answer alone (all the caller's words there): under ANSWERABLE_SCORE, so it ranks its entry and answers only by clearly winning (isAnswerableTop). */
 const ANSWER_ALONE = 0.4;
 const HEAD_CREDIT = 0.5;
 const FUZZY_MIN = 0.5;
@@ -173,21 +174,6 @@ function headCredit(term: string, own: Analysis, other: Analysis): number {
   if (!bareTerms(own).has(term)) return 0;
   for (const h of conceptHeads(other).values()) if (h === term) return HEAD_CREDIT;
   return 0;
-}
-
-/**
- * The caller's terms the entry has, said right after a topic word the entry has nowhere ("car"
- * in "car air conditioning", "gate" in "gate opener"): the caller asks about another kind of
- * that thing, so the shared word proves less.
- */
-function qualifiedElsewhere(query: Analysis, phrasing: ReadonlySet<string>, answer: ReadonlySet<string>): ReadonlySet<string> {
-  const content = new Set(query.terms);
-  const out = new Set<string>();
-  for (let i = 1; i < query.sequence.length; i++) {
-    const [before, t] = [query.sequence[i - 1]!, query.sequence[i]!];
-    if (phrasing.has(t) && content.has(before) && weightOf(before) === 1 && !phrasing.has(before) && !answer.has(before)) out.add(t);
-  }
-  return out;
 }
 
 function phrasingScore(query: Analysis, phrasing: Analysis, answer: Analysis, weigh: Weigh): number {
