@@ -48,5 +48,12 @@ export const GENERAL_VOCABULARY: readonly (readonly string[])[] = [
   ['during', 'while', 'the whole time', 'the entire time', 'the whole visit'],
   // Weak as "need" is: having to do something says little of what about.
   ['need', 'have to', 'has to', 'got to', 'must'],
+  // Questions every trade's callers ask about a visit, said many ways.
+  ['be home', 'be there', 'be present', 'be around', 'leave a key', 'leave the key', 'lockbox', 'lock box', 'let them in', 'let him in', 'let the tech in'],
+  ['prepare', 'get ready', 'prep', 'clear a path', 'clear the area', 'move furniture', 'before the visit', 'before the appointment', 'before you come'],
+  ['mess', 'messy', 'shoe covers', 'shoe cover', 'booties', 'boot covers', 'drop cloth', 'drop cloths', 'clean up after', 'tidy'],
+  ['pet', 'pets', 'dog', 'dogs', 'cat', 'cats'],
+  ['background check', 'background checks', 'background checked', 'drug tested', 'drug test', 'vetted', 'screened'],
+  ['deposit', 'down payment', 'up front', 'upfront', 'in advance', 'pay first', 'pay before'],
   ['broken', 'not working', 'stopped working', 'quit working', 'quit', 'busted', 'died'],
 ];

@@ -70,7 +70,7 @@ describe('the general vocabulary', () => {
     expect(terms('if it goes at three in the morning')).toContain('~night');
     expect(terms('do I stay the whole time')).toContain('~during');
     expect(terms('how long is that covered if it breaks')).toContain('~warranty');
-    expect(terms('do I have to be there')).toEqual(['~need']);
+    expect(terms('do I have to be there')).toEqual(['~need', '~be_home']);
     expect(weightOf('~need')).toBe(0.3);
   });
 });
@@ -90,6 +90,16 @@ describe('the general vocabulary', () => {
 
   it('reads paying over time as financing', () => {
     expect(concepts('can i pay for the roof over time')).toContain('~financing');
+  });
+
+  it('reads the visit questions of every trade as one concept each, however they are said', () => {
+    expect(concepts('does somebody have to be around when the roofer comes')).toContain('~be_home');
+    expect(concepts('can i just leave a key under the mat')).toContain('~be_home');
+    expect(concepts('should i move furniture out of the way first')).toContain('~prepare');
+    expect(concepts('will the painters wear booties inside')).toContain('~mess');
+    expect(concepts('is my dog going to be a problem')).toContain('~pet');
+    expect(concepts('are your installers drug tested')).toContain('~background_check');
+    expect(concepts('do i have to pay anything up front')).toContain('~deposit');
   });
 
   it('weighs the story around a question (days, family) as little as filler words', () => {
