@@ -48,6 +48,12 @@ export const GENERAL_VOCABULARY: readonly (readonly string[])[] = [
   ['during', 'while', 'the whole time', 'the entire time', 'the whole visit'],
   // Weak as "need" is: having to do something says little of what about.
   ['need', 'have to', 'has to', 'got to', 'must'],
+  // A home warranty plan or an insurance claim is no warranty of ours, nor whether we are insured.
+  ['home warranty', 'home warranties', 'home warranty company', 'home warranty plan'],
+  ['insurance claim', 'claim', 'adjuster', 'homeowners insurance', 'home insurance', 'insurance company', 'through insurance', 'through my insurance'],
+  ['arrival window', 'arrival time', 'time window', 'window of time', 'call ahead', 'call before', 'text before', 'on the way', 'heads up'],
+  ['reviews', 'review', 'references', 'google reviews', 'yelp', 'better business bureau', 'bbb', 'ratings'],
+  ['experience', 'experienced', 'years in business', 'in business', 'been around'],
   // Questions every trade's callers ask about a visit, said many ways.
   ['be home', 'be there', 'be present', 'be around', 'leave a key', 'leave the key', 'lockbox', 'lock box', 'let them in', 'let him in', 'let the tech in'],
   ['prepare', 'get ready', 'prep', 'clear a path', 'clear the area', 'move furniture', 'before the visit', 'before the appointment', 'before you come'],

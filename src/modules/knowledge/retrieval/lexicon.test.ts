@@ -102,6 +102,14 @@ describe('the general vocabulary', () => {
     expect(concepts('do i have to pay anything up front')).toContain('~deposit');
   });
 
+  it('keeps a home warranty plan and an insurance claim apart from our warranty and our insurance', () => {
+    expect(concepts('will you take my home warranty')).toContain('~home_warranty');
+    expect(concepts('will you take my home warranty')).not.toContain('~warranty');
+    expect(concepts('can this go through my insurance')).not.toContain('~licensed');
+    expect(concepts('are you insured')).toContain('~licensed');
+    expect(concepts('will the crew call ahead')).toContain('~arrival_window');
+  });
+
   it('weighs the story around a question (days, family) as little as filler words', () => {
     expect(weightOf('thursday')).toBe(weightOf('need'));
     expect(weightOf(analyze('my sister', general).terms[0]!)).toBe(weightOf('need'));
