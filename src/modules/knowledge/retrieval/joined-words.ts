@@ -40,12 +40,17 @@ function joinedOf(a: Analysis): Joined {
 export function joinedCredit(term: string, own: Analysis, other: Analysis, similar: (a: string, b: string) => number, min: number): number {
   if (term.startsWith(CONCEPT)) return 0;
   let best = 0;
+  // Words whose lengths differ this much cannot be `min` similar: not compared.
+  const close = (a: string, b: string) => {
+    const [short, long] = a.length < b.length ? [a.length, b.length] : [b.length, a.length];
+    if ((short + 2) / (long + 2) >= min) best = Math.max(best, similar(a, b));
+  };
   const said = own.wordOf.get(term) ?? term;
-  for (const p of joinedOf(other).pairs) best = Math.max(best, similar(said, p.word));
+  for (const p of joinedOf(other).pairs) close(said, p.word);
   if (joinedOf(own).halves.has(term)) {
     for (const p of joinedOf(own).pairs) {
       if (!p.parts.includes(term)) continue;
-      for (const t of other.terms) if (!t.startsWith(CONCEPT)) best = Math.max(best, similar(p.word, other.wordOf.get(t) ?? t));
+      for (const t of other.terms) if (!t.startsWith(CONCEPT)) close(p.word, other.wordOf.get(t) ?? t);
     }
   }
   return best >= min ? best : 0;

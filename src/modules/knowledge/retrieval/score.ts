@@ -181,9 +181,11 @@ function phrasingScore(query: Analysis, phrasing: Analysis, answer: Analysis, we
   const phrasingSet = new Set(phrasing.terms);
   const answerSet = new Set(answer.terms);
   const qualified = qualifiedElsewhere(query, phrasingSet, answerSet);
-  const entryCoverage = slotShare(phrasingSlots(phrasing), weigh, (t) =>
-    (qualified.has(t) ? QUALIFIED_CREDIT : 1) *
-    Math.max(credit(t, query.terms, querySet, true), headCredit(t, phrasing, query), joinedCredit(t, phrasing, query, wordSimilarity, JOINED_MIN)));
+  const entryCoverage = slotShare(phrasingSlots(phrasing), weigh, (t) => {
+    const direct = credit(t, query.terms, querySet, true);
+    const earned = direct === 1 ? 1 : Math.max(direct, headCredit(t, phrasing, query), joinedCredit(t, phrasing, query, wordSimilarity, JOINED_MIN));
+    return (qualified.has(t) ? QUALIFIED_CREDIT : 1) * earned;
+  });
   const callerCoverage = weightedShare(query.terms, weigh, (t) => {
     const direct = Math.max(credit(t, phrasing.terms, phrasingSet, true), headCredit(t, query, phrasing));
     if (direct === 1) return 1;
