@@ -12,7 +12,7 @@ import { figuresOf, printFigures, type Figures } from './report.ts';
  * knowledge questions asked and the whole calls played (see knowledge-part.ts, calls-part.ts).
  * Prints the figures of each part with the change against eval/last-run.json, then records
  * them there (a full run only; `-- --part dev` runs the development part alone, `-- --part dev
- * --batch b2` one batch of its files).
+ * --batch b2` one batch of its files, `-- --knowledge` the knowledge questions alone).
  *
  * Only the development part's details (every reply judged wrong, every failed call's
  * transcript) are written, to eval/out/dev.txt: the held-out part is only ever counted.
@@ -26,6 +26,8 @@ const parts: Part[] = partArg > 0 ? [process.argv[partArg + 1] as Part] : ['dev'
 // `-- --part dev --batch b2`: one batch of the part's files alone (FORMAT.md), e.g. to score a new one before tuning on it.
 const batchArg = process.argv.indexOf('--batch');
 const batch = batchArg > 0 ? (process.argv[batchArg + 1] ?? '') : undefined;
+// `-- --knowledge`: the knowledge questions alone (no whole calls), e.g. while tuning retrieval.
+const knowledgeOnly = process.argv.includes('--knowledge');
 
 interface Recorded {
   at: string;
@@ -51,7 +53,7 @@ async function runPart(part: Part): Promise<{ figures: Figures; questions: Quest
     const c = await startCompany(company.config, i);
     try {
       questions.push(...(await runQuestions(c, company, data.questions, 1)));
-      calls.push(...(await runCalls(c, data.calls, 100_000)));
+      if (!knowledgeOnly) calls.push(...(await runCalls(c, data.calls, 100_000)));
     } finally {
       await c.close();
     }
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(`${printed.join('\n')}\n`);
-  if (parts.length === 2 && batch === undefined && !process.env.EVAL_DATA_DIR) {
+  if (parts.length === 2 && batch === undefined && !knowledgeOnly && !process.env.EVAL_DATA_DIR) {
     if (process.env.EVAL_NOTE) recorded.note = process.env.EVAL_NOTE;
     writeFileSync(LAST_RUN, `${JSON.stringify(recorded, null, 2)}\n`);
   }

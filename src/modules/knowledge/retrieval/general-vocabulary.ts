@@ -13,7 +13,8 @@ export const GENERAL_VOCABULARY: readonly (readonly string[])[] = [
   ['payment', 'pay', 'credit card', 'debit card', 'card', 'cash', 'visa', 'mastercard', 'master card', 'american express', 'amex', 'apple pay',
     'google pay', 'venmo', 'zelle', 'paypal', 'cash app', 'discover', 'personal check', 'personal checks', 'by check', 'a check', 'ach', 'bank transfer'],
   ['accept', 'take'],
-  ['financing', 'finance', 'payment plan', 'payment plans', 'monthly payments', 'loan', 'pay over time', 'pay it off', 'pay it over', 'installments', 'spread out the payments', 'spread the cost'],
+  ['financing', 'finance', 'payment plan', 'payment plans', 'monthly payments', 'loan', 'pay over time', 'pay it off', 'pay it over', 'installments', 'spread out the payments', 'spread the cost',
+    'over time', 'all at once', 'make payments'],
   // "anything special" is no offer: only specials spoken of as offers are.
   ['discount', 'deal', 'any specials', 'a special', 'specials going on', 'coupon', 'promotion', 'promo', 'off the price', 'off the bill', 'knock off', 'take off', 'percent off', 'dollars off'],
   ['senior', 'elderly', 'retired', 'retiree'],
@@ -37,13 +38,28 @@ export const GENERAL_VOCABULARY: readonly (readonly string[])[] = [
   ['turn off', 'shut off', 'switch off', 'shut down'],
   ['turn on', 'switch on', 'kick on'],
   // Inflections the stemmer keeps apart ("cancelled", "cancellation"; "froze", "frozen").
-  ['cancel', 'cancellation', 'cancelled', 'canceled', 'cancelling', 'canceling', 'call off'],
+  // Moving an appointment is asked of the same policy as cancelling it.
+  ['cancel', 'cancellation', 'cancelled', 'canceled', 'cancelling', 'canceling', 'call off', 'reschedule', 'rescheduling', 'rescheduled',
+    'move my appointment', 'move the appointment', 'change my appointment', 'change the appointment', 'push back my appointment'],
   ['freeze', 'frozen', 'froze', 'freezing', 'frozen up', 'froze up'],
   ['weekend', 'weekends', 'saturday', 'saturdays', 'sunday', 'sundays'],
   ['night', 'nights', 'at night', 'nighttime', 'late at night', 'tonight', 'evening', 'evenings', 'midnight',
     'one in the morning', 'two in the morning', 'three in the morning', 'four in the morning', '1 am', '2 am', '3 am', '4 am'],
-  ['during', 'the whole time', 'the entire time', 'the whole visit'],
+  ['during', 'while', 'the whole time', 'the entire time', 'the whole visit'],
   // Weak as "need" is: having to do something says little of what about.
   ['need', 'have to', 'has to', 'got to', 'must'],
+  // A home warranty plan or an insurance claim is no warranty of ours, nor whether we are insured.
+  ['home warranty', 'home warranties', 'home warranty company', 'home warranty plan'],
+  ['insurance claim', 'claim', 'adjuster', 'homeowners insurance', 'home insurance', 'insurance company', 'through insurance', 'through my insurance'],
+  ['arrival window', 'arrival time', 'time window', 'window of time', 'call ahead', 'call before', 'text before', 'on the way', 'heads up'],
+  ['reviews', 'review', 'references', 'google reviews', 'yelp', 'better business bureau', 'bbb', 'ratings'],
+  ['experience', 'experienced', 'years in business', 'in business', 'been around'],
+  // Questions every trade's callers ask about a visit, said many ways.
+  ['be home', 'be there', 'be present', 'be around', 'leave a key', 'leave the key', 'lockbox', 'lock box', 'let them in', 'let him in', 'let the tech in'],
+  ['prepare', 'get ready', 'prep', 'clear a path', 'clear the area', 'move furniture', 'before the visit', 'before the appointment', 'before you come'],
+  ['mess', 'messy', 'shoe covers', 'shoe cover', 'booties', 'boot covers', 'drop cloth', 'drop cloths', 'clean up after', 'tidy'],
+  ['pet', 'pets', 'dog', 'dogs', 'cat', 'cats'],
+  ['background check', 'background checks', 'background checked', 'drug tested', 'drug test', 'vetted', 'screened'],
+  ['deposit', 'down payment', 'up front', 'upfront', 'in advance', 'pay first', 'pay before'],
   ['broken', 'not working', 'stopped working', 'quit working', 'quit', 'busted', 'died'],
 ];

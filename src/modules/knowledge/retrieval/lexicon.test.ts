@@ -70,7 +70,49 @@ describe('the general vocabulary', () => {
     expect(terms('if it goes at three in the morning')).toContain('~night');
     expect(terms('do I stay the whole time')).toContain('~during');
     expect(terms('how long is that covered if it breaks')).toContain('~warranty');
-    expect(terms('do I have to be there')).toEqual(['~need']);
+    expect(terms('do I have to be there')).toEqual(['~need', '~be_home']);
     expect(weightOf('~need')).toBe(0.3);
+  });
+});
+
+describe('the general vocabulary', () => {
+  const general = buildLexicon(GENERAL_VOCABULARY);
+  const concepts = (said: string) => analyze(said, general).terms;
+
+  it('asks the cancellation policy when a caller wants to move the visit instead', () => {
+    expect(concepts('could i reschedule the visit')).toContain('~cancel');
+    expect(concepts('is it ok to move my appointment to friday')).toContain('~cancel');
+  });
+
+  it('reads "while" as "during": being home while the work is done', () => {
+    expect(concepts('should i stay in while the crew is here')).toContain('~during');
+  });
+
+  it('reads paying over time as financing', () => {
+    expect(concepts('can i pay for the roof over time')).toContain('~financing');
+  });
+
+  it('reads the visit questions of every trade as one concept each, however they are said', () => {
+    expect(concepts('does somebody have to be around when the roofer comes')).toContain('~be_home');
+    expect(concepts('can i just leave a key under the mat')).toContain('~be_home');
+    expect(concepts('should i move furniture out of the way first')).toContain('~prepare');
+    expect(concepts('will the painters wear booties inside')).toContain('~mess');
+    expect(concepts('is my dog going to be a problem')).toContain('~pet');
+    expect(concepts('are your installers drug tested')).toContain('~background_check');
+    expect(concepts('do i have to pay anything up front')).toContain('~deposit');
+  });
+
+  it('keeps a home warranty plan and an insurance claim apart from our warranty and our insurance', () => {
+    expect(concepts('will you take my home warranty')).toContain('~home_warranty');
+    expect(concepts('will you take my home warranty')).not.toContain('~warranty');
+    expect(concepts('can this go through my insurance')).not.toContain('~licensed');
+    expect(concepts('are you insured')).toContain('~licensed');
+    expect(concepts('will the crew call ahead')).toContain('~arrival_window');
+  });
+
+  it('weighs the story around a question (days, family) as little as filler words', () => {
+    expect(weightOf('thursday')).toBe(weightOf('need'));
+    expect(weightOf(analyze('my sister', general).terms[0]!)).toBe(weightOf('need'));
+    expect(weightOf('last')).toBe(1);
   });
 });

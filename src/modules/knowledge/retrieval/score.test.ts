@@ -128,6 +128,24 @@ describe("the company's own entry and a generic one asked the same way", () => {
     expect(otherScore).toBe(0);
   });
 
+  it("puts the company's own entry first when a generic one on the same topic scores only a little more", () => {
+    const said = analyze('should i reseal my leaking roof vent', lexicon);
+    const ownVent = entry('Do I need to reseal a leaking roof vent?', 'Call us first: we check the flashing for free.');
+    const genericVent = { ...entry('Should I reseal a leaking roof vent?', 'Reseal the flashing.'), source: 'trade' as const };
+    const [asGeneric, generic] = scoreCandidates(said, [{ ...ownVent, source: 'trade' }, genericVent]);
+    expect(generic).toBeGreaterThan(asGeneric!);
+    const [ownScore, genericScore] = scoreCandidates(said, [{ ...ownVent, source: 'company' }, genericVent]);
+    expect(ownScore).toBeCloseTo(asGeneric!, 6);
+    expect(genericScore).toBeLessThan(ownScore!);
+  });
+
+  it('leaves a generic entry that clearly wins first', () => {
+    const ownPrice = { ...entry('How much does a new boiler cost?', 'From 4,000 dollars.'), source: 'company' as const };
+    const genericChoice = { ...entry('Should I repair or replace my old boiler?', 'Replace it past 15 years.'), source: 'trade' as const };
+    const [ownScore, genericScore] = scoreCandidates(analyze('should i repair or replace my old boiler', lexicon), [ownPrice, genericChoice]);
+    expect(genericScore).toBeGreaterThan(ownScore!);
+  });
+
   it('keeps a generic entry on another question', () => {
     const [, , disposal] = scoreCandidates(analyze('can you fix my garbage disposal', lexicon), [own, generic, other]);
     expect(disposal).toBeGreaterThan(0);
@@ -166,5 +184,27 @@ describe('a near tie between a trade entry and the company\'s own (issue 14, cla
   it('keeps the order when the trade entry clearly wins or the company entry is under the line', () => {
     expect(preferOwnOnNearTie([e('trade', 0.7, 'trade'), e('own', 0.5, 'company')]).map((x) => x.id)).toEqual(['trade', 'own']);
     expect(preferOwnOnNearTie([e('trade', 0.31, 'trade'), e('own', 0.29, 'company')]).map((x) => x.id)).toEqual(['trade', 'own']);
+  });
+});
+
+describe('a near topic: the caller qualifies the shared word with one the entry has nowhere', () => {
+  const kb = [entry('Do you repair sliding doors?', 'Yes, patio and closet sliding doors.'), entry('What are your hours?', 'Monday to Friday 7 to 7.')];
+  const score = (said: string) => scoreCandidates(analyze(said, lexicon), kb).map((s) => finalScore(s));
+
+  it('proves less for "van sliding doors" than for "sliding doors"', () => {
+    expect(score('can you repair van sliding doors')[0]).toBeLessThan(score('can you repair sliding doors')[0]!);
+  });
+
+  it('keeps the full credit when the entry itself has the qualifying word ("patio")', () => {
+    expect(score('can you repair patio sliding doors')[0]).toBeCloseTo(score('can you repair sliding doors patio')[0]!, 2);
+  });
+});
+
+describe("an entry's answer", () => {
+  it('ranks the entry whose answer holds every word the caller said, below the line on the answer alone', () => {
+    const kb = [entry('Which shingles do you use?', 'Stormridge and Peakline, both with a 30 year warranty.'), entry('Do you clean gutters?', 'Yes, in spring and fall.')];
+    const [shingles, gutters] = scoreCandidates(analyze('stormridge or peakline', lexicon), kb).map((s) => finalScore(s));
+    expect(shingles).toBeGreaterThan(gutters!);
+    expect(isAnswerable(shingles!)).toBe(false);
   });
 });

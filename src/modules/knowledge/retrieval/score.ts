@@ -1,5 +1,7 @@
 import { BoundedMap } from './bounded-map.ts';
 import { CONCEPT, weightOf, type Analysis } from './lexicon.ts';
+import { joinedCredit } from './joined-words.ts';
+import { qualifiedElsewhere } from './near-topic.ts';
 import { phrasingSlots } from './phrasing-slots.ts';
 import { stem } from './stem.ts';
 
@@ -31,9 +33,17 @@ export const ANSWERABLE_SCORE = 0.42;
 
 const ENTRY_COVERAGE_EXPONENT = 0.6;
 const ANSWER_CREDIT = 0.5;
+/** What an entry earns at most from its answer alone (all the caller's words there): under ANSWERABLE_SCORE, so it ranks its entry and answers only by clearly winning (isAnswerableTop). */
+const ANSWER_ALONE = 0.4;
 const HEAD_CREDIT = 0.5;
 const FUZZY_MIN = 0.5;
+/** Two words read as one must be closer than any two words: most pairs written together are no word. */
+const JOINED_MIN = 0.7;
+/** What a shared term proves when the caller qualified it with a word the entry has nowhere. */
+const QUALIFIED_CREDIT = 0.7;
 const TRIGRAM_WEIGHT = 0.05;
+/** A company entry scoring at least this share of a generic entry's score is preferred to it. */
+const GENERIC_SHARE = 0.93;
 /** The share of a term's weight that does not depend on its rarity. */
 const RARITY_FLOOR = 0.35;
 
@@ -170,9 +180,18 @@ function phrasingScore(query: Analysis, phrasing: Analysis, answer: Analysis, we
   const querySet = new Set(query.terms);
   const phrasingSet = new Set(phrasing.terms);
   const answerSet = new Set(answer.terms);
-  const entryCoverage = slotShare(phrasingSlots(phrasing), weigh, (t) => Math.max(credit(t, query.terms, querySet, true), headCredit(t, phrasing, query)));
-  const callerCoverage = weightedShare(query.terms, weigh, (t) =>
-    Math.max(credit(t, phrasing.terms, phrasingSet, true), headCredit(t, query, phrasing), ANSWER_CREDIT * credit(t, answer.terms, answerSet, false)));
+  const qualified = qualifiedElsewhere(query, phrasingSet, answerSet);
+  const entryCoverage = slotShare(phrasingSlots(phrasing), weigh, (t) => {
+    const direct = credit(t, query.terms, querySet, true);
+    const earned = direct === 1 ? 1 : Math.max(direct, headCredit(t, phrasing, query), joinedCredit(t, phrasing, query, wordSimilarity, JOINED_MIN));
+    return (qualified.has(t) ? QUALIFIED_CREDIT : 1) * earned;
+  });
+  const callerCoverage = weightedShare(query.terms, weigh, (t) => {
+    const direct = Math.max(credit(t, phrasing.terms, phrasingSet, true), headCredit(t, query, phrasing));
+    if (direct === 1) return 1;
+    const fromAnswer = ANSWER_CREDIT * Math.max(credit(t, answer.terms, answerSet, false), joinedCredit(t, query, answer, wordSimilarity, JOINED_MIN));
+    return Math.max(direct, joinedCredit(t, query, phrasing, wordSimilarity, JOINED_MIN), fromAnswer);
+  });
   if (entryCoverage === 0 || callerCoverage === 0) return 0;
   return entryCoverage ** ENTRY_COVERAGE_EXPONENT * callerCoverage ** (1 - ENTRY_COVERAGE_EXPONENT);
 }
@@ -188,10 +207,20 @@ const termKey = (p: Analysis) => [...new Set(p.terms)].sort().join(' ');
 export function scoreCandidates(query: Analysis, candidates: readonly Candidate[]): number[] {
   const weigh = rarityWeights(candidates);
   const scores = candidates.map((c) => {
-    let best = 0;
+    // The answer alone answers too, at a discount: it says more than was asked.
+    const answerSet = new Set(c.answer.terms);
+    let best = ANSWER_ALONE * weightedShare(query.terms, weigh, (t) => credit(t, c.answer.terms, answerSet, false));
     for (const p of c.phrasings) best = Math.max(best, phrasingScore(query, p, c.answer, weigh));
     return best;
   });
+  // A generic entry scoring only a little above the company's own best steps just below it: on
+  // about the same match the company speaks for itself. The company's score is left as it is.
+  const ownBest = Math.max(0, ...scores.filter((_, i) => candidates[i]!.source === 'company'));
+  if (ownBest > 0) {
+    candidates.forEach((c, i) => {
+      if (c.source === 'trade' && scores[i]! > ownBest && ownBest >= GENERIC_SHARE * scores[i]!) scores[i] = ownBest - 0.001;
+    });
+  }
   const ownByTerms = new Map<string, number>();
   candidates.forEach((c, i) => {
     if (c.source === 'company') for (const p of c.phrasings) if (p.terms.length > 0) ownByTerms.set(termKey(p), i);

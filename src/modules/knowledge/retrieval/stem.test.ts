@@ -13,6 +13,17 @@ describe('stem', () => {
     same('switch', 'switches');
   });
 
+  it('reads a past form no suffix rule reaches, and an adjective made of a noun, as the word itself', () => {
+    const same = (...words: string[]) => expect(new Set(words.map(stem)).size).toBe(1);
+    same('break', 'broke', 'broken', 'breaking');
+    same('blow', 'blew', 'blown');
+    same('leak', 'leaky');
+    same('noise', 'noisy');
+    same('draft', 'drafty');
+    same('smell', 'smelly');
+    same('spot', 'spotty');
+  });
+
   it('leaves short words, numbers and -ss/-us/-is endings alone', () => {
     expect(stem('gas')).toBe('gas');
     expect(stem('ac')).toBe('ac');

@@ -24,6 +24,10 @@ export const WEAK_WORDS = new Set([
   'home', 'house', 'call', 'no', 'not', 'offer', 'provide', 'give', 'say', 'tell', 'look', 'use', 'type', 'way', 'time', 'question',
   'good', 'best', 'better', 'sure', 'think', 'happen', 'mean', 'let', 'put', 'keep', 'start', 'stop', 'turn', 'run',
   'accept', 'method', 'option', 'available', 'exactly', 'kind',
+  // The story around a question (when it happened, who it is for) says little of what is asked.
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'week', 'month', 'day', 'next', 'ago', 'yesterday',
+  'mom', 'dad', 'mother', 'father', 'sister', 'brother', 'wife', 'husband', 'kid', 'son', 'daughter', 'friend', 'neighbor',
+  'stuff', 'part', 'instead', 'actually', 'wonder', 'wondering', 'ask', 'asking', 'guess', 'live', 'happen', 'came',
 ]);
 
 /** Things a business does to many things (install it, fix it): they tell what the caller wants done, not about what. */
@@ -43,7 +47,17 @@ export function stem(word: string): string {
   return memo.getOrCompute(word, () => stemWord(word));
 }
 
+/** Past forms no suffix rule reaches, as the present they inflect ("the pipe broke" is about "break"). */
+const IRREGULAR: Record<string, string> = {
+  broke: 'break', broken: 'break', blew: 'blow', blown: 'blow', froze: 'freeze', frozen: 'freeze', tore: 'tear', torn: 'tear',
+  fell: 'fall', fallen: 'fall', bought: 'buy', caught: 'catch', hung: 'hang', shook: 'shake', burnt: 'burn', leapt: 'leap',
+  threw: 'throw', thrown: 'throw', wore: 'wear', worn: 'wear', rang: 'ring', rung: 'ring', dug: 'dig', sprang: 'spring',
+  built: 'build', ran: 'run', began: 'begin', begun: 'begin',
+};
+
 function stemWord(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular !== undefined) return stemWord(irregular);
   let w = word;
   if (w.length <= 3 || /^[0-9]+$/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
@@ -54,6 +68,9 @@ function stemWord(word: string): string {
   if (w.endsWith('ing') && w.length >= 6 && VOWEL.test(w.slice(0, -3))) w = undouble(w.slice(0, -3));
   else if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('ed') && w.length >= 5 && VOWEL.test(w.slice(0, -2))) w = undouble(w.slice(0, -2));
+
+  // Adjectives of a noun ("leaky", "noisy", "drafty", "smelly") read as the noun.
+  else if (/[^aeiouy]y$/.test(w) && w.length >= 5) w = undouble(w.slice(0, -1));
 
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   return w;
