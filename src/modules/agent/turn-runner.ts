@@ -28,11 +28,8 @@ export interface RanTurn {
   writes: TurnWrite[];
 }
 
-/** How a turn of a streaming call went out: the transport and caller stop → first token or frame sent. */
-export interface StreamedTiming {
-  transport: 'gather' | 'relay' | 'stream';
-  firstSentMs: number | null;
-}
+/** What carried a phone turn: `<Gather>` webhooks, ConversationRelay or a Media Stream. Its send times are marked once they are known (CallsService.markHeard). */
+export type CallTransport = 'gather' | 'relay' | 'stream';
 
 export const callInfoOf = (call: CallRecord): CallInfo => ({ id: call.id, callSid: call.callSid, callerNumber: call.fromNumber, channel: call.channel, startedAt: call.startedAt });
 
@@ -77,7 +74,7 @@ export function createTurnRunner(deps: { calls: CallsService; runtime: AgentRunt
      * Records a turn once, with the writes its tools left (one transaction); a concurrent or
      * repeated delivery gets the first one's response and writes nothing.
      */
-    async record(companyId: string, call: CallRecord, seq: number, turn: { ran: RanTurn | null; result: TurnResult; response: string; speechMs: number; streamed?: StreamedTiming | undefined }): Promise<string> {
+    async record(companyId: string, call: CallRecord, seq: number, turn: { ran: RanTurn | null; result: TurnResult; response: string; speechMs: number; transport?: CallTransport | undefined }): Promise<string> {
       const before = dialogStateOf(call.state).facts;
       const { result, ran } = turn;
       const { facts } = result.state;
@@ -94,7 +91,7 @@ export function createTurnRunner(deps: { calls: CallsService; runtime: AgentRunt
           engine: ran ? ran.engine : 'greeting',
           engine_ms: ran?.engineMs ?? 0,
           speech_ms: turn.speechMs,
-          ...(turn.streamed ? { transport: turn.streamed.transport, first_sent_ms: turn.streamed.firstSentMs } : {}),
+          ...(turn.transport ? { transport: turn.transport } : {}),
         },
         {
           state: result.state,

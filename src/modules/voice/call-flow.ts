@@ -38,7 +38,6 @@ export interface CallFlowDeps {
   onBooked?: (companyId: string, bookingId: string) => Promise<unknown>;
 }
 
-const GATHER = { transport: 'gather', firstSentMs: null } as const;
 const STATUS: Record<string, CallStatus> = { completed: 'completed', busy: 'busy', 'no-answer': 'no_answer', failed: 'failed', canceled: 'canceled' };
 /** The share of a turn's budget the engine may use; the rest is for speech. */
 export const ENGINE_SHARE = 0.65;
@@ -86,10 +85,10 @@ export function createCallFlow(deps: CallFlowDeps) {
       if (mode === 'relay' || mode === 'stream') {
         // Relay: Twilio speaks the greeting from the TwiML; stream: our socket speaks it once the stream starts.
         const twiml = mode === 'relay' ? await deps.sockets.answerRelay(companyId, call.callSid, profile, voice, result.say) : deps.sockets.answerStream(companyId, call.callSid);
-        return runner.record(companyId, call, 0, { ran: null, result, response: twiml, speechMs: 0, streamed: { transport: mode, firstSentMs: null } });
+        return runner.record(companyId, call, 0, { ran: null, result, response: twiml, speechMs: 0, transport: mode });
       }
       const { twiml, speechMs } = await render(companyId, profile, result, 1, config.turnBudgetMs);
-      return runner.record(companyId, call, 0, { ran: null, result, response: twiml, speechMs, streamed: GATHER });
+      return runner.record(companyId, call, 0, { ran: null, result, response: twiml, speechMs, transport: 'gather' });
     },
 
     /** One turn: what the caller said (or silence) in, the agent's answer out. */
@@ -108,7 +107,7 @@ export function createCallFlow(deps: CallFlowDeps) {
       const utterance = text ? { text, confidence: Number.isFinite(confidence) ? confidence : null } : null;
       const ran = await runner.run(companyId, call, seq, utterance, AbortSignal.timeout(Math.round(config.turnBudgetMs * ENGINE_SHARE)));
       const { twiml, speechMs } = await render(companyId, ran.profile, ran.result, seq + 1, Math.max(200, config.turnBudgetMs - ran.engineMs));
-      const response = await runner.record(companyId, call, seq, { ran, result: ran.result, response: twiml, speechMs, streamed: GATHER });
+      const response = await runner.record(companyId, call, seq, { ran, result: ran.result, response: twiml, speechMs, transport: 'gather' });
       if (response === twiml) await confirmBooking(deps, companyId, ran.result);
       return response;
     },

@@ -122,7 +122,7 @@ export function createSocketTurns(deps: SocketTurnDeps, target: SocketTarget, tr
         const result = heard === ran.result.say ? ran.result : { ...ran.result, say: heard };
         const handoff = handoffOf(result);
         const response = socketResponse(transport, result.say, handoff);
-        const saved = await runner.record(target.companyId, current, seq, { ran, result, response, speechMs: 0, streamed: { transport, firstSentMs: null } });
+        const saved = await runner.record(target.companyId, current, seq, { ran, result, response, speechMs: 0, transport });
         if (saved !== response) continue;
         const sentAt = await speak(rest, seq);
         if (sentAt !== null) await calls.markHeard(target.companyId, current.id, seq, { firstSentMs: Math.round(sentAt - stoppedAt) });
