@@ -6,6 +6,7 @@ import { startCallsApp, type CallsAppUnderTest, type SpeechMode } from './calls-
 import { serverTurnTimings } from './call-turn-timings.ts';
 import { printTable, summarize, type Summary } from './stats.ts';
 import { millis, reportTargets, times } from './targets.ts';
+import { num } from './knobs.ts';
 
 /**
  * Phone-call benchmark: the real app on a loopback port, the embedded engine (no LLM_BASE_URL),
@@ -27,12 +28,6 @@ import { millis, reportTargets, times } from './targets.ts';
  *     'say' = no ElevenLabs key, every turn <Say>
  *   BENCH_DATABASE_URL a PostgreSQL server instead of in-memory PGlite; BENCH_LOG_LEVEL [info]
  */
-const num = (name: string, fallback: number, min: number, max: number): number => {
-  const raw = process.env[name];
-  const n = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number between ${min} and ${max}`);
-  return n;
-};
 
 const CALLERS = num('BENCH_CALLS_CALLERS', 100, 1, 2000);
 const PERIOD_MS = num('BENCH_CALLS_PERIOD_MS', 2000, 50, 60_000);

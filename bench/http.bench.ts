@@ -2,6 +2,7 @@ import { startAppUnderTest } from './app-under-test.ts';
 import { startBaseline } from './baseline.ts';
 import { measure, type LoadOptions, type LoadResult } from './load.ts';
 import { machine, millis, reportTargets, reqs, times, type TargetRow } from './targets.ts';
+import { num } from './knobs.ts';
 
 /**
  * HTTP benchmark: the real app in-process against a bare Fastify baseline, with autocannon.
@@ -11,12 +12,6 @@ import { machine, millis, reportTargets, reqs, times, type TargetRow } from './t
  *   BENCH_DATABASE_URL a PostgreSQL server instead of in-memory PGlite
  *   BENCH_LOG_LEVEL  the app's log level (default info; lines go to the null device)
  */
-const num = (name: string, fallback: number, min: number, max: number): number => {
-  const raw = process.env[name];
-  const n = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number between ${min} and ${max}`);
-  return n;
-};
 
 const load: LoadOptions = {
   durationSeconds: num('BENCH_DURATION', 5, 1, 120),

@@ -4,6 +4,7 @@ import { CALL_SCRIPTS } from './call-lines.ts';
 import { startCallsApp, type SpeechMode } from './calls-app.ts';
 import { signInDashboardUsers } from './dashboard-users.ts';
 import { printTable, summarize } from './stats.ts';
+import { num } from './knobs.ts';
 
 /**
  * Soak: dashboard users and phone calls at once, for minutes, on one app (npm run soak; not
@@ -23,12 +24,6 @@ import { printTable, summarize } from './stats.ts';
  * SOAK_SPEECH [cached]: ElevenLabs loopback stub, clips cached first; 'say': <Say> only
  * SOAK_DATABASE_URL, SOAK_LOG_LEVEL [info]
  */
-const num = (name: string, fallback: number, min: number, max: number): number => {
-  const raw = process.env[name];
-  const n = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number between ${min} and ${max}`);
-  return n;
-};
 const MINUTES = num('SOAK_MINUTES', 10, 1, 24 * 60);
 const USERS = num('SOAK_USERS', 100, 1, 5000);
 const CALLS = num('SOAK_CALLS', 100, 1, 5000);

@@ -10,6 +10,7 @@ import { CALL_SCRIPTS, RAPID_ROOTER } from './call-lines.ts';
 import { startCallsApp, webhookTransport } from './calls-app.ts';
 import { printTable, summarize } from './stats.ts';
 import { millis, reportTargets } from './targets.ts';
+import { num } from './knobs.ts';
 
 /**
  * Streaming-call benchmark (Media Streams): the real app on a loopback port, demo companies
@@ -27,12 +28,6 @@ import { millis, reportTargets } from './targets.ts';
  * BENCH_STREAM_STT_MS [150]  BENCH_STREAM_TTS_MS [250]  BENCH_DATABASE_URL  BENCH_LOG_LEVEL [info]
  * Callers and peers run in this process (one event loop with the server): their cost is counted.
  */
-const num = (name: string, fallback: number, min: number, max: number): number => {
-  const raw = process.env[name];
-  const n = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number between ${min} and ${max}`);
-  return n;
-};
 const CALLS = num('BENCH_STREAM_CALLS', 100, 1, 1000);
 const TURNS = num('BENCH_STREAM_TURNS', 6, 1, 16);
 const PERIOD_MS = num('BENCH_STREAM_PERIOD_MS', 1500, 200, 60_000);

@@ -7,6 +7,7 @@ import { CALL_SCRIPTS } from './call-lines.ts';
 import { startCallsApp, webhookTransport } from './calls-app.ts';
 import { printTable, summarize } from './stats.ts';
 import { millis, reportTargets } from './targets.ts';
+import { num } from './knobs.ts';
 
 /**
  * Streaming-call benchmark (ConversationRelay): the real app on a loopback port, demo companies
@@ -27,12 +28,6 @@ import { millis, reportTargets } from './targets.ts';
  * BENCH_VOICE_MODEL_GAP_MS [20]  BENCH_DATABASE_URL  BENCH_LOG_LEVEL [info]
  * The callers run in this process (one event loop with the server), so the figures include their cost.
  */
-const num = (name: string, fallback: number, min: number, max: number): number => {
-  const raw = process.env[name];
-  const n = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number between ${min} and ${max}`);
-  return n;
-};
 const CALLS = num('BENCH_VOICE_CALLS', 100, 1, 1000);
 const TURNS = num('BENCH_VOICE_TURNS', 8, 1, 16);
 const PERIOD_MS = num('BENCH_VOICE_PERIOD_MS', 1500, 10, 60_000);
