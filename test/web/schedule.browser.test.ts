@@ -153,6 +153,7 @@ describe('the schedule and a booking\'s page', () => {
     expect((await rapid.booking(held.id)).status).toBe('confirmed');
   });
 
+  // Two pages at phone width and a reschedule picker: on a loaded 2-core machine this took over 30 s once.
   it('fits a phone: no sideways scrolling on the schedule or a booking', async () => {
     const phone = await zonedContext(h, 375);
     const p = await phone.newPage();
@@ -169,7 +170,7 @@ describe('the schedule and a booking\'s page', () => {
     await expectNoHorizontalOverflow(p);
     await screenshot(p, 'booking-375');
     await phone.close();
-  });
+  }, 60_000);
 
   it('shows another company\'s booking as not found, with none of its data', async () => {
     const polar = await ownerApi(h.t.app, POLAR_OWNER, DEMO_PASSWORD);
